@@ -1,0 +1,5 @@
+export * from "./accounts";
+export * from "./audit";
+export * from "./enums";
+export * from "./rate-limits";
+export * from "./tokens";

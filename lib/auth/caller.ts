@@ -1,0 +1,61 @@
+import "server-only";
+
+import type { UserSummary } from "@/db/queries/owners";
+import type { TokenScope } from "@/db/schema/enums";
+import { AppError } from "@/lib/errors";
+
+import { verifyAccessToken } from "./access-tokens";
+import { getSessionUser } from "./session";
+
+export type CallerAuth =
+  | { type: "session" }
+  | { type: "token"; scope: TokenScope; tokenId: number };
+
+/** Whoever made a request: a signed-in browser or the holder of an access token. */
+export type Caller = UserSummary & { auth: CallerAuth };
+
+export function callerCanWrite(caller: Caller): boolean {
+  return caller.auth.type === "session" || caller.auth.scope === "write";
+}
+
+/** The token in an `Authorization` header: `Bearer <token>` or HTTP Basic with the token as password. */
+export function credentialFromHeader(header: string | null): string | null {
+  if (!header) return null;
+  const [scheme, value = ""] = header.trim().split(/\s+/, 2);
+  if (/^bearer$/i.test(scheme ?? "")) return value;
+  if (/^basic$/i.test(scheme ?? "")) {
+    const decoded = Buffer.from(value, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    // git and git-lfs send "<anything>:<token>"; some tools put the token in the user part.
+    const password = colon >= 0 ? decoded.slice(colon + 1) : "";
+    return password || (colon >= 0 ? decoded.slice(0, colon) : decoded);
+  }
+  return "";
+}
+
+export const invalidCredentials = () =>
+  new AppError("unauthorized", "Invalid credentials: the access token is malformed, unknown or revoked.", {
+    headers: { "WWW-Authenticate": 'Basic realm="Strata", charset="UTF-8"' },
+  });
+
+/**
+ * Resolves the caller of any request: an `Authorization` header wins (so scripts get exactly the
+ * token's scope), otherwise the browser session cookie. Presented-but-invalid credentials are an
+ * error rather than silently anonymous, so a revoked token fails loudly.
+ */
+export async function resolveCaller(request: Request): Promise<Caller | null> {
+  const credential = credentialFromHeader(request.headers.get("authorization"));
+  if (credential !== null) {
+    const owner = credential ? await verifyAccessToken(credential) : null;
+    if (!owner) throw invalidCredentials();
+    return {
+      id: owner.userId,
+      name: owner.name,
+      displayName: null,
+      isAdmin: owner.isAdmin,
+      auth: { type: "token", scope: owner.scope, tokenId: owner.tokenId },
+    };
+  }
+  const user = await getSessionUser();
+  return user ? { ...user, auth: { type: "session" } } : null;
+}

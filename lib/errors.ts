@@ -1,0 +1,87 @@
+import { ZodError } from "zod";
+
+/** Every error a user can see has one of these codes; the code decides the HTTP status. */
+export const errorStatus = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  gone: 410,
+  payload_too_large: 413,
+  range_not_satisfiable: 416,
+  unprocessable: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  override name = "AppError";
+  readonly fieldErrors?: FieldErrors;
+  readonly headers?: Record<string, string>;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: { fieldErrors?: FieldErrors; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.fieldErrors = options.fieldErrors;
+    this.headers = options.headers;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+
+  toJSON(): { error: string; code: ErrorCode; fieldErrors?: FieldErrors } {
+    return { error: this.message, code: this.code, fieldErrors: this.fieldErrors };
+  }
+
+  toResponse(init: { headers?: Record<string, string> } = {}): Response {
+    return Response.json(this.toJSON(), {
+      status: this.status,
+      headers: { ...this.headers, ...init.headers },
+    });
+  }
+}
+
+/** Turns a zod error into field messages keyed by the dotted path. */
+export function zodFieldErrors(error: ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+export function describeZodError(error: ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}
+
+/**
+ * Normalises anything thrown into an AppError. Unknown errors become a generic 500 whose message
+ * never reaches the client; the original is kept as `cause` for the server log.
+ */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    return new AppError("bad_request", describeZodError(error), {
+      fieldErrors: zodFieldErrors(error),
+    });
+  }
+  return new AppError("internal", "Something went wrong on our side.", { cause: error });
+}
+
+export function logIfInternal(error: AppError): void {
+  if (error.status >= 500) console.error("[strata]", error.cause ?? error);
+}
