@@ -33,6 +33,9 @@ export function credentialFromHeader(header: string | null): string | null {
   return "";
 }
 
+/** Part of the session cookie's name in both its plain and `__Secure-` forms. */
+const sessionCookieMarker = "next-auth.session-token";
+
 export const invalidCredentials = () =>
   new AppError("unauthorized", "Invalid credentials: the access token is malformed, unknown or revoked.", {
     headers: { "WWW-Authenticate": 'Basic realm="Strata", charset="UTF-8"' },
@@ -56,6 +59,8 @@ export async function resolveCaller(request: Request): Promise<Caller | null> {
       auth: { type: "token", scope: owner.scope, tokenId: owner.tokenId },
     };
   }
+  // API clients send no session cookie; skipping next-auth for them saves a JWT decode per call.
+  if (!request.headers.get("cookie")?.includes(sessionCookieMarker)) return null;
   const user = await getSessionUser();
   return user ? { ...user, auth: { type: "session" } } : null;
 }
