@@ -38,4 +38,15 @@ export default tseslint.config(
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
     },
   },
+  {
+    // Queries are async by contract even though better-sqlite3 answers synchronously: callers
+    // must not depend on that, so the data layer can move to an async driver (Postgres) later.
+    files: ["db/queries/**/*.ts"],
+    rules: { "@typescript-eslint/require-await": "off" },
+  },
+  {
+    // Asymmetric matchers (expect.any, expect.stringContaining) are typed `any` by design.
+    files: ["**/*.test.ts", "e2e/**/*.ts"],
+    rules: { "@typescript-eslint/no-unsafe-assignment": "off" },
+  },
 );

@@ -1,5 +1,7 @@
 /** @type {import("prettier").Config} */
-export default {
+const config = {
   printWidth: 100,
   plugins: ["prettier-plugin-organize-imports", "prettier-plugin-tailwindcss"],
 };
+
+export default config;

@@ -93,9 +93,10 @@ export async function listUsers(): Promise<(UserSummary & { email: string | null
     .all();
 }
 
-function nameTaken(name: string): AppError {
+/** The error for a name already used by a user or an organisation, on the form field given. */
+function nameTaken(name: string, field = "name"): AppError {
   return new AppError("conflict", `The name "${name}" is already taken.`, {
-    fieldErrors: { name: ["This name is already taken."] },
+    fieldErrors: { [field]: ["This name is already taken."] },
   });
 }
 
@@ -136,7 +137,7 @@ export async function insertUser(input: {
           fieldErrors: { email: ["An account with this email already exists."] },
         });
       }
-      throw nameTaken(input.name);
+      throw nameTaken(input.name, "username");
     }
     throw error;
   }

@@ -5,6 +5,7 @@ import type { TokenScope } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
 
 import { verifyAccessToken } from "./access-tokens";
+import { sessionCookieMarker } from "./caller-cookie";
 import { getSessionUser } from "./session";
 
 export type CallerAuth =
@@ -32,9 +33,6 @@ export function credentialFromHeader(header: string | null): string | null {
   }
   return "";
 }
-
-/** Part of the session cookie's name in both its plain and `__Secure-` forms. */
-const sessionCookieMarker = "next-auth.session-token";
 
 export const invalidCredentials = () =>
   new AppError("unauthorized", "Invalid credentials: the access token is malformed, unknown or revoked.", {

@@ -95,7 +95,7 @@ export function authOptions(): AuthOptions {
       },
       session({ session, token }) {
         // Only the id travels; everything else is read fresh from the database per request.
-        return { expires: session.expires, user: { id: token.sub } } as typeof session;
+        return { expires: session.expires, user: { id: token.sub } };
       },
     },
   });

@@ -1,10 +1,12 @@
 import "server-only";
 
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { cache } from "react";
 
 import { findUserById, type UserSummary } from "@/db/queries/owners";
 
+import { sessionCookieMarker } from "./caller-cookie";
 import { authOptions } from "./options";
 
 /**
@@ -12,6 +14,9 @@ import { authOptions } from "./options";
  * deleted account or a changed admin flag takes effect at once. Memoised per request.
  */
 export const getSessionUser = cache(async (): Promise<UserSummary | null> => {
+  // Reading cookies first also marks the page dynamic before any configuration is touched.
+  const hasSessionCookie = (await cookies()).getAll().some((c) => c.name.includes(sessionCookieMarker));
+  if (!hasSessionCookie) return null;
   const session = await getServerSession(authOptions());
   const id = Number(session?.user?.id);
   if (!Number.isSafeInteger(id) || id <= 0) return null;

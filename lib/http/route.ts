@@ -36,7 +36,8 @@ export function route<P = Record<string, never>, A extends Access = "public">(
       if (access === "admin" && !caller?.isAdmin) {
         throw new AppError("forbidden", "Only site administrators can do this.");
       }
-      const params = ctx?.params ? await ctx.params : ({} as P);
+      // Tests may call a handler without a context; Next always passes one.
+      const params = ((await (ctx as NextRouteContext<P> | undefined)?.params) ?? {}) as P;
       return await handler(request, { caller, params } as RouteContext<P, A>);
     } catch (error) {
       const appError = toAppError(error);

@@ -40,6 +40,7 @@ describe("FileBlobStore", () => {
   it("leaves no partial blob when the source fails midway", async () => {
     async function* broken() {
       yield Buffer.from("partial");
+      await Promise.resolve();
       throw new Error("connection reset");
     }
     await expect(store.write(broken())).rejects.toThrow("connection reset");

@@ -6,6 +6,7 @@ import fsp from "node:fs/promises";
 import path from "node:path";
 import { Readable, Transform, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
@@ -71,7 +72,7 @@ class HashingCounter extends Transform {
 
 function toReadable(source: BlobSource): Readable {
   if (source instanceof Readable) return source;
-  if (source instanceof ReadableStream) return Readable.fromWeb(source as import("node:stream/web").ReadableStream);
+  if (source instanceof ReadableStream) return Readable.fromWeb(source as NodeReadableStream);
   return Readable.from(source);
 }
 

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { orgStrings } from "@/components/orgs/strings";
+import { Avatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { listMembers, listUserOrgs } from "@/db/queries/orgs";
+import { findOwnerByName } from "@/db/queries/owners";
+import { formatDate } from "@/lib/format";
+import { getLocale, getStrings } from "@/lib/i18n/server";
+
+type Props = { params: Promise<{ owner: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).owner) };
+}
+
+export default async function OwnerProfilePage({ params }: Props) {
+  const name = decodeURIComponent((await params).owner);
+  const owner = await findOwnerByName(name);
+  if (!owner) notFound();
+  const [s, locale] = await Promise.all([getStrings(orgStrings), getLocale()]);
+  const isOrg = owner.kind === "org";
+  const members = isOrg ? await listMembers(owner.id) : [];
+  const orgs = isOrg ? [] : await listUserOrgs(owner.id);
+
+  return (
+    <div className="grid gap-10 md:grid-cols-[260px_1fr]">
+      <aside className="space-y-5">
+        <div className="flex items-center gap-4 md:flex-col md:items-start">
+          <Avatar name={owner.name} kind={owner.kind} size={96} />
+          <div>
+            <h1 className="text-xl font-semibold">{owner.displayName ?? owner.name}</h1>
+            <p className="text-muted-foreground">{owner.name}</p>
+            <Badge className="mt-1">{isOrg ? s.organisation : s.user}</Badge>
+          </div>
+        </div>
+        {owner.bio ? <p className="text-sm whitespace-pre-line">{owner.bio}</p> : null}
+        <p className="text-xs text-muted-foreground">
+          {s.joinedOn} {formatDate(owner.createdAt, locale)}
+        </p>
+        {isOrg ? (
+          <div>
+            <h2 className="mb-2 text-sm font-medium">
+              {s.members} ({members.length})
+            </h2>
+            <ul className="flex flex-wrap gap-1.5">
+              {members.slice(0, 24).map((m) => (
+                <li key={m.userId}>
+                  <Link href={`/${m.name}`} title={m.name}>
+                    <Avatar name={m.name} size={28} />
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <ButtonLink href={`/organizations/${owner.name}/members`} variant="secondary" size="sm" className="mt-3">
+              {s.manageMembers}
+            </ButtonLink>
+          </div>
+        ) : orgs.length ? (
+          <div>
+            <h2 className="mb-2 text-sm font-medium">{s.memberOf}</h2>
+            <ul className="flex flex-wrap gap-1.5">
+              {orgs.map((org) => (
+                <li key={org.id}>
+                  <Link href={`/${org.name}`} title={org.name}>
+                    <Avatar name={org.name} kind="org" size={28} />
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </aside>
+      <section>
+        <h2 className="mb-3 text-lg font-semibold">{s.repositories}</h2>
+        <EmptyState title={s.noRepos} description={s.noReposHint} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { themeBootScript } from "@/components/layout/theme-script";
+import { Providers } from "@/components/providers";
+import { getLocale } from "@/lib/i18n/server";
+
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Strata", template: "%s · Strata" },
+  description: "A self-hosted community hub for AI models, datasets, Spaces and container images.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  return (
+    <html lang={locale === "zh" ? "zh-CN" : "en"} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
+      </head>
+      <body className="flex min-h-screen flex-col font-sans antialiased">
+        <Providers locale={locale}>
+          <SiteHeader />
+          <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-8">{children}</main>
+          <SiteFooter />
+        </Providers>
+      </body>
+    </html>
+  );
+}

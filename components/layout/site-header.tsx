@@ -1,0 +1,60 @@
+import Link from "next/link";
+
+import { ButtonLink } from "@/components/ui/button";
+import { getSessionUser } from "@/lib/auth/session";
+import { getStrings } from "@/lib/i18n/server";
+
+import { Logo } from "./logo";
+import { MobileNav } from "./mobile-nav";
+import { layoutStrings } from "./strings";
+import { ThemeToggle } from "./theme-toggle";
+import { UserMenu } from "./user-menu";
+
+export async function SiteHeader() {
+  const [user, s] = await Promise.all([getSessionUser(), getStrings(layoutStrings)]);
+  const sections: [string, string][] = [
+    ["/models", s.models],
+    ["/datasets", s.datasets],
+    ["/spaces", s.spaces],
+    ["/images", s.images],
+  ];
+  return (
+    <header className="sticky top-0 z-30 border-b bg-background/90 backdrop-blur">
+      <div className="relative mx-auto flex h-14 max-w-7xl items-center gap-3 px-4">
+        <Logo />
+        <form action="/models" role="search" className="hidden flex-1 md:block md:max-w-xs">
+          <input
+            name="search"
+            type="search"
+            placeholder={s.searchPlaceholder}
+            aria-label={s.search}
+            className="w-full rounded-md border bg-subtle px-3 py-1.5 text-sm placeholder:text-muted-foreground focus:border-brand focus:outline-none"
+          />
+        </form>
+        <nav aria-label="Sections" className="hidden items-center gap-1 md:flex">
+          {sections.map(([href, label]) => (
+            <Link key={href} href={href} className="rounded-md px-3 py-1.5 text-sm font-medium hover:bg-muted">
+              {label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          <ThemeToggle label={s.theme} />
+          {user ? (
+            <UserMenu user={{ name: user.name, isAdmin: user.isAdmin }} strings={s} />
+          ) : (
+            <>
+              <ButtonLink href="/login" variant="ghost" size="sm">
+                {s.signIn}
+              </ButtonLink>
+              <ButtonLink href="/signup" size="sm" className="hidden sm:inline-flex">
+                {s.signUp}
+              </ButtonLink>
+            </>
+          )}
+          <MobileNav links={sections} strings={s} />
+        </div>
+      </div>
+    </header>
+  );
+}

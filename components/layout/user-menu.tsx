@@ -1,0 +1,76 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+
+import { Avatar } from "@/components/ui/avatar";
+
+import type { LayoutStrings } from "./strings";
+
+type Props = { user: { name: string; isAdmin: boolean }; strings: LayoutStrings };
+
+export function UserMenu({ user, strings: s }: Props) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: MouseEvent | KeyboardEvent) => {
+      if (event instanceof KeyboardEvent ? event.key === "Escape" : !ref.current?.contains(event.target as Node)) {
+        setOpen(false);
+      }
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [open]);
+
+  const links: [string, string][] = [
+    [`/${user.name}`, s.profile],
+    ["/models/new", s.newModel],
+    ["/datasets/new", s.newDataset],
+    ["/spaces/new", s.newSpace],
+    ["/organizations/new", s.newOrg],
+    ["/settings/profile", s.settings],
+    ["/settings/tokens", s.tokens],
+    ...(user.isAdmin ? ([["/runners", s.runners]] as [string, string][]) : []),
+  ];
+
+  return (
+    <div className="relative" ref={ref}>
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label={s.userMenu}
+        className="flex items-center rounded-full"
+        onClick={() => setOpen((v) => !v)}
+        data-testid="user-menu"
+      >
+        <Avatar name={user.name} size={32} />
+      </button>
+      {open ? (
+        <div role="menu" className="absolute right-0 mt-2 w-56 rounded-md border bg-card py-1 shadow-lg">
+          <p className="truncate border-b px-3 py-2 text-sm font-medium">{user.name}</p>
+          {links.map(([href, label]) => (
+            <Link key={href} role="menuitem" href={href} className="block px-3 py-1.5 text-sm hover:bg-muted" onClick={() => setOpen(false)}>
+              {label}
+            </Link>
+          ))}
+          <button
+            type="button"
+            role="menuitem"
+            className="block w-full border-t px-3 py-1.5 text-left text-sm hover:bg-muted"
+            onClick={() => void signOut({ callbackUrl: "/" })}
+          >
+            {s.signOut}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import "server-only";
+
+import { migrateDatabase } from "@/db/client";
+import { ConfigError, getConfig } from "@/lib/config";
+
+const globalForStart = globalThis as unknown as { strataStarted?: boolean };
+
+/**
+ * Everything the server does once at start: validate configuration (a bad value stops the process
+ * with a message naming the variable), apply migrations, then start background work. Idempotent.
+ */
+export function startServer(): void {
+  if (globalForStart.strataStarted) return;
+  globalForStart.strataStarted = true;
+  try {
+    getConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`[strata] ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  migrateDatabase();
+}

@@ -1,0 +1,56 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+import { commandExists, fail, log, run } from "./run.mjs";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const stamp = path.join(root, "node_modules", ".strata-install-stamp");
+
+function lockHash() {
+  const lock = path.join(root, "package-lock.json");
+  const pkg = path.join(root, "package.json");
+  const hash = createHash("sha256");
+  for (const file of [pkg, lock]) if (fs.existsSync(file)) hash.update(fs.readFileSync(file));
+  return hash.digest("hex");
+}
+
+/** Runs `npm ci` when node_modules is missing or was installed from a different lock file. */
+export async function ensureNodeDependencies() {
+  const wanted = lockHash();
+  const installed = fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8").trim() : null;
+  if (installed === wanted && fs.existsSync(path.join(root, "node_modules", ".bin", "next"))) return;
+  log(installed ? "Dependencies changed: reinstalling (npm ci)…" : "Installing dependencies (npm ci)…");
+  await run("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root });
+  fs.writeFileSync(stamp, wanted + "\n");
+}
+
+/** Debian packages the tests need, keyed by the command that shows each is installed. */
+export const testSystemPackages = {
+  chromium: "chromium",
+  git: "git",
+  "git-lfs": "git-lfs",
+  skopeo: "skopeo",
+  umoci: "umoci",
+};
+
+/**
+ * Installs missing Debian packages with apt-get when we are root; otherwise says exactly what to
+ * install and stops.
+ */
+export async function ensureSystemPackages(packages) {
+  const missing = Object.entries(packages)
+    .filter(([command]) => !commandExists(command))
+    .map(([, pkg]) => pkg);
+  if (missing.length === 0) return;
+  const canInstall = process.getuid?.() === 0 && commandExists("apt-get");
+  if (!canInstall) {
+    fail(
+      `Missing system packages: ${missing.join(", ")}.\n  Install them with: sudo apt-get install -y --no-install-recommends ${missing.join(" ")}`,
+    );
+  }
+  log(`Installing system packages: ${missing.join(", ")}…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  await run("apt-get", ["update", "-qq"], { env });
+  await run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], { env });
+}

@@ -1,0 +1,41 @@
+// `npm run up` – from a fresh clone to a running site: install, migrate, seed, build, serve.
+import { buildIsStale } from "./lib/build.mjs";
+import { ensureNodeDependencies } from "./lib/deps.mjs";
+import { checkNodeVersion, fail, log, run } from "./lib/run.mjs";
+import { startNextServer, waitForHealth } from "./lib/serve.mjs";
+
+checkNodeVersion();
+const port = process.env.PORT || "3000";
+
+try {
+  await ensureNodeDependencies();
+  log("Applying database migrations…");
+  await run("npm", ["run", "-s", "db:migrate"]);
+  log("Seeding demo data…");
+  await run("npm", ["run", "-s", "db:seed"]);
+  if (buildIsStale()) {
+    log("Building the site (next build)…");
+    await run("npx", ["next", "build"]);
+  } else {
+    log("The production build is up to date.");
+  }
+} catch (error) {
+  fail(error.message);
+}
+
+log(`Starting Strata on port ${port}…`);
+startNextServer(port);
+await waitForHealth(port, 120_000).then(
+  () => {
+    const url = process.env.STRATA_PUBLIC_URL || `http://localhost:${port}`;
+    console.log(`
+  Strata is running at ${url}
+
+  Demo sign-in:  username demo   password strata-demo   (site admin)
+  Also:          alice / alice-demo-pass, bob / bob-demo-pass
+
+  Stop with Ctrl-C. Data lives in ${process.env.STRATA_DATA_DIR || "./data"}.
+`);
+  },
+  (error) => console.error(error.message),
+);
