@@ -5,7 +5,7 @@ import { makeUser, sessionCaller } from "@/test/factories";
 
 import { seedImageCatalog } from "./catalog-seed";
 import { upsertImageRepository, upsertImageTag } from "./catalog-write";
-import { selectImage, type SelectImageInput } from "./select";
+import { listSelectableImages, selectImage, type SelectImageInput } from "./select";
 
 async function selected(input: SelectImageInput, caller: Parameters<typeof selectImage>[1] = null) {
   const result = await selectImage(input, caller);
@@ -44,6 +44,16 @@ describe("selectImage from the seeded catalog", () => {
       },
       availableLocally: false,
       sources: ["registry.modelers.cn"],
+      pull: [
+        {
+          registry: "registry.modelers.cn",
+          label: "modelers.cn",
+          reference:
+            "registry.modelers.cn/base_image/openmind:openeuler-python3.9-cann8.0.rc2.beta1-pytorch2.1.0-openmind0.8.0",
+          command:
+            "docker pull registry.modelers.cn/base_image/openmind:openeuler-python3.9-cann8.0.rc2.beta1-pytorch2.1.0-openmind0.8.0",
+        },
+      ],
     });
   });
 
@@ -110,6 +120,19 @@ describe("selectImage from the seeded catalog", () => {
     ],
   ])("explains why nothing fits %j", async (input, message) => {
     expect(await reason(input)).toBe(message);
+  });
+
+  it("lists every offered image for the environment pickers, newest first", async () => {
+    const npu = await listSelectableImages({ purpose: "space", hardware: "npu" });
+    expect(npu.map((s) => s.tag)).toEqual([
+      "openeuler-python3.9-cann8.0.rc2.beta1-pytorch2.1.0-openmind0.8.0",
+      "openeuler-python3.9-cann8.0.rc2.beta1-mindspore2.3.1-openmind0.8.0",
+      "openeuler-python3.8-cann8.0.rc1.beta1-pytorch2.1.0-openmind0.7.1",
+      "openeuler-python3.8-cann8.0.rc1.beta1-mindspore2.3.0rc1-openmind0.7.1",
+    ]);
+    const ci = await listSelectableImages({ purpose: "model_ci", framework: "mindspore" });
+    expect(ci.map((s) => s.variables.frameworks[0]!.version)).toEqual(["2.3.1", "2.3.0rc1"]);
+    expect(await listSelectableImages({ purpose: "model_ci", hardware: "cpu" })).toEqual([]);
   });
 
   it("refuses malformed input", async () => {

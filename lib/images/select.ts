@@ -2,27 +2,26 @@ import "server-only";
 
 import { z } from "zod";
 
-import { listSelectionCandidates, type SelectionCandidate } from "@/db/queries/images";
-import {
-  frameworkNames,
-  imageHardware,
-  type FrameworkName,
-  type ImageHardware,
-  type ImageSource,
-} from "@/db/schema/image-enums";
+import { frameworkNames, imageHardware } from "@/db/schema/image-enums";
 import type { Caller } from "@/lib/auth/caller";
-import { getConfig } from "@/lib/config";
 
-import { canReadImageRepository } from "./access";
-import { tagVariables } from "./catalog-write";
-import { registryHost } from "./pull-commands";
+import {
+  frameworkVersionOf,
+  hardwareLabel,
+  newestFirst,
+  toSelection,
+  visibleCandidates,
+  type ImageSelection,
+} from "./selectable";
 import { frameworkLabels } from "./spec";
-import type { ImageVariables } from "./tags";
-import { compareVersionKeys, sortVersions } from "./version";
+import { sortVersions } from "./version";
+
+export { listSelectableImages, type ImageSelection } from "./selectable";
 
 const version = z
   .string()
   .trim()
+  .max(40)
   .regex(/^\d+(\.[0-9a-z]+)+$/i, "Give a version such as 2.1.0.");
 
 export const selectImageSchema = z.object({
@@ -40,58 +39,8 @@ export const selectImageSchema = z.object({
 
 export type SelectImageInput = z.input<typeof selectImageSchema>;
 
-export type ImageSelection = {
-  /** Full pull reference on this hub, e.g. `hub.example.com/base_image/openmind:<tag>`. */
-  image: string;
-  /** `namespace/name` */
-  repository: string;
-  tag: string;
-  variables: ImageVariables;
-  availableLocally: boolean;
-  sources: ImageSource[];
-};
-
 export type SelectImageResult =
   { ok: true; selection: ImageSelection } | { ok: false; reason: string };
-
-type Candidate = { row: SelectionCandidate; variables: ImageVariables };
-
-const hardwareLabel: Record<ImageHardware, string> = { cpu: "CPU", npu: "NPU" };
-
-function frameworkVersionOf(c: Candidate, name: FrameworkName): string | null {
-  return c.variables.frameworks.find((f) => f.name === name)?.version ?? null;
-}
-
-/**
- * Newest first: the highest openMind version, then the highest version of the requested framework,
- * then the highest CANN, then the highest Python (versions compared as versions, rc/beta/alpha
- * below their release); on a tie, the image with fewer frameworks (smaller), then by tag.
- */
-function newestFirst(name: FrameworkName) {
-  const key = (c: Candidate) => [
-    c.variables.openmind,
-    frameworkVersionOf(c, name),
-    c.variables.cann,
-    c.variables.python,
-  ];
-  return (a: Candidate, b: Candidate) =>
-    compareVersionKeys(key(b), key(a)) ||
-    a.variables.frameworks.length - b.variables.frameworks.length ||
-    a.row.tag.localeCompare(b.row.tag);
-}
-
-async function visibleCandidates(
-  caller: Caller | null,
-  purpose: "space" | "model_ci",
-): Promise<Candidate[]> {
-  const candidates: Candidate[] = [];
-  for (const row of await listSelectionCandidates(purpose)) {
-    if (!(await canReadImageRepository(caller, row.repository))) continue;
-    const variables = tagVariables(row.repository.name, row.tag);
-    if (variables?.image === "openmind") candidates.push({ row, variables });
-  }
-  return candidates;
-}
 
 /**
  * The newest compatible openMind image for a Space or a model CI run, among the tags flagged for
@@ -160,17 +109,5 @@ export async function selectImage(
     }
   }
 
-  const best = pool.sort(newestFirst(want.framework))[0]!;
-  const repository = `${best.row.repository.namespace}/${best.row.repository.name}`;
-  return {
-    ok: true,
-    selection: {
-      image: `${registryHost(getConfig().publicUrl)}/${repository}:${best.row.tag}`,
-      repository,
-      tag: best.row.tag,
-      variables: best.variables,
-      availableLocally: best.row.availableLocally,
-      sources: best.row.sources,
-    },
-  };
+  return { ok: true, selection: toSelection(pool.sort(newestFirst(want.framework))[0]!) };
 }

@@ -9,6 +9,7 @@ const version = (what: string, example: string) =>
   z
     .string()
     .trim()
+    .max(40, `${what} is too long.`)
     .regex(/^\d+(\.[0-9a-z]+)+$/i, `${what} must be a version such as ${example}.`)
     .optional();
 
