@@ -29,6 +29,7 @@ export type Violation = { rule: string; message: string };
 
 const list = (values: string[]) => (values.length ? values.join(", ") : "none");
 const cannLabel = (v: string) => `CANN ${v}`;
+const cannOf = (c: StackConfig) => (c.cann === null ? undefined : findCannRelease(c.cann));
 
 export const rules: readonly Rule[] = [
   {
@@ -66,12 +67,12 @@ export const rules: readonly Rule[] = [
     explanation:
       "Layered (openMind-style) tags exist only for the CANN releases published that way; framework and openMind images build only on those. Newer releases are published in the Ascend form ({cann}-{chip}-{os}{osver}-py{py}).",
     check: (c) => {
-      const release = c.cann === null ? undefined : findCannRelease(c.cann);
+      const release = cannOf(c);
       if (!release) return null;
       if (c.layered && !release.layered)
-        return `${cannLabel(c.cann!)} is published only in the Ascend form, not under layered tags`;
+        return `${cannLabel(c.cann ?? "")} is published only in the Ascend form, not under layered tags`;
       if (!c.layered && release.ascendName === null)
-        return `${cannLabel(c.cann!)} is not published in the Ascend form`;
+        return `${cannLabel(c.cann ?? "")} is not published in the Ascend form`;
       if (!c.layered && c.image === "cann" && c.cann !== release.ascendName) {
         return `the Ascend form spells this release ${release.ascendName}, not ${c.cann}`;
       }
@@ -83,9 +84,9 @@ export const rules: readonly Rule[] = [
     title: "CANN supports these Python versions",
     explanation: "Each CANN release installs into a limited range of Python versions.",
     check: (c) => {
-      const release = c.cann === null ? undefined : findCannRelease(c.cann);
+      const release = cannOf(c);
       if (!release || release.python.includes(c.python)) return null;
-      return `${cannLabel(c.cann!)} supports Python ${list(release.python)}, not ${c.python}`;
+      return `${cannLabel(c.cann ?? "")} supports Python ${list(release.python)}, not ${c.python}`;
     },
   },
   {
@@ -93,10 +94,10 @@ export const rules: readonly Rule[] = [
     title: "CANN is published for these OS releases",
     explanation: "Each CANN release is built on a few OS releases only.",
     check: (c) => {
-      const release = c.cann === null ? undefined : findCannRelease(c.cann);
+      const release = cannOf(c);
       const os = `${c.os}${c.osVersion}`;
       if (!release || release.os.includes(os)) return null;
-      return `${cannLabel(c.cann!)} is published for ${list(release.os)}, not ${os}`;
+      return `${cannLabel(c.cann ?? "")} is published for ${list(release.os)}, not ${os}`;
     },
   },
   {
@@ -105,9 +106,9 @@ export const rules: readonly Rule[] = [
     explanation:
       "The operator (kernels) package of a CANN release exists for specific Ascend chips.",
     check: (c) => {
-      const release = c.cann === null ? undefined : findCannRelease(c.cann);
+      const release = cannOf(c);
       if (!release || c.chip === null || release.chips.includes(c.chip)) return null;
-      return `${cannLabel(c.cann!)} ships operators for ${list(release.chips)}, not ${c.chip}`;
+      return `${cannLabel(c.cann ?? "")} ships operators for ${list(release.chips)}, not ${c.chip}`;
     },
   },
   {
@@ -131,7 +132,7 @@ export const rules: readonly Rule[] = [
       "PyTorch runs on the NPU through torch_npu, which is released for specific CANN releases.",
     check: (c) => {
       const f = c.frameworks.find((x) => x.name === "pytorch");
-      const release = c.cann === null ? undefined : findCannRelease(c.cann);
+      const release = cannOf(c);
       if (
         !f ||
         !release ||
@@ -139,7 +140,7 @@ export const rules: readonly Rule[] = [
         release.torchNpu[f.version]
       )
         return null;
-      return `no torch_npu for PyTorch ${f.version} on ${cannLabel(c.cann!)} (it has torch_npu for PyTorch ${list(Object.keys(release.torchNpu))})`;
+      return `no torch_npu for PyTorch ${f.version} on ${cannLabel(c.cann ?? "")} (it has torch_npu for PyTorch ${list(Object.keys(release.torchNpu))})`;
     },
   },
   {
@@ -149,11 +150,11 @@ export const rules: readonly Rule[] = [
       "A MindSpore release is built against one CANN release line and needs it on the NPU.",
     check: (c) => {
       const f = c.frameworks.find((x) => x.name === "mindspore");
-      const release = c.cann === null ? undefined : findCannRelease(c.cann);
+      const release = cannOf(c);
       const ms =
         f && (findFrameworkRelease("mindspore", f.version) as MindsporeRelease | undefined);
       if (!ms || !release || ms.cann.includes(release.version)) return null;
-      return `MindSpore ${ms.version} needs ${list(ms.cann.map(cannLabel))}, not ${cannLabel(c.cann!)}`;
+      return `MindSpore ${ms.version} needs ${list(ms.cann.map(cannLabel))}, not ${cannLabel(c.cann ?? "")}`;
     },
   },
   {
@@ -189,9 +190,9 @@ export const rules: readonly Rule[] = [
       "openMind NPU images are built on the CANN release their openMind release was validated with.",
     check: (c) => {
       const om = c.openmind === null ? undefined : findOpenmindRelease(c.openmind);
-      const release = c.cann === null ? undefined : findCannRelease(c.cann);
+      const release = cannOf(c);
       if (!om || !release || om.cann.includes(release.version)) return null;
-      return `openMind ${om.version} images use ${list(om.cann.map(cannLabel))}, not ${cannLabel(c.cann!)}`;
+      return `openMind ${om.version} images use ${list(om.cann.map(cannLabel))}, not ${cannLabel(c.cann ?? "")}`;
     },
   },
   {

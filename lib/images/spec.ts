@@ -115,6 +115,13 @@ const py38to310 = ["3.8", "3.9", "3.10"];
 const py38to311 = ["3.8", "3.9", "3.10", "3.11"];
 const layeredOs = ["ubuntu22.04", "openeuler22.03"];
 
+/**
+ * CANN releases. Python: what published tags use ([CAT]; [OMDF] builds 8.0.RC2 for 3.8–3.10),
+ * widened to the range the release installs into — ASSUMPTION where no tag shows it: 3.8–3.10 up
+ * to 8.0.RC2, 3.8–3.11 from 8.0.RC3. Chips: the layered releases were published for the 910B only.
+ * Package directories and names follow [OMDF] cann.sh (beta releases live under their GA name;
+ * alphas under a Milan-ASL build) and [CCI] templates (toolkit + ops + NNAL for newer releases).
+ */
 export const cannReleases: readonly CannRelease[] = [
   {
     // [CAT] python3.8 tags. ASSUMPTION: Python 3.9/3.10 as for CANN 7.0; torch_npu as the PTA 7.0.0 row.

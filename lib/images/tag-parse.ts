@@ -43,9 +43,7 @@ export function parsePythonTag(tag: string): ImageVariables {
 
 /** `8.1.rc1-910b-openeuler22.03-py3.11[-devel]` */
 export function parseAscendTag(tag: string): ImageVariables {
-  const cann = /^\d+\.\d+\.(?:\d+|rc\d+)(?:\.(?:alpha|beta)\d+|-(?:alpha|beta)\.\d+)?(?=-|$)/.exec(
-    tag,
-  )?.[0];
+  const cann = versionPatterns.ascendCannPrefix.exec(tag)?.[0];
   if (!cann) {
     return fail(
       "cann",

@@ -27,8 +27,11 @@ export const versionPatterns = {
   osVersion: /^\d+\.\d+$/,
   /** 7.0.1.beta1, 8.0.rc3.alpha002, 8.0.0 */
   cann: /^\d+\.\d+\.(?:\d+|rc\d+)(?:\.(?:alpha|beta)\d+)?$/,
-  /** The Ascend form drops beta suffixes and writes newer pre-releases as 9.0.0-beta.1. */
-  ascendCann: /^\d+\.\d+\.(?:\d+|rc\d+)(?:\.(?:alpha|beta)\d+|-(?:alpha|beta)\.\d+)?$/,
+  /**
+   * The CANN version leading an Ascend-form tag (up to the next "-"): that form drops beta
+   * suffixes and writes newer pre-releases as 9.0.0-beta.1.
+   */
+  ascendCannPrefix: /^\d+\.\d+\.(?:\d+|rc\d+)(?:\.(?:alpha|beta)\d+|-(?:alpha|beta)\.\d+)?(?=-|$)/,
   pytorch: /^\d+\.\d+\.\d+$/,
   mindspore: /^\d+\.\d+\.\d+(?:rc\d+)?$/,
   openmind: /^\d+\.\d+\.\d+(?:rc\d+)?$/,
