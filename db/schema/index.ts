@@ -3,3 +3,4 @@ export * from "./audit";
 export * from "./enums";
 export * from "./rate-limits";
 export * from "./tokens";
+export * from "./images";

@@ -1,0 +1,107 @@
+import "server-only";
+
+import { findExistingTags, findImageTagRow } from "@/db/queries/images";
+import type { Caller } from "@/lib/auth/caller";
+import { getConfig } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+
+import {
+  getReadableRepository,
+  toTagSummary,
+  type ImageRepositorySummary,
+  type ImageTagSummary,
+} from "./catalog";
+import { tagVariables } from "./catalog-write";
+import { dockerfileFor } from "./dockerfile";
+import { explainExclusion } from "./matrix";
+import { dockerRunCommand, pullCommands, registryHost, type PullCommand } from "./pull-commands";
+import type { Violation } from "./rules";
+import { parentChain, stackLayers, type StackLayer } from "./stack";
+import { formatTag, type ImageVariables } from "./tags";
+
+export type ParentImage = {
+  /** `namespace/name` */
+  repository: string;
+  tag: string;
+  /** Whether the catalog has this tag (a page links it only then). */
+  inCatalog: boolean;
+};
+
+export type ImageTagDetail = ImageTagSummary & {
+  repository: Omit<ImageRepositorySummary, "tagCount" | "matchingTagCount">;
+  /** Exactly what the tag says (null outside the grammar); the summary's columns fill in implied values. */
+  variables: ImageVariables | null;
+  /** Layers bottom-up: OS, Python, CANN, frameworks, openMind. */
+  stack: StackLayer[];
+  /** The direct parent first, down to the Python base. */
+  parents: ParentImage[];
+  /** Rules of the stack spec this combination breaks (empty for an image the spec builds). */
+  violations: Violation[];
+  dockerfile: string | null;
+  /** Why there is no Dockerfile, when there is none. */
+  dockerfileReason: string | null;
+  pull: PullCommand[];
+  /** An interactive `docker run` of the first pull reference (with the Ascend flags for NPU images). */
+  run: string | null;
+};
+
+/** One tag with its stack, parent chain, Dockerfile and pull commands; 404 when the caller may not see it. */
+export async function getImageTag(
+  caller: Caller | null,
+  namespace: string,
+  name: string,
+  tag: string,
+): Promise<ImageTagDetail> {
+  const repo = await getReadableRepository(caller, namespace, name);
+  const row = await findImageTagRow(repo.id, tag);
+  if (!row) throw new AppError("not_found", `Tag ${tag} of ${namespace}/${name} not found.`);
+
+  const summary = toTagSummary(row);
+  const variables = tagVariables(name, tag);
+  const chain = variables ? parentChain(variables) : [];
+  const parents: ParentImage[] = [];
+  for (const p of chain) {
+    const parentTag = formatTag(p);
+    // The stack lives in one namespace: a parent is looked up next to its child.
+    const existing = await findExistingTags(namespace, p.image, [parentTag]);
+    parents.push({
+      repository: `${namespace}/${p.image}`,
+      tag: parentTag,
+      inCatalog: existing.has(parentTag),
+    });
+  }
+
+  const hubHost = registryHost(getConfig().publicUrl);
+  const { dockerfile, reason } = dockerfileFor(variables, {
+    imagePrefix: `${hubHost}/${namespace}`,
+  });
+  const pull = pullCommands({
+    hubHost,
+    namespace,
+    name,
+    tag,
+    sources: row.sources,
+    availableLocally: row.availableLocally,
+  });
+  return {
+    ...summary,
+    repository: {
+      namespace: repo.namespace,
+      name: repo.name,
+      fullName: `${repo.namespace}/${repo.name}`,
+      category: repo.category,
+      description: repo.description,
+      visibility: repo.visibility,
+    },
+    variables,
+    stack: variables ? stackLayers(variables) : [],
+    parents,
+    violations: variables ? explainExclusion(variables) : [],
+    dockerfile,
+    dockerfileReason: reason,
+    pull,
+    run: pull[0]
+      ? dockerRunCommand({ reference: pull[0].reference, hardware: row.hardware })
+      : null,
+  };
+}
