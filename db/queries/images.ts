@@ -1,8 +1,5 @@
 import "server-only";
 
-// better-sqlite3 is synchronous; the functions stay async so that a Postgres driver can replace it.
-/* eslint-disable @typescript-eslint/require-await */
-
 import { and, asc, count, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "../client";

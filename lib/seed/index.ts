@@ -1,10 +1,13 @@
 import "server-only";
 
+import { seedImageCatalog } from "@/lib/images/catalog-seed";
+
 import { seedAccounts } from "./accounts";
 
 /** Demo data for a fresh install, in dependency order. Every step is idempotent. */
 export async function seedDemoData(): Promise<void> {
   await seedAccounts();
+  await seedImageCatalog();
 }
 
 export { demoLogin } from "./accounts";
