@@ -15,6 +15,8 @@ export type AgentOptions = {
   /** How long a poll waits on the server for a job. */
   pollSeconds?: number;
   heartbeatMs?: number;
+  /** How often a running job renews its lease (and learns of a cancel). */
+  jobHeartbeatMs?: number;
   workRoot?: string;
   killGraceMs?: number;
   logIntervalMs?: number;
@@ -115,9 +117,11 @@ export class RunnerAgent {
       workRoot: this.options.workRoot,
       killGraceMs: this.options.killGraceMs,
       logIntervalMs: this.options.logIntervalMs,
+      heartbeatMs: this.options.jobHeartbeatMs,
       log: this.options.log,
     });
     this.running.set(job.id, running);
+    if (this.stopping) running.stop("shutdown");
     void running.done.then((result) => {
       this.say(`job ${job.id}: ${result.outcome}`);
       this.running.delete(job.id);
@@ -139,6 +143,8 @@ export class RunnerAgent {
     this.stopping = true;
     this.pollAbort.abort();
     this.slotFreed?.();
+    // The loop ends at once; a job whose answer was already on its way is launched and handed back.
+    await this.loop?.catch(() => {});
     const all = () => Promise.all([...this.running.values()].map((j) => j.done));
     if (this.running.size) {
       this.say(`shutting down: waiting up to ${Math.round(graceMs / 1000)} s for ${this.running.size} job(s)`);
@@ -146,6 +152,5 @@ export class RunnerAgent {
       for (const job of this.running.values()) job.stop("shutdown");
       await all();
     }
-    await this.loop?.catch(() => {});
   }
 }

@@ -24,6 +24,8 @@ export type JobRunOptions = {
   workRoot?: string;
   killGraceMs?: number;
   logIntervalMs?: number;
+  /** Lease renewal interval; also how quickly a user's cancel arrives. Default 5 s (at most a quarter lease). */
+  heartbeatMs?: number;
   log?: (message: string) => void;
 };
 
@@ -94,7 +96,7 @@ async function execute(
         if (error instanceof HttpError && error.isFinal) stop("lost");
       }
     };
-    timers.push(setInterval(() => void beat(), Math.max(1_000, Math.min(30_000, (job.leaseSeconds * 1000) / 4))));
+    timers.push(setInterval(() => void beat(), Math.min(options.heartbeatMs ?? 5_000, (job.leaseSeconds * 1000) / 4)));
 
     const npus = job.npuDevices.length ? `, NPUs ${job.npuDevices.join(",")}` : "";
     log.write(`[strata] job ${job.id} (${job.kind}) attempt ${job.attempt} on runner ${options.runnerName} (${options.executor.name} executor${npus})\n`);
@@ -132,7 +134,7 @@ async function execute(
       say(`job ${job.id}: the server no longer knows this attempt; dropped it`);
       return { outcome, exitCode };
     }
-    log.write(`[strata] ${outcome}${finalReason ? `: ${finalReason}` : ""}\n`);
+    log.write(`[strata] ${outcome.replace("_", " ")}${finalReason ? `: ${finalReason}` : ""}\n`);
     await report(job, options, log, { attempt: job.attempt, outcome, exitCode: outcome === "succeeded" ? 0 : exitCode, reason: finalReason });
     return { outcome, exitCode };
   } catch (error) {

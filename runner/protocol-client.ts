@@ -48,17 +48,30 @@ export class ProtocolClient {
   ) {}
 
   private async call(call: Call): Promise<Response> {
-    const signals = [AbortSignal.timeout(call.timeoutMs ?? 30_000), ...(call.signal ? [call.signal] : [])];
-    const response = await fetch(new URL(call.path, this.baseUrl), {
+    // The caller's signal may abort the wait for an answer, but not the reading of one that has
+    // arrived: a job the server already handed out must not be dropped half-read.
+    const waiting = new AbortController();
+    const abort = () => waiting.abort();
+    call.signal?.addEventListener("abort", abort, { once: true });
+    if (call.signal?.aborted) abort();
+    const signal = AbortSignal.any([AbortSignal.timeout(call.timeoutMs ?? 30_000), waiting.signal]);
+    try {
+      return await this.send(call, signal);
+    } finally {
+      call.signal?.removeEventListener("abort", abort);
+    }
+  }
+
+  private async send(call: Call, signal: AbortSignal): Promise<Response> {
+    return fetch(new URL(call.path, this.baseUrl), {
       method: call.method,
       headers: {
         ...(call.raw ? { "Content-Type": "application/octet-stream" } : { "Content-Type": "application/json" }),
         ...call.headers,
       },
-      body: call.raw ? new Uint8Array(call.raw) : (call.body === undefined ? undefined : JSON.stringify(call.body)),
-      signal: AbortSignal.any(signals),
+      body: call.raw ? new Uint8Array(call.raw) : call.body === undefined ? undefined : JSON.stringify(call.body),
+      signal,
     });
-    return response;
   }
 
   private async json<T>(response: Response, ok: number[]): Promise<T> {

@@ -40,7 +40,8 @@ export function requeueOrEnd(
     writeLog: LogWriter;
   },
 ): JobState {
-  const { now, reason } = options;
+  const { now } = options;
+  const reason = options.reason.replace(/\.$/, "");
   const stillRunning = and(eq(jobs.id, job.id), eq(jobs.state, "running"), eq(jobs.attempt, job.attempt));
   const retry =
     !job.cancelRequestedAt && options.retryableKinds.includes(job.kind) && job.attempt < job.maxAttempts;
