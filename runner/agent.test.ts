@@ -88,6 +88,9 @@ describe("the runner agent over HTTP", () => {
     // The runner learns it from the next log upload's answer (or heartbeat) and kills the tree.
     const job = await waitForState(id, ["cancelled"]);
     expect(job.finishedAt).toBeInstanceOf(Date);
+    // The runner cleans up (kills the tree, frees the slot) right after reporting.
+    const cleanupDeadline = Date.now() + 5_000;
+    while (agent.runningJobIds.length && Date.now() < cleanupDeadline) await new Promise((r) => setTimeout(r, 20));
     expect(agent.runningJobIds).toEqual([]);
     await agent.shutdown(1_000);
   });

@@ -3,6 +3,7 @@ import { backoffDelay, sleep } from "./backoff";
 import type { CommandRunner } from "./command-runner";
 import type { Executor } from "./executors/types";
 import { startJob, type RunningJob } from "./job-execution";
+import { killLeftoverJobs } from "./leftovers";
 import { NpuAllocator } from "./npu-allocator";
 import { HttpError, isTransient, type ProtocolClient } from "./protocol-client";
 
@@ -17,6 +18,7 @@ export type AgentOptions = {
   heartbeatMs?: number;
   /** How often a running job renews its lease (and learns of a cancel). */
   jobHeartbeatMs?: number;
+  /** This runner's own dir for job dirs; what a crashed run left there is cleaned up at start. */
   workRoot?: string;
   killGraceMs?: number;
   logIntervalMs?: number;
@@ -80,6 +82,7 @@ export class RunnerAgent {
 
   private async main(): Promise<void> {
     const { client, declaration } = this.options;
+    if (this.options.workRoot) killLeftoverJobs(this.options.workRoot, (m) => this.say(m));
     const hello = await this.retrying("Connecting to the server", () => client.heartbeat(declaration));
     if (!hello) return;
     this.say(`runner ${hello.name} (#${hello.id}) ready: ${declaration.capacity} slot(s), ${this.options.executor.name} executor`);

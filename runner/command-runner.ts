@@ -14,6 +14,8 @@ export type CommandSpec = {
   /** Aborting stops the command: SIGTERM to its whole process group, SIGKILL after `killGraceMs`. */
   signal?: AbortSignal;
   killGraceMs?: number;
+  /** Called with the process group id once the command started. */
+  onSpawn?: (pgid: number) => void;
 };
 
 export type CommandResult = { exitCode: number | null; signal: NodeJS.Signals | null };
@@ -82,6 +84,7 @@ export const spawnInProcessGroup: CommandRunner = (command) =>
       detached: true,
       stdio: [command.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
     });
+    if (child.pid !== undefined) command.onSpawn?.(child.pid);
     const grace = command.killGraceMs ?? 10_000;
     let terminating: Promise<void> | null = null;
     const stop = () => {

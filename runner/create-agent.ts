@@ -1,3 +1,6 @@
+import os from "node:os";
+import path from "node:path";
+
 import { RunnerAgent, type AgentOptions } from "./agent";
 import { spawnInProcessGroup } from "./command-runner";
 import type { RunnerConfig } from "./config";
@@ -22,7 +25,8 @@ export function createAgent(config: RunnerConfig, overrides: Partial<AgentOption
     executor: config.executor === "docker" ? dockerExecutor : shellExecutor,
     run: spawnInProcessGroup,
     pollSeconds: config.pollSeconds,
-    workRoot: config.workDir,
+    // Per runner, so that cleaning up after a crash never touches another runner's jobs.
+    workRoot: path.join(config.workDir ?? os.tmpdir(), `strata-runner-${config.id}`),
     log: (message) => console.log(`[runner ${config.name}] ${message}`),
     ...overrides,
   });

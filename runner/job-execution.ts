@@ -8,6 +8,7 @@ import type { CommandRunner } from "./command-runner";
 import { StepError, type Executor, type JobDirs } from "./executors/types";
 import { jobEnv } from "./job-env";
 import { JobLog } from "./job-log";
+import { recordProcessGroup } from "./leftovers";
 import type { NpuAllocator } from "./npu-allocator";
 import { HttpError, isTransient, type ProtocolClient } from "./protocol-client";
 
@@ -20,7 +21,7 @@ export type JobRunOptions = {
   run: CommandRunner;
   allocator: NpuAllocator;
   runnerName: string;
-  /** Parent of the job's temp dir (default: the OS temp dir). */
+  /** This runner's own dir for job temp dirs (default: the OS temp dir). */
   workRoot?: string;
   killGraceMs?: number;
   logIntervalMs?: number;
@@ -38,7 +39,7 @@ export type RunningJob = {
 
 async function makeDirs(root: string | undefined, job: JobPayload): Promise<JobDirs> {
   await fs.mkdir(root ?? os.tmpdir(), { recursive: true });
-  const base = await fs.mkdtemp(path.join(root ?? os.tmpdir(), `strata-job-${job.id}-`));
+  const base = await fs.mkdtemp(path.join(root ?? os.tmpdir(), `job-${job.id}-`));
   const dirs = { root: base, work: path.join(base, "work"), scripts: path.join(base, "scripts"), home: path.join(base, "home"), tmp: path.join(base, "tmp") };
   for (const dir of [dirs.work, dirs.scripts, dirs.home, dirs.tmp]) await fs.mkdir(dir, { mode: 0o700 });
   return dirs;
@@ -107,8 +108,11 @@ async function execute(
       if (signal.aborted) break;
       log.write(`[strata] step ${index + 1}/${job.spec.steps.length}: ${step.name ?? step.type}\n`);
       try {
+        const jobRoot = dirs.root;
+        const run: CommandRunner = (command) =>
+          options.run({ ...command, onSpawn: (pgid) => recordProcessGroup(jobRoot, job.id, pgid) });
         const result = await options.executor.runStep({
-          job, step, index, dirs, env, output: (chunk) => log!.write(chunk), signal, run: options.run, killGraceMs: options.killGraceMs ?? 10_000,
+          job, step, index, dirs, env, output: (chunk) => log!.write(chunk), signal, run, killGraceMs: options.killGraceMs ?? 10_000,
         });
         exitCode = result.exitCode;
         if (result.exitCode !== 0 && !signal.aborted) {

@@ -33,9 +33,9 @@ function runWorker(runnerIds: number[], start: Int32Array, thread: number): Prom
 describe("claiming under concurrency", () => {
   it(`runs each of ${jobCount} jobs exactly once with ${threads * claimersPerThread} concurrent claimers`, async () => {
     const labels = { hardware: "cpu", pool: "race" };
-    const runners = [];
+    const runners: { id: number }[] = [];
     for (let i = 0; i < threads * claimersPerThread; i++) runners.push(await makeRunner({ labels, capacity: 1 }));
-    const jobIds = [];
+    const jobIds: number[] = [];
     for (let i = 0; i < jobCount; i++) jobIds.push(await queueScript(`echo ${i}`, { labels }));
 
     const start = new Int32Array(new SharedArrayBuffer(4));

@@ -71,11 +71,11 @@ describe("the docker executor", () => {
       "quay.io/ascend/cann:8.1.rc1-910b-ubuntu22.04-py3.10",
       "bash", "-eo", "pipefail", "/strata/step-1.sh",
     ]);
-    expect(workDir).toMatch(/strata-job-7-[^/]+\/work$/);
+    expect(workDir).toMatch(/\/job-7-[^/]+\/work$/);
     // Values travel in the docker CLI's environment, never on its command line.
     expect(run!.env).toMatchObject({ MODEL: "Qwen/Qwen2.5-0.5B", STRATA_JOB_TOKEN: job.token, STRATA_NPU_DEVICES: "2,5" });
     expect(run!.args.join(" ")).not.toContain(job.token);
-    expect(run!.env.DOCKER_CONFIG).toMatch(/strata-job-7-[^/]+\/docker$/);
+    expect(run!.env.DOCKER_CONFIG).toMatch(/\/job-7-[^/]+\/docker$/);
 
     expect(heldDuringRun).toEqual([2, 5]);
     expect(allocator.busy()).toEqual([]);

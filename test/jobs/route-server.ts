@@ -14,9 +14,9 @@ import * as register from "@/app/api/runner/register/route";
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 const table: [string, RegExp, Handler][] = [
-  ["POST", /^\/api\/runner\/register$/, register.POST],
-  ["POST", /^\/api\/runner\/heartbeat$/, heartbeat.POST],
-  ["POST", /^\/api\/runner\/jobs\/request$/, request.POST],
+  ["POST", /^\/api\/runner\/register$/, register.POST as Handler],
+  ["POST", /^\/api\/runner\/heartbeat$/, heartbeat.POST as Handler],
+  ["POST", /^\/api\/runner\/jobs\/request$/, request.POST as Handler],
   ["POST", /^\/api\/runner\/jobs\/(?<id>[^/]+)\/heartbeat$/, jobHeartbeat.POST as Handler],
   ["PATCH", /^\/api\/runner\/jobs\/(?<id>[^/]+)\/log$/, jobLog.PATCH as Handler],
   ["POST", /^\/api\/runner\/jobs\/(?<id>[^/]+)\/finish$/, finish.POST as Handler],
