@@ -57,8 +57,18 @@ export function withDefaultLabels(args: Pick<RegisterArgs, "labels" | "executor"
   };
 }
 
+/** Reports parseArgs' own errors (unknown option, missing value) as usage errors. */
+function asUsageError<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 export function parseRegisterArgs(argv: string[]): RegisterArgs {
-  const { values } = parseArgs({
+  const { values } = asUsageError(() =>
+    parseArgs({
     args: argv,
     options: {
       url: { type: "string" }, token: { type: "string" }, name: { type: "string" }, labels: { type: "string" },
@@ -66,7 +76,8 @@ export function parseRegisterArgs(argv: string[]): RegisterArgs {
       concurrency: { type: "string" }, "work-dir": { type: "string" }, config: { type: "string" },
     },
     strict: true,
-  });
+  }),
+  );
   for (const key of ["url", "token", "name", "executor"] as const) {
     if (!values[key]) throw new UsageError(`--${key} is required.`);
   }
@@ -90,10 +101,12 @@ export function parseRegisterArgs(argv: string[]): RegisterArgs {
 }
 
 export function parseRunArgs(argv: string[]): RunArgs {
-  const { values } = parseArgs({
-    args: argv,
-    options: { config: { type: "string" }, "exit-with-parent": { type: "boolean" } },
-    strict: true,
-  });
+  const { values } = asUsageError(() =>
+    parseArgs({
+      args: argv,
+      options: { config: { type: "string" }, "exit-with-parent": { type: "boolean" } },
+      strict: true,
+    }),
+  );
   return { config: values.config, exitWithParent: !!values["exit-with-parent"] };
 }
