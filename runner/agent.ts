@@ -63,17 +63,21 @@ export class RunnerAgent {
   }
 
   private async retrying<T>(what: string, call: () => Promise<T>): Promise<T | null> {
-    for (let failures = 0; !this.stopping; ) {
+    for (let failures = 0; !this.stopping;) {
       try {
         return await call();
       } catch (error) {
         if (error instanceof HttpError && (error.status === 401 || error.status === 403)) {
-          throw new RunnerRejected(`The server rejected this runner (${error.message}). Register it again.`);
+          throw new RunnerRejected(
+            `The server rejected this runner (${error.message}). Register it again.`,
+          );
         }
         if (!isTransient(error)) throw error;
         if (this.stopping) break;
         const delay = backoffDelay(++failures);
-        this.say(`${what} failed (${(error as Error).message}); retrying in ${Math.round(delay / 1000)} s`);
+        this.say(
+          `${what} failed (${(error as Error).message}); retrying in ${Math.round(delay / 1000)} s`,
+        );
         await sleep(delay, this.pollAbort.signal);
       }
     }
@@ -83,9 +87,13 @@ export class RunnerAgent {
   private async main(): Promise<void> {
     const { client, declaration } = this.options;
     if (this.options.workRoot) killLeftoverJobs(this.options.workRoot, (m) => this.say(m));
-    const hello = await this.retrying("Connecting to the server", () => client.heartbeat(declaration));
+    const hello = await this.retrying("Connecting to the server", () =>
+      client.heartbeat(declaration),
+    );
     if (!hello) return;
-    this.say(`runner ${hello.name} (#${hello.id}) ready: ${declaration.capacity} slot(s), ${this.options.executor.name} executor`);
+    this.say(
+      `runner ${hello.name} (#${hello.id}) ready: ${declaration.capacity} slot(s), ${this.options.executor.name} executor`,
+    );
     const beat = setInterval(() => {
       client.heartbeat().catch(() => {});
     }, this.options.heartbeatMs ?? 20_000);
@@ -97,7 +105,10 @@ export class RunnerAgent {
           continue;
         }
         const job = await this.retrying("Polling for jobs", () =>
-          client.requestJob({ busyNpus: this.allocator.busy(), waitSeconds: this.options.pollSeconds ?? 30 }, this.pollAbort.signal),
+          client.requestJob(
+            { busyNpus: this.allocator.busy(), waitSeconds: this.options.pollSeconds ?? 30 },
+            this.pollAbort.signal,
+          ),
         ).catch((error: unknown) => {
           if (this.stopping && !(error instanceof RunnerRejected)) return null;
           throw error;
@@ -150,7 +161,9 @@ export class RunnerAgent {
     await this.loop?.catch(() => {});
     const all = () => Promise.all([...this.running.values()].map((j) => j.done));
     if (this.running.size) {
-      this.say(`shutting down: waiting up to ${Math.round(graceMs / 1000)} s for ${this.running.size} job(s)`);
+      this.say(
+        `shutting down: waiting up to ${Math.round(graceMs / 1000)} s for ${this.running.size} job(s)`,
+      );
       await Promise.race([all(), sleep(graceMs, hurry)]);
       for (const job of this.running.values()) job.stop("shutdown");
       await all();

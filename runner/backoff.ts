@@ -2,7 +2,10 @@
  * Exponential backoff with full jitter (a random delay between 0 and the exponential cap), so that
  * many runners that lost the server at the same moment do not come back at the same moment.
  */
-export function backoffDelay(failures: number, options: { baseMs?: number; maxMs?: number; random?: () => number } = {}): number {
+export function backoffDelay(
+  failures: number,
+  options: { baseMs?: number; maxMs?: number; random?: () => number } = {},
+): number {
   const base = options.baseMs ?? 1_000;
   const max = options.maxMs ?? 60_000;
   const cap = Math.min(max, base * 2 ** Math.max(0, failures - 1));

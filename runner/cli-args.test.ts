@@ -2,13 +2,43 @@ import { describe, expect, it } from "vitest";
 
 import { parseRegisterArgs, parseRunArgs, UsageError, withDefaultLabels } from "./cli-args";
 
-const base = ["--url", "http://hub:3000/", "--token", "strreg_x", "--name", "ascend-01", "--executor", "docker"];
+const base = [
+  "--url",
+  "http://hub:3000/",
+  "--token",
+  "strreg_x",
+  "--name",
+  "ascend-01",
+  "--executor",
+  "docker",
+];
 
 describe("runner command line", () => {
   it("parses a registration with NPUs and fills in the routing labels", () => {
-    const args = parseRegisterArgs([...base, "--labels", "arch=arm64,cann=8.0", "--npus", "0,1,2,3", "--npu-chip", "910b", "--concurrency", "2"]);
-    expect(args).toMatchObject({ url: "http://hub:3000", npus: [0, 1, 2, 3], npuChip: "910b", concurrency: 2 });
-    expect(withDefaultLabels(args)).toEqual({ executor: "docker", hardware: "npu", npu: "910b", arch: "arm64", cann: "8.0" });
+    const args = parseRegisterArgs([
+      ...base,
+      "--labels",
+      "arch=arm64,cann=8.0",
+      "--npus",
+      "0,1,2,3",
+      "--npu-chip",
+      "910b",
+      "--concurrency",
+      "2",
+    ]);
+    expect(args).toMatchObject({
+      url: "http://hub:3000",
+      npus: [0, 1, 2, 3],
+      npuChip: "910b",
+      concurrency: 2,
+    });
+    expect(withDefaultLabels(args)).toEqual({
+      executor: "docker",
+      hardware: "npu",
+      npu: "910b",
+      arch: "arm64",
+      cann: "8.0",
+    });
   });
 
   it("lets explicit labels win over the defaults", () => {
@@ -29,6 +59,9 @@ describe("runner command line", () => {
 
   it("reports unknown options as usage errors", () => {
     expect(() => parseRunArgs(["--bogus"])).toThrow(UsageError);
-    expect(parseRunArgs(["--config", "/etc/r.json"])).toEqual({ config: "/etc/r.json", exitWithParent: false });
+    expect(parseRunArgs(["--config", "/etc/r.json"])).toEqual({
+      config: "/etc/r.json",
+      exitWithParent: false,
+    });
   });
 });

@@ -30,7 +30,10 @@ export type RunArgs = { config?: string; exitWithParent: boolean };
 
 export function parseLabels(text: string): Labels {
   const labels: Labels = {};
-  for (const item of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = item.indexOf("=");
     if (eq <= 0) throw new UsageError(`Write labels as key=value; "${item}" is not.`);
     labels[item.slice(0, eq).trim()] = item.slice(eq + 1).trim();
@@ -39,8 +42,13 @@ export function parseLabels(text: string): Labels {
 }
 
 function parseDevices(text: string): number[] {
-  const ids = text.split(",").map((s) => s.trim()).filter(Boolean).map(Number);
-  if (ids.some((id) => !Number.isInteger(id) || id < 0)) throw new UsageError(`--npus takes device numbers such as 0,1,2,3; got "${text}".`);
+  const ids = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
+  if (ids.some((id) => !Number.isInteger(id) || id < 0))
+    throw new UsageError(`--npus takes device numbers such as 0,1,2,3; got "${text}".`);
   return ids;
 }
 
@@ -48,7 +56,9 @@ function parseDevices(text: string): number[] {
  * Adds the labels every job router relies on when the operator did not set them: the executor,
  * `hardware=npu|cpu`, and the NPU chip.
  */
-export function withDefaultLabels(args: Pick<RegisterArgs, "labels" | "executor" | "npus" | "npuChip">): Labels {
+export function withDefaultLabels(
+  args: Pick<RegisterArgs, "labels" | "executor" | "npus" | "npuChip">,
+): Labels {
   return {
     executor: args.executor,
     hardware: args.npus.length ? "npu" : "cpu",
@@ -69,23 +79,33 @@ function asUsageError<T>(parse: () => T): T {
 export function parseRegisterArgs(argv: string[]): RegisterArgs {
   const { values } = asUsageError(() =>
     parseArgs({
-    args: argv,
-    options: {
-      url: { type: "string" }, token: { type: "string" }, name: { type: "string" }, labels: { type: "string" },
-      executor: { type: "string" }, npus: { type: "string" }, "npu-chip": { type: "string" },
-      concurrency: { type: "string" }, "work-dir": { type: "string" }, config: { type: "string" },
-    },
-    strict: true,
-  }),
+      args: argv,
+      options: {
+        url: { type: "string" },
+        token: { type: "string" },
+        name: { type: "string" },
+        labels: { type: "string" },
+        executor: { type: "string" },
+        npus: { type: "string" },
+        "npu-chip": { type: "string" },
+        concurrency: { type: "string" },
+        "work-dir": { type: "string" },
+        config: { type: "string" },
+      },
+      strict: true,
+    }),
   );
   for (const key of ["url", "token", "name", "executor"] as const) {
     if (!values[key]) throw new UsageError(`--${key} is required.`);
   }
-  if (values.executor !== "shell" && values.executor !== "docker") throw new UsageError("--executor is shell or docker.");
+  if (values.executor !== "shell" && values.executor !== "docker")
+    throw new UsageError("--executor is shell or docker.");
   const npus = values.npus ? parseDevices(values.npus) : [];
-  if (npus.length && !values["npu-chip"]) throw new UsageError("With --npus, give the chip too: --npu-chip 910b.");
+  if (npus.length && !values["npu-chip"])
+    throw new UsageError("With --npus, give the chip too: --npu-chip 910b.");
   const concurrency = Number(values.concurrency ?? 1);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError("--concurrency is a number from 1 to 64.");
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    throw new UsageError("--concurrency is a number from 1 to 64.");
   return {
     url: values.url!.replace(/\/+$/, ""),
     token: values.token!,

@@ -35,13 +35,25 @@ export function readRunnerConfig(file: string): RunnerConfig {
     raw = fs.readFileSync(file, "utf8");
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      throw new ConfigFileError(`No runner config at ${file}. Run \`npm run runner -- register …\` first.`);
+      throw new ConfigFileError(
+        `No runner config at ${file}. Run \`npm run runner -- register …\` first.`,
+      );
     }
     throw error;
   }
   const config = JSON.parse(raw) as Partial<RunnerConfig>;
-  for (const key of ["url", "id", "name", "token", "labels", "executor", "concurrency", "npu"] as const) {
-    if (config[key] === undefined) throw new ConfigFileError(`The runner config ${file} lacks "${key}"; register again.`);
+  for (const key of [
+    "url",
+    "id",
+    "name",
+    "token",
+    "labels",
+    "executor",
+    "concurrency",
+    "npu",
+  ] as const) {
+    if (config[key] === undefined)
+      throw new ConfigFileError(`The runner config ${file} lacks "${key}"; register again.`);
   }
   return { shutdownGraceSeconds: 30, pollSeconds: 30, ...config } as RunnerConfig;
 }

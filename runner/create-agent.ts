@@ -10,7 +10,10 @@ import { ProtocolClient } from "./protocol-client";
 import { runnerVersion } from "./version";
 
 /** An agent for a registered runner's config; tests and benches override the parts they fake. */
-export function createAgent(config: RunnerConfig, overrides: Partial<AgentOptions> = {}): RunnerAgent {
+export function createAgent(
+  config: RunnerConfig,
+  overrides: Partial<AgentOptions> = {},
+): RunnerAgent {
   return new RunnerAgent({
     client: new ProtocolClient(config.url, config.token),
     name: config.name,

@@ -22,19 +22,24 @@ describe("runner imports", () => {
     expect(files.map((f) => path.relative(root, f))).toContain("main.ts");
   });
 
-  it.each(files.map((f) => [path.relative(root, f), f]))("%s imports only node, runner modules and protocol types", (_name, file) => {
-    const source = fs.readFileSync(file, "utf8");
-    const imports = [
-      ...source.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?from\s+"([^"]+)"/gm),
-      // Side-effect and dynamic imports are never type-only.
-      ...source.matchAll(/^\s*(import)\s+()"([^"]+)"/gm),
-      ...source.matchAll(/\b(import)\(()\s*"([^"]+)"/g),
-    ];
-    for (const [statement, , typeOnly, specifier] of imports) {
-      if (specifier!.startsWith("node:")) continue;
-      const resolved = path.resolve(path.dirname(file), specifier!);
-      if (resolved.startsWith(root + path.sep)) continue;
-      expect.soft(typeOnly && resolved === path.resolve(root, "../lib/jobs/protocol"), statement).toBe(true);
-    }
-  });
+  it.each(files.map((f) => [path.relative(root, f), f]))(
+    "%s imports only node, runner modules and protocol types",
+    (_name, file) => {
+      const source = fs.readFileSync(file, "utf8");
+      const imports = [
+        ...source.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?from\s+"([^"]+)"/gm),
+        // Side-effect and dynamic imports are never type-only.
+        ...source.matchAll(/^\s*(import)\s+()"([^"]+)"/gm),
+        ...source.matchAll(/\b(import)\(()\s*"([^"]+)"/g),
+      ];
+      for (const [statement, , typeOnly, specifier] of imports) {
+        if (specifier!.startsWith("node:")) continue;
+        const resolved = path.resolve(path.dirname(file), specifier!);
+        if (resolved.startsWith(root + path.sep)) continue;
+        expect
+          .soft(typeOnly && resolved === path.resolve(root, "../lib/jobs/protocol"), statement)
+          .toBe(true);
+      }
+    },
+  );
 });

@@ -5,7 +5,10 @@ import type { JobPayload } from "../lib/jobs/protocol";
  * text is UTF-8), never anything else of the runner's (its token, proxies with credentials,
  * cloud keys…); then the job's own variables and what the runner tells it about itself.
  */
-export function baseEnv(dirs: { home: string; tmp: string }, from: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function baseEnv(
+  dirs: { home: string; tmp: string },
+  from: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
   return {
     PATH: from.PATH || "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
     LANG: from.LANG || "C.UTF-8",

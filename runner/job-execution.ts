@@ -40,8 +40,15 @@ export type RunningJob = {
 async function makeDirs(root: string | undefined, job: JobPayload): Promise<JobDirs> {
   await fs.mkdir(root ?? os.tmpdir(), { recursive: true });
   const base = await fs.mkdtemp(path.join(root ?? os.tmpdir(), `job-${job.id}-`));
-  const dirs = { root: base, work: path.join(base, "work"), scripts: path.join(base, "scripts"), home: path.join(base, "home"), tmp: path.join(base, "tmp") };
-  for (const dir of [dirs.work, dirs.scripts, dirs.home, dirs.tmp]) await fs.mkdir(dir, { mode: 0o700 });
+  const dirs = {
+    root: base,
+    work: path.join(base, "work"),
+    scripts: path.join(base, "scripts"),
+    home: path.join(base, "home"),
+    tmp: path.join(base, "tmp"),
+  };
+  for (const dir of [dirs.work, dirs.scripts, dirs.home, dirs.tmp])
+    await fs.mkdir(dir, { mode: 0o700 });
   return dirs;
 }
 
@@ -77,7 +84,11 @@ async function execute(
   try {
     options.allocator.reserve(job.id, job.npuDevices);
   } catch (error) {
-    return handBack(job, options, `NPU allocation failed on runner ${options.runnerName}: ${(error as Error).message}`);
+    return handBack(
+      job,
+      options,
+      `NPU allocation failed on runner ${options.runnerName}: ${(error as Error).message}`,
+    );
   }
   try {
     dirs = await makeDirs(options.workRoot, job);
@@ -92,15 +103,29 @@ async function execute(
     const beat = async () => {
       try {
         const answer = await options.client.jobHeartbeat(job);
-        if (answer.cancel) stop(answer.state === "running" ? "cancel" : answer.state === "timed_out" ? "timeout" : "lost");
+        if (answer.cancel)
+          stop(
+            answer.state === "running"
+              ? "cancel"
+              : answer.state === "timed_out"
+                ? "timeout"
+                : "lost",
+          );
       } catch (error) {
         if (error instanceof HttpError && error.isFinal) stop("lost");
       }
     };
-    timers.push(setInterval(() => void beat(), Math.min(options.heartbeatMs ?? 5_000, (job.leaseSeconds * 1000) / 4)));
+    timers.push(
+      setInterval(
+        () => void beat(),
+        Math.min(options.heartbeatMs ?? 5_000, (job.leaseSeconds * 1000) / 4),
+      ),
+    );
 
     const npus = job.npuDevices.length ? `, NPUs ${job.npuDevices.join(",")}` : "";
-    log.write(`[strata] job ${job.id} (${job.kind}) attempt ${job.attempt} on runner ${options.runnerName} (${options.executor.name} executor${npus})\n`);
+    log.write(
+      `[strata] job ${job.id} (${job.kind}) attempt ${job.attempt} on runner ${options.runnerName} (${options.executor.name} executor${npus})\n`,
+    );
     let exitCode: number | null = 0;
     let failure: string | null = null;
     const env = jobEnv(job);
@@ -112,22 +137,45 @@ async function execute(
         const run: CommandRunner = (command) =>
           options.run({ ...command, onSpawn: (pgid) => recordProcessGroup(jobRoot, job.id, pgid) });
         const result = await options.executor.runStep({
-          job, step, index, dirs, env, output: (chunk) => log!.write(chunk), signal, run, killGraceMs: options.killGraceMs ?? 10_000,
+          job,
+          step,
+          index,
+          dirs,
+          env,
+          output: (chunk) => log!.write(chunk),
+          signal,
+          run,
+          killGraceMs: options.killGraceMs ?? 10_000,
         });
         exitCode = result.exitCode;
         if (result.exitCode !== 0 && !signal.aborted) {
-          failure = result.signal ? `Step ${index + 1} was killed by ${result.signal}.` : `Step ${index + 1} exited with code ${result.exitCode}.`;
+          failure = result.signal
+            ? `Step ${index + 1} was killed by ${result.signal}.`
+            : `Step ${index + 1} exited with code ${result.exitCode}.`;
         }
       } catch (error) {
         exitCode = null;
-        failure = error instanceof StepError ? error.message : `Step ${index + 1} could not start: ${(error as Error).message}`;
+        failure =
+          error instanceof StepError
+            ? error.message
+            : `Step ${index + 1} could not start: ${(error as Error).message}`;
       }
       if (failure) break;
     }
 
     const reason = stopReason();
     const outcome: JobOutcome | "lost" =
-      reason === "cancel" ? "cancelled" : reason === "timeout" ? "timed_out" : reason === "shutdown" ? "handed_back" : reason === "lost" ? "lost" : failure ? "failed" : "succeeded";
+      reason === "cancel"
+        ? "cancelled"
+        : reason === "timeout"
+          ? "timed_out"
+          : reason === "shutdown"
+            ? "handed_back"
+            : reason === "lost"
+              ? "lost"
+              : failure
+                ? "failed"
+                : "succeeded";
     const messages: Record<string, string> = {
       cancelled: "Cancelled.",
       timed_out: `Timed out after ${job.timeoutSeconds} s.`,
@@ -139,11 +187,22 @@ async function execute(
       return { outcome, exitCode };
     }
     log.write(`[strata] ${outcome.replace("_", " ")}${finalReason ? `: ${finalReason}` : ""}\n`);
-    await report(job, options, log, { attempt: job.attempt, outcome, exitCode: outcome === "succeeded" ? 0 : exitCode, reason: finalReason });
+    await report(job, options, log, {
+      attempt: job.attempt,
+      outcome,
+      exitCode: outcome === "succeeded" ? 0 : exitCode,
+      reason: finalReason,
+    });
     return { outcome, exitCode };
   } catch (error) {
     say(`job ${job.id}: ${(error as Error).message}`);
-    if (log) await report(job, options, log, { attempt: job.attempt, outcome: "failed", exitCode: null, reason: `The runner failed: ${(error as Error).message}` });
+    if (log)
+      await report(job, options, log, {
+        attempt: job.attempt,
+        outcome: "failed",
+        exitCode: null,
+        reason: `The runner failed: ${(error as Error).message}`,
+      });
     return { outcome: "failed", exitCode: null };
   } finally {
     for (const timer of timers) clearTimeout(timer);
@@ -154,9 +213,14 @@ async function execute(
 }
 
 /** Flushes the log, then sends the outcome, retrying with backoff while the server is unreachable. */
-async function report(job: JobPayload, options: JobRunOptions, log: JobLog, body: Omit<FinishRequest, "logSize">): Promise<void> {
+async function report(
+  job: JobPayload,
+  options: JobRunOptions,
+  log: JobLog,
+  body: Omit<FinishRequest, "logSize">,
+): Promise<void> {
   const deadline = Date.now() + 10 * 60_000;
-  for (let failures = 0; Date.now() < deadline; ) {
+  for (let failures = 0; Date.now() < deadline;) {
     await log.flush(deadline);
     try {
       const answer = await options.client.finish(job, { ...body, logSize: log.serverSize });
@@ -167,12 +231,16 @@ async function report(job: JobPayload, options: JobRunOptions, log: JobLog, body
       await sleep(backoffDelay(++failures, { baseMs: 1_000, maxMs: 60_000 }));
     }
   }
-  options.log?.(`job ${job.id}: could not report the outcome; the server will treat the runner as lost`);
+  options.log?.(
+    `job ${job.id}: could not report the outcome; the server will treat the runner as lost`,
+  );
 }
 
 /** Gives a job back without running it (the server requeues it if its kind allows). */
 async function handBack(job: JobPayload, options: JobRunOptions, reason: string) {
   options.log?.(`job ${job.id}: ${reason}`);
-  await options.client.finish(job, { attempt: job.attempt, outcome: "handed_back", exitCode: null, reason }).catch(() => {});
+  await options.client
+    .finish(job, { attempt: job.attempt, outcome: "handed_back", exitCode: null, reason })
+    .catch(() => {});
   return { outcome: "handed_back" as const, exitCode: null };
 }

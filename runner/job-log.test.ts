@@ -17,13 +17,18 @@ afterEach(() => {
 
 /** A server log that accepts only appends at its end, like the real one. */
 function server(initial = "") {
-  const state = { log: Buffer.from(initial), calls: [] as { start: number; length: number }[], down: false };
-  const upload = async (start: number, bytes: Buffer): Promise<UploadAnswer> => {
+  const state = {
+    log: Buffer.from(initial),
+    calls: [] as { start: number; length: number }[],
+    down: false,
+  };
+  const upload = (start: number, bytes: Buffer): Promise<UploadAnswer> => {
     state.calls.push({ start, length: bytes.length });
-    if (state.down) throw new Error("ECONNREFUSED");
-    if (start !== state.log.length) return { status: "offset_mismatch", size: state.log.length };
+    if (state.down) return Promise.reject(new Error("ECONNREFUSED"));
+    if (start !== state.log.length)
+      return Promise.resolve({ status: "offset_mismatch", size: state.log.length });
     state.log = Buffer.concat([state.log, bytes]);
-    return { status: "accepted", size: state.log.length, cancel: false };
+    return Promise.resolve({ status: "accepted", size: state.log.length, cancel: false });
   };
   return { state, upload };
 }
@@ -98,9 +103,9 @@ describe("the runner's job log", () => {
     const calls: number[] = [];
     const log = new JobLog(spool(), {
       baseOffset: 0,
-      upload: async (start) => {
+      upload: (start) => {
         calls.push(start);
-        return { status: "full" };
+        return Promise.resolve({ status: "full" });
       },
     });
     log.write("x".repeat(100));

@@ -75,7 +75,10 @@ export class JobLog {
   async flush(deadline: number): Promise<boolean> {
     while (this.pending > 0 && Date.now() < deadline) {
       await this.tick();
-      if (this.pending > 0) await new Promise((r) => setTimeout(r, Math.max(50, Math.min(this.nextTryAt - Date.now(), 1_000))));
+      if (this.pending > 0)
+        await new Promise((r) =>
+          setTimeout(r, Math.max(50, Math.min(this.nextTryAt - Date.now(), 1_000))),
+        );
     }
     return this.pending === 0;
   }

@@ -19,7 +19,11 @@ afterEach(() => {
 });
 
 function orphanGroup(env: Record<string, string>): number {
-  const child = spawn("sleep", ["300"], { detached: true, stdio: "ignore", env: { PATH: process.env.PATH!, ...env } as unknown as NodeJS.ProcessEnv });
+  const child = spawn("sleep", ["300"], {
+    detached: true,
+    stdio: "ignore",
+    env: { PATH: process.env.PATH!, ...env } as unknown as NodeJS.ProcessEnv,
+  });
   child.unref();
   started.push(child.pid!);
   return child.pid!;

@@ -31,7 +31,10 @@ function belongsToJob(pgid: number, jobId: number): boolean {
  * NPUs and work dirs. At start the runner kills what its previous life left in its work root —
  * only groups whose processes still carry that job's id — and removes the old job dirs.
  */
-export function killLeftoverJobs(runnerRoot: string, log: (message: string) => void = () => {}): number {
+export function killLeftoverJobs(
+  runnerRoot: string,
+  log: (message: string) => void = () => {},
+): number {
   let killed = 0;
   let entries: string[] = [];
   try {

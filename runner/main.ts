@@ -34,8 +34,14 @@ async function register(argv: string[]): Promise<void> {
     shutdownGraceSeconds: 30,
     pollSeconds: 30,
   });
-  console.log(`Registered runner ${registered.name} (#${registered.id}) with labels ${Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(",")}.`);
-  console.log(`Config written to ${file}. Start it with: npm run runner -- run${args.config ? ` --config ${args.config}` : ""}`);
+  console.log(
+    `Registered runner ${registered.name} (#${registered.id}) with labels ${Object.entries(labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(",")}.`,
+  );
+  console.log(
+    `Config written to ${file}. Start it with: npm run runner -- run${args.config ? ` --config ${args.config}` : ""}`,
+  );
 }
 
 async function run(argv: string[]): Promise<void> {

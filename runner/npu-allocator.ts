@@ -23,7 +23,10 @@ export class NpuAllocator {
     if (this.held.has(jobId)) throw new Error(`Job ${jobId} already holds NPUs.`);
     const busy = new Set(this.busy());
     for (const id of ids) {
-      if (!this.devices.includes(id)) throw new Error(`NPU ${id} is not one of this runner's devices (${this.devices.join(",") || "none"}).`);
+      if (!this.devices.includes(id))
+        throw new Error(
+          `NPU ${id} is not one of this runner's devices (${this.devices.join(",") || "none"}).`,
+        );
       if (busy.has(id)) throw new Error(`NPU ${id} is still in use by another job on this runner.`);
     }
     if (new Set(ids).size !== ids.length) throw new Error("The same NPU was allocated twice.");

@@ -38,7 +38,15 @@ export function isTransient(error: unknown): boolean {
   return !(error instanceof HttpError) || error.status >= 500 || error.status === 429;
 }
 
-type Call = { method: string; path: string; headers?: Record<string, string>; body?: unknown; raw?: Buffer; signal?: AbortSignal; timeoutMs?: number };
+type Call = {
+  method: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  raw?: Buffer;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+};
 
 /** The runner side of `/api/runner/…` (see lib/jobs/protocol.ts). */
 export class ProtocolClient {
@@ -66,10 +74,16 @@ export class ProtocolClient {
     return fetch(new URL(call.path, this.baseUrl), {
       method: call.method,
       headers: {
-        ...(call.raw ? { "Content-Type": "application/octet-stream" } : { "Content-Type": "application/json" }),
+        ...(call.raw
+          ? { "Content-Type": "application/octet-stream" }
+          : { "Content-Type": "application/json" }),
         ...call.headers,
       },
-      body: call.raw ? new Uint8Array(call.raw) : call.body === undefined ? undefined : JSON.stringify(call.body),
+      body: call.raw
+        ? new Uint8Array(call.raw)
+        : call.body === undefined
+          ? undefined
+          : JSON.stringify(call.body),
       signal,
     });
   }
@@ -83,7 +97,8 @@ export class ProtocolClient {
       // A proxy's or another server's HTML error page.
       body = { error: `HTTP ${response.status}: ${text.slice(0, 200)}` };
     }
-    if (!ok.includes(response.status)) throw new HttpError(response.status, body as Partial<ProtocolError>);
+    if (!ok.includes(response.status))
+      throw new HttpError(response.status, body as Partial<ProtocolError>);
     return body as T;
   }
 
@@ -92,11 +107,22 @@ export class ProtocolClient {
   }
 
   async register(body: RegisterRequest): Promise<RegisterResponse> {
-    return this.json(await this.call({ method: "POST", path: "/api/runner/register", body }), [201]);
+    return this.json(
+      await this.call({ method: "POST", path: "/api/runner/register", body }),
+      [201],
+    );
   }
 
   async heartbeat(body: RunnerHeartbeatRequest = {}): Promise<RunnerHeartbeatResponse> {
-    return this.json(await this.call({ method: "POST", path: "/api/runner/heartbeat", headers: this.runnerHeaders, body }), [200]);
+    return this.json(
+      await this.call({
+        method: "POST",
+        path: "/api/runner/heartbeat",
+        headers: this.runnerHeaders,
+        body,
+      }),
+      [200],
+    );
   }
 
   /** The long poll: a job, or null when none came within `waitSeconds`. */
@@ -114,7 +140,11 @@ export class ProtocolClient {
   }
 
   async jobHeartbeat(job: JobPayload): Promise<JobHeartbeatResponse> {
-    const response = await this.call({ method: "POST", path: `/api/runner/jobs/${job.id}/heartbeat`, headers: { [jobTokenHeader]: job.token } });
+    const response = await this.call({
+      method: "POST",
+      path: `/api/runner/jobs/${job.id}/heartbeat`,
+      headers: { [jobTokenHeader]: job.token },
+    });
     return this.json(response, [200]);
   }
 
@@ -122,7 +152,10 @@ export class ProtocolClient {
     const response = await this.call({
       method: "PATCH",
       path: `/api/runner/jobs/${job.id}/log`,
-      headers: { [jobTokenHeader]: job.token, "Content-Range": `${start}-${start + bytes.length - 1}` },
+      headers: {
+        [jobTokenHeader]: job.token,
+        "Content-Range": `${start}-${start + bytes.length - 1}`,
+      },
       raw: bytes,
       timeoutMs: 60_000,
     });
@@ -137,9 +170,18 @@ export class ProtocolClient {
   }
 
   /** The final word on an attempt; `{ missingFrom }` when the server wants log bytes first (412). */
-  async finish(job: JobPayload, body: FinishRequest): Promise<FinishResponse | { missingFrom: number }> {
-    const response = await this.call({ method: "POST", path: `/api/runner/jobs/${job.id}/finish`, headers: { [jobTokenHeader]: job.token }, body });
-    if (response.status === 412) return { missingFrom: (await this.json<{ size: number }>(response, [412])).size };
+  async finish(
+    job: JobPayload,
+    body: FinishRequest,
+  ): Promise<FinishResponse | { missingFrom: number }> {
+    const response = await this.call({
+      method: "POST",
+      path: `/api/runner/jobs/${job.id}/finish`,
+      headers: { [jobTokenHeader]: job.token },
+      body,
+    });
+    if (response.status === 412)
+      return { missingFrom: (await this.json<{ size: number }>(response, [412])).size };
     return this.json(response, [200]);
   }
 }

@@ -1,5 +1,9 @@
 import "server-only";
 
+// Query functions are async although better-sqlite3 is synchronous, so that an async driver
+// (Postgres, DESIGN §2) can replace it without changing any caller.
+/* eslint-disable @typescript-eslint/require-await */
+
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 
 import { getDb } from "../client";
@@ -19,7 +23,12 @@ export type ClaimedJob = {
 
 /** True when some job is queued at all: a read that lets idle pollers skip the write lock. */
 export async function hasQueuedJobs(): Promise<boolean> {
-  return !!getDb().select({ id: jobs.id }).from(jobs).where(eq(jobs.state, "queued")).limit(1).get();
+  return !!getDb()
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(eq(jobs.state, "queued"))
+    .limit(1)
+    .get();
 }
 
 /** The job's required labels are a subset of `labelsJson` (same keys, same values). */

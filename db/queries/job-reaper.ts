@@ -1,5 +1,9 @@
 import "server-only";
 
+// Query functions are async although better-sqlite3 is synchronous, so that an async driver
+// (Postgres, DESIGN §2) can replace it without changing any caller.
+/* eslint-disable @typescript-eslint/require-await */
+
 import { and, eq, lt, sql } from "drizzle-orm";
 
 import { getDb } from "../client";
@@ -45,7 +49,10 @@ export async function reapExpiredLeases(input: {
  * Running jobs past their own timeout plus a grace period: the runner should have stopped them
  * itself. The runner learns of it at its next heartbeat (`cancel`).
  */
-export async function reapOverdueJobs(input: { now: Date; graceSeconds: number }): Promise<number[]> {
+export async function reapOverdueJobs(input: {
+  now: Date;
+  graceSeconds: number;
+}): Promise<number[]> {
   const deadline = sql`${jobs.startedAt} + (${jobs.timeoutSeconds} + ${input.graceSeconds}) * 1000`;
   return getDb()
     .update(jobs)
@@ -62,7 +69,10 @@ export async function reapOverdueJobs(input: { now: Date; graceSeconds: number }
 }
 
 /** Jobs never picked up in time (e.g. no runner will ever have their labels); requeued ones keep waiting. */
-export async function reapStaleQueuedJobs(input: { now: Date; maxQueuedSeconds: number }): Promise<number[]> {
+export async function reapStaleQueuedJobs(input: {
+  now: Date;
+  maxQueuedSeconds: number;
+}): Promise<number[]> {
   const cutoff = new Date(input.now.getTime() - input.maxQueuedSeconds * 1000);
   return getDb()
     .update(jobs)

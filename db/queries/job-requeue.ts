@@ -42,9 +42,15 @@ export function requeueOrEnd(
 ): JobState {
   const { now } = options;
   const reason = options.reason.replace(/\.$/, "");
-  const stillRunning = and(eq(jobs.id, job.id), eq(jobs.state, "running"), eq(jobs.attempt, job.attempt));
+  const stillRunning = and(
+    eq(jobs.id, job.id),
+    eq(jobs.state, "running"),
+    eq(jobs.attempt, job.attempt),
+  );
   const retry =
-    !job.cancelRequestedAt && options.retryableKinds.includes(job.kind) && job.attempt < job.maxAttempts;
+    !job.cancelRequestedAt &&
+    options.retryableKinds.includes(job.kind) &&
+    job.attempt < job.maxAttempts;
   const note = retry
     ? `\n[strata] ${reason}; queued again (attempt ${job.attempt + 1} of ${job.maxAttempts}).\n`
     : `\n[strata] ${reason}.\n`;

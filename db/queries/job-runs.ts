@@ -1,5 +1,9 @@
 import "server-only";
 
+// Query functions are async although better-sqlite3 is synchronous, so that an async driver
+// (Postgres, DESIGN §2) can replace it without changing any caller.
+/* eslint-disable @typescript-eslint/require-await */
+
 import { and, eq, isNotNull } from "drizzle-orm";
 
 import { getDb } from "../client";
@@ -49,7 +53,11 @@ export async function findJobByTokenHash(tokenHash: string): Promise<JobRunView 
 }
 
 /** Extends the lease of a running attempt; false when the attempt is no longer running (or its runner was removed). */
-export async function renewJobLease(input: { jobId: number; attempt: number; leaseUntil: Date }): Promise<boolean> {
+export async function renewJobLease(input: {
+  jobId: number;
+  attempt: number;
+  leaseUntil: Date;
+}): Promise<boolean> {
   const result = getDb()
     .update(jobs)
     .set({ leaseUntil: input.leaseUntil })
@@ -98,7 +106,9 @@ export async function finishJobAttempt(input: {
       if (!job || job.attempt !== input.attempt) return { status: "superseded" };
       if (job.state !== "running") {
         // Ended already: by an earlier finish (a retry of it lands here), or by the server.
-        return job.state === "queued" ? { status: "superseded" } : { status: "finished", state: job.state, logSize: job.logSize };
+        return job.state === "queued"
+          ? { status: "superseded" }
+          : { status: "finished", state: job.state, logSize: job.logSize };
       }
       if (input.logSize !== undefined && input.logSize > job.logSize) {
         return { status: "log_incomplete", logSize: job.logSize };
@@ -122,7 +132,9 @@ export async function finishJobAttempt(input: {
           finishedAt: input.now,
           leaseUntil: null,
         })
-        .where(and(eq(jobs.id, input.jobId), eq(jobs.state, "running"), eq(jobs.attempt, input.attempt)))
+        .where(
+          and(eq(jobs.id, input.jobId), eq(jobs.state, "running"), eq(jobs.attempt, input.attempt)),
+        )
         .run();
       return { status: "finished", state, logSize: job.logSize };
     },

@@ -1,5 +1,9 @@
 import "server-only";
 
+// Query functions are async although better-sqlite3 is synchronous, so that an async driver
+// (Postgres, DESIGN §2) can replace it without changing any caller.
+/* eslint-disable @typescript-eslint/require-await */
+
 import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 
 import { getDb } from "../client";
@@ -127,7 +131,12 @@ export async function requestJobCancel(id: number, now: Date): Promise<JobState 
       if (!job) return null;
       if (job.state === "queued") {
         tx.update(jobs)
-          .set({ state: "cancelled", cancelRequestedAt: now, finishedAt: now, failureReason: "Cancelled before it started." })
+          .set({
+            state: "cancelled",
+            cancelRequestedAt: now,
+            finishedAt: now,
+            failureReason: "Cancelled before it started.",
+          })
           .where(and(eq(jobs.id, id), eq(jobs.state, "queued")))
           .run();
         return "cancelled";

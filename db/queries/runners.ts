@@ -1,5 +1,9 @@
 import "server-only";
 
+// Query functions are async although better-sqlite3 is synchronous, so that an async driver
+// (Postgres, DESIGN §2) can replace it without changing any caller.
+/* eslint-disable @typescript-eslint/require-await */
+
 import { and, asc, eq, isNotNull, lt } from "drizzle-orm";
 
 import { getDb } from "../client";
@@ -25,7 +29,12 @@ export type RunnerRecord = RunnerIdentity & {
   createdAt: Date;
 };
 
-export type RunnerJobLoad = { runnerId: number; jobId: number; kind: JobKind; npuDevices: number[] };
+export type RunnerJobLoad = {
+  runnerId: number;
+  jobId: number;
+  kind: JobKind;
+  npuDevices: number[];
+};
 
 const identityColumns = {
   id: runners.id,
@@ -47,7 +56,10 @@ const recordColumns = {
 };
 
 /** For the embedded runner, which the server registers itself without a registration token. */
-export async function insertRunner(runner: NewRunner, now: Date): Promise<{ id: number; name: string }> {
+export async function insertRunner(
+  runner: NewRunner,
+  now: Date,
+): Promise<{ id: number; name: string }> {
   return getDb()
     .insert(runners)
     .values({ ...runner, lastSeenAt: now })
@@ -56,7 +68,10 @@ export async function insertRunner(runner: NewRunner, now: Date): Promise<{ id: 
 }
 
 export async function findRunnerByTokenHash(tokenHash: string): Promise<RunnerIdentity | null> {
-  return getDb().select(identityColumns).from(runners).where(eq(runners.tokenHash, tokenHash)).get() ?? null;
+  return (
+    getDb().select(identityColumns).from(runners).where(eq(runners.tokenHash, tokenHash)).get() ??
+    null
+  );
 }
 
 export async function updateRunnerDeclaration(
@@ -81,12 +96,21 @@ export async function touchRunner(id: number, now: Date, minIntervalMs = 5_000):
 }
 
 export async function listRunnerRecords(): Promise<RunnerRecord[]> {
-  return getDb().select(recordColumns).from(runners).orderBy(asc(runners.name), asc(runners.id)).all();
+  return getDb()
+    .select(recordColumns)
+    .from(runners)
+    .orderBy(asc(runners.name), asc(runners.id))
+    .all();
 }
 
 export async function listRunningJobLoads(): Promise<RunnerJobLoad[]> {
   return getDb()
-    .select({ runnerId: jobs.runnerId, jobId: jobs.id, kind: jobs.kind, npuDevices: jobs.npuDevices })
+    .select({
+      runnerId: jobs.runnerId,
+      jobId: jobs.id,
+      kind: jobs.kind,
+      npuDevices: jobs.npuDevices,
+    })
     .from(jobs)
     .where(and(eq(jobs.state, "running"), isNotNull(jobs.runnerId)))
     .orderBy(asc(jobs.id))

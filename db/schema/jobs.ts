@@ -48,9 +48,12 @@ export const runners = sqliteTable(
     platform: text("platform"),
     /** The embedded runner the server starts itself (shown as such, re-used across restarts). */
     embedded: integer("embedded", { mode: "boolean" }).notNull().default(false),
-    registrationTokenId: integer("registration_token_id").references(() => runnerRegistrationTokens.id, {
-      onDelete: "set null",
-    }),
+    registrationTokenId: integer("registration_token_id").references(
+      () => runnerRegistrationTokens.id,
+      {
+        onDelete: "set null",
+      },
+    ),
     createdAt: createdAt(),
     lastSeenAt: timestamp("last_seen_at").notNull(),
   },
@@ -63,7 +66,9 @@ export const jobs = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     kind: text("kind", { enum: jobKinds }).notNull(),
     spec: text("spec", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-    requiredLabels: text("required_labels", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    requiredLabels: text("required_labels", { mode: "json" })
+      .$type<Record<string, string>>()
+      .notNull(),
     npuCount: integer("npu_count").notNull().default(0),
     timeoutSeconds: integer("timeout_seconds").notNull(),
     state: text("state", { enum: jobStates }).notNull().default("queued"),
@@ -78,10 +83,15 @@ export const jobs = sqliteTable(
     runnerId: integer("runner_id").references(() => runners.id, { onDelete: "set null" }),
     /** Kept after the runner is removed, for the job's history. */
     runnerName: text("runner_name"),
-    npuDevices: text("npu_devices", { mode: "json" }).$type<number[]>().notNull().default(sql`'[]'`),
+    npuDevices: text("npu_devices", { mode: "json" })
+      .$type<number[]>()
+      .notNull()
+      .default(sql`'[]'`),
     /** SHA-256 of the current attempt's job token; cleared when the job is requeued. */
     tokenHash: text("token_hash"),
-    grants: text("grants", { mode: "json" }).$type<{ clone?: string[]; push?: string[] }>().notNull(),
+    grants: text("grants", { mode: "json" })
+      .$type<{ clone?: string[]; push?: string[] }>()
+      .notNull(),
     leaseUntil: timestamp("lease_until"),
     cancelRequestedAt: timestamp("cancel_requested_at"),
     queuedAt: timestamp("queued_at").notNull(),

@@ -20,10 +20,18 @@ type Claim = { jobId: number; runnerId: number; thread: number };
 
 function runWorker(runnerIds: number[], start: Int32Array, thread: number): Promise<Claim[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(import.meta.dirname, "../../test/jobs/claim-worker-boot.mjs"), {
-      workerData: { module: path.join(import.meta.dirname, "../../test/jobs/claim-worker.ts"), runnerIds, start, thread },
-      execArgv: ["--conditions=react-server"],
-    });
+    const worker = new Worker(
+      path.join(import.meta.dirname, "../../test/jobs/claim-worker-boot.mjs"),
+      {
+        workerData: {
+          module: path.join(import.meta.dirname, "../../test/jobs/claim-worker.ts"),
+          runnerIds,
+          start,
+          thread,
+        },
+        execArgv: ["--conditions=react-server"],
+      },
+    );
     worker.once("message", (claims: Claim[]) => resolve(claims));
     worker.once("error", reject);
     worker.once("exit", (code) => code !== 0 && reject(new Error(`worker exited with ${code}`)));
@@ -34,13 +42,18 @@ describe("claiming under concurrency", () => {
   it(`runs each of ${jobCount} jobs exactly once with ${threads * claimersPerThread} concurrent claimers`, async () => {
     const labels = { hardware: "cpu", pool: "race" };
     const runners: { id: number }[] = [];
-    for (let i = 0; i < threads * claimersPerThread; i++) runners.push(await makeRunner({ labels, capacity: 1 }));
+    for (let i = 0; i < threads * claimersPerThread; i++)
+      runners.push(await makeRunner({ labels, capacity: 1 }));
     const jobIds: number[] = [];
     for (let i = 0; i < jobCount; i++) jobIds.push(await queueScript(`echo ${i}`, { labels }));
 
     const start = new Int32Array(new SharedArrayBuffer(4));
     const running = Array.from({ length: threads }, (_, t) =>
-      runWorker(runners.slice(t * claimersPerThread, (t + 1) * claimersPerThread).map((r) => r.id), start, t),
+      runWorker(
+        runners.slice(t * claimersPerThread, (t + 1) * claimersPerThread).map((r) => r.id),
+        start,
+        t,
+      ),
     );
     // Give the threads time to load, then release them together.
     await new Promise((r) => setTimeout(r, 1_500));

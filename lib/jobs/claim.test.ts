@@ -7,7 +7,10 @@ import { claimFor, makeRunner, queueScript } from "@/test/jobs/fixtures";
 describe("claiming jobs", () => {
   it("gives a job only to runners that have all its labels", async () => {
     const cpu = await makeRunner({ labels: { hardware: "cpu", executor: "shell" } });
-    const npu = await makeRunner({ labels: { hardware: "npu", npu: "910b", executor: "shell" }, npus: [0, 1] });
+    const npu = await makeRunner({
+      labels: { hardware: "npu", npu: "910b", executor: "shell" },
+      npus: [0, 1],
+    });
     const id = await queueScript("true", { labels: { hardware: "npu", npu: "910b" } });
 
     expect(await claimFor(cpu)).toBeNull();
@@ -72,9 +75,15 @@ describe("claiming jobs", () => {
 
   it("adds executor=docker to jobs that need an image", async () => {
     const id = await queueScript("true", {
-      spec: { image: "quay.io/ascend/cann:8.0.0", steps: [{ type: "script", script: "npu-smi info" }] },
+      spec: {
+        image: "quay.io/ascend/cann:8.0.0",
+        steps: [{ type: "script", script: "npu-smi info" }],
+      },
       labels: { hardware: "npu" },
     });
-    expect((await findJobRecord(id))?.requiredLabels).toEqual({ hardware: "npu", executor: "docker" });
+    expect((await findJobRecord(id))?.requiredLabels).toEqual({
+      hardware: "npu",
+      executor: "docker",
+    });
   });
 });

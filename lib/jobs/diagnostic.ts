@@ -11,11 +11,19 @@ import { imageRefSchema } from "./protocol-schemas";
 export const diagnosticJobSchema = z.object({
   /** `hardware=cpu,arch=arm64` or a map. */
   labels: z.union([z.string().transform(parseLabelList), labelsSchema]),
-  script: z.string().min(1, "Give the script to run.").max(64 * 1024),
+  script: z
+    .string()
+    .min(1, "Give the script to run.")
+    .max(64 * 1024),
   /** Run the script in this image (docker runners) instead of on the host. */
   image: imageRefSchema.optional(),
   npuCount: z.number().int().min(0).max(64).default(0),
-  timeoutSeconds: z.number().int().min(1).max(24 * 3600).default(600),
+  timeoutSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 3600)
+    .default(600),
 });
 
 /**
@@ -28,7 +36,16 @@ export async function enqueueDiagnosticJob(
   const job = diagnosticJobSchema.parse(input);
   const created = await enqueueJob({
     kind: "diagnostic",
-    spec: { steps: [{ type: "script", name: "diagnostic", script: job.script, ...(job.image ? { image: job.image } : {}) }] },
+    spec: {
+      steps: [
+        {
+          type: "script",
+          name: "diagnostic",
+          script: job.script,
+          ...(job.image ? { image: job.image } : {}),
+        },
+      ],
+    },
     labels: job.labels,
     npuCount: job.npuCount,
     timeoutSeconds: job.timeoutSeconds,

@@ -8,7 +8,12 @@ import { resetConfigForTests } from "@/lib/config";
 import { queueScript } from "@/test/jobs/fixtures";
 import { startRouteServer } from "@/test/jobs/route-server";
 
-import { embeddedRunnerConfigPath, ensureEmbeddedRunnerConfig, startEmbeddedRunner, stopEmbeddedRunner } from "./embedded-runner";
+import {
+  embeddedRunnerConfigPath,
+  ensureEmbeddedRunnerConfig,
+  startEmbeddedRunner,
+  stopEmbeddedRunner,
+} from "./embedded-runner";
 import { setJobSettingsForTests } from "./settings";
 
 let server: Awaited<ReturnType<typeof startRouteServer>>;
@@ -34,7 +39,11 @@ describe("the embedded runner", () => {
     const file = await ensureEmbeddedRunnerConfig();
     expect(file).toBe(embeddedRunnerConfigPath());
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    const config = JSON.parse(fs.readFileSync(file, "utf8")) as { id: number; labels: Record<string, string>; url: string };
+    const config = JSON.parse(fs.readFileSync(file, "utf8")) as {
+      id: number;
+      labels: Record<string, string>;
+      url: string;
+    };
     expect(config.labels).toEqual({ executor: "shell", hardware: "cpu" });
     expect(config.url).toBe(server.url);
 
@@ -50,7 +59,9 @@ describe("the embedded runner", () => {
   it("runs as a child process and executes CPU jobs", async () => {
     startEmbeddedRunner();
     startEmbeddedRunner(); // idempotent
-    const id = await queueScript("echo embedded; uname -s", { labels: { hardware: "cpu", executor: "shell" } });
+    const id = await queueScript("echo embedded; uname -s", {
+      labels: { hardware: "cpu", executor: "shell" },
+    });
     const deadline = Date.now() + 30_000;
     let state = "queued";
     while (Date.now() < deadline) {

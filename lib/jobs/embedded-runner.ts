@@ -24,7 +24,9 @@ import { generateSecret, hashSecret } from "./secrets";
  * - it speaks the real HTTP protocol, so it is exactly what remote runners are — one code path.
  */
 
-const globalForRunner = globalThis as unknown as { strataEmbeddedRunner?: { child: ChildProcess | null; stopping: boolean } };
+const globalForRunner = globalThis as unknown as {
+  strataEmbeddedRunner?: { child: ChildProcess | null; stopping: boolean };
+};
 
 export function embeddedRunnerConfigPath(): string {
   return path.join(getConfig().dataDir, "runner", "embedded-runner.json");
@@ -79,7 +81,9 @@ export async function ensureEmbeddedRunnerConfig(now = new Date()): Promise<stri
 /** Only what the agent needs to run: no server secrets reach the process that runs user code. */
 function childEnv(): Record<string, string> {
   const pick = ["PATH", "HOME", "LANG", "TZ", "NODE_ENV"] as const;
-  return Object.fromEntries(pick.flatMap((key) => (process.env[key] ? [[key, process.env[key]]] : [])));
+  return Object.fromEntries(
+    pick.flatMap((key) => (process.env[key] ? [[key, process.env[key]]] : [])),
+  );
 }
 
 function pipeLines(stream: NodeJS.ReadableStream | null, write: (line: string) => void): void {
@@ -114,8 +118,20 @@ export function startEmbeddedRunner(): void {
     const startedAt = Date.now();
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", path.join(process.cwd(), "runner", "main.ts"), "run", "--config", configFile, "--exit-with-parent"],
-      { cwd: process.cwd(), env: childEnv() as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] },
+      [
+        "--import",
+        "tsx",
+        path.join(process.cwd(), "runner", "main.ts"),
+        "run",
+        "--config",
+        configFile,
+        "--exit-with-parent",
+      ],
+      {
+        cwd: process.cwd(),
+        env: childEnv() as NodeJS.ProcessEnv,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
     );
     state.child = child;
     pipeLines(child.stdout, (line) => console.log(line));

@@ -5,13 +5,13 @@ import { z } from "zod";
 import { insertJob } from "@/db/queries/jobs";
 import { jobKinds } from "@/db/schema/job-enums";
 
+import type { JobResourceRef } from "./job-resource";
+import { resourceColumns } from "./job-resource";
 import { defaultMaxAttempts, defaultTimeoutSeconds, maxTimeoutSeconds } from "./kinds";
 import { labelsSchema } from "./labels";
 import { notifyQueueChanged } from "./notifier";
-import type { JobResourceRef } from "./job-resource";
-import { resourceColumns } from "./job-resource";
-import { jobSpecSchema } from "./protocol-schemas";
 import type { JobSpec, Labels } from "./protocol";
+import { jobSpecSchema } from "./protocol-schemas";
 
 const grantList = z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,200}$/)).max(20);
 

@@ -20,7 +20,11 @@ export function parseId(value: string, what = "Job"): number {
  * Loads a job the caller may `action` (read: view it and its log; write: cancel, retry). Access is
  * decided on what the job works on; a job the caller may not even read is reported missing.
  */
-export async function loadJobFor(caller: Caller | null, jobId: number, action: Action): Promise<JobRecord> {
+export async function loadJobFor(
+  caller: Caller | null,
+  jobId: number,
+  action: Action,
+): Promise<JobRecord> {
   const job = await findJobRecord(jobId);
   if (!job) throw new AppError("not_found", "Job not found.");
   const resource = await jobOwnedResource(resourceRefFromColumns(job.resourceType, job.resourceId));

@@ -5,10 +5,10 @@ import { GET as logRoute } from "@/app/api/jobs/[id]/log/route";
 import { GET as streamRoute } from "@/app/api/jobs/[id]/log/stream/route";
 import { POST as retryRoute } from "@/app/api/jobs/[id]/retry/route";
 import { GET as jobRoute } from "@/app/api/jobs/[id]/route";
-import { GET as listJobsRoute, POST as createJobRoute } from "@/app/api/jobs/route";
-import { DELETE as revokeTokenRoute } from "@/app/api/runners/tokens/[id]/route";
-import { GET as listTokensRoute, POST as createTokenRoute } from "@/app/api/runners/tokens/route";
+import { POST as createJobRoute, GET as listJobsRoute } from "@/app/api/jobs/route";
 import { GET as runnersRoute } from "@/app/api/runners/route";
+import { DELETE as revokeTokenRoute } from "@/app/api/runners/tokens/[id]/route";
+import { POST as createTokenRoute, GET as listTokensRoute } from "@/app/api/runners/tokens/route";
 import { insertMember } from "@/db/queries/orgs";
 import { createAccessToken } from "@/lib/auth/access-tokens";
 
@@ -16,22 +16,31 @@ import { makeOrg, makeUser } from "@/test/factories";
 import { claimFor, makeRunner, queueScript } from "@/test/jobs/fixtures";
 import { call, jsonRequest } from "@/test/jobs/routes";
 
-import { appendJobLogChunk, finishJob } from "./job-runs";
 import { findJobByTokenHash } from "@/db/queries/job-runs";
+import { appendJobLogChunk, finishJob } from "./job-runs";
 import { hashSecret } from "./secrets";
 
 async function tokenFor(options: { isAdmin?: boolean; scope?: "read" | "write" } = {}) {
   const user = await makeUser({ isAdmin: options.isAdmin });
-  const { token } = await createAccessToken(user.id, { name: "t", scope: options.scope ?? "write" });
+  const { token } = await createAccessToken(user.id, {
+    name: "t",
+    scope: options.scope ?? "write",
+  });
   return { user, auth: { Authorization: `Bearer ${token}` } };
 }
 
-const get = (path: string, headers: Record<string, string> = {}) => new Request(`http://test${path}`, { headers });
-const post = (path: string, headers: Record<string, string> = {}) => new Request(`http://test${path}`, { method: "POST", headers });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  new Request(`http://test${path}`, { headers });
+const post = (path: string, headers: Record<string, string> = {}) =>
+  new Request(`http://test${path}`, { method: "POST", headers });
 
 async function appendLog(token: string, text: string, start: number) {
   const view = (await findJobByTokenHash(hashSecret(token)))!;
-  await appendJobLogChunk(view, { start, end: start + Buffer.byteLength(text) - 1 }, Buffer.from(text));
+  await appendJobLogChunk(
+    view,
+    { start, end: start + Buffer.byteLength(text) - 1 },
+    Buffer.from(text),
+  );
 }
 
 describe("job endpoints", () => {
@@ -44,23 +53,38 @@ describe("job endpoints", () => {
       labels: { hardware: "cpu", pool: "never-claimed" },
       resource: { type: "owner", ownerId: owner.user.id },
       createdBy: owner.user.id,
-      spec: { env: { HF_TOKEN: secretEnv }, steps: [{ type: "script", name: "inference", script: "python examples/inference.py" }] },
+      spec: {
+        env: { HF_TOKEN: secretEnv },
+        steps: [{ type: "script", name: "inference", script: "python examples/inference.py" }],
+      },
     });
 
     const mine = await call(jobRoute, get(`/api/jobs/${id}`, owner.auth), { id: String(id) });
     expect(mine.status).toBe(200);
     const text = await mine.text();
     const body = JSON.parse(text) as Record<string, unknown>;
-    expect(body).toMatchObject({ id, kind: "model-ci", state: "queued", steps: [{ type: "script", name: "inference", image: null }] });
+    expect(body).toMatchObject({
+      id,
+      kind: "model-ci",
+      state: "queued",
+      steps: [{ type: "script", name: "inference", image: null }],
+    });
     expect(text).not.toContain(secretEnv);
     expect(text).not.toContain("inference.py");
     expect(body).not.toHaveProperty("token");
     expect(body).not.toHaveProperty("spec");
 
-    expect((await call(jobRoute, get(`/api/jobs/${id}`, stranger.auth), { id: String(id) })).status).toBe(404);
+    expect(
+      (await call(jobRoute, get(`/api/jobs/${id}`, stranger.auth), { id: String(id) })).status,
+    ).toBe(404);
     expect((await call(jobRoute, get(`/api/jobs/${id}`), { id: String(id) })).status).toBe(404);
-    expect((await call(jobRoute, get(`/api/jobs/abc`, owner.auth), { id: "abc" })).status).toBe(404);
-    expect((await call(cancelRoute, post(`/api/jobs/${id}/cancel`, stranger.auth), { id: String(id) })).status).toBe(404);
+    expect((await call(jobRoute, get(`/api/jobs/abc`, owner.auth), { id: "abc" })).status).toBe(
+      404,
+    );
+    expect(
+      (await call(cancelRoute, post(`/api/jobs/${id}/cancel`, stranger.auth), { id: String(id) }))
+        .status,
+    ).toBe(404);
   });
 
   it("let organisation members read by role and writers cancel", async () => {
@@ -70,13 +94,30 @@ describe("job endpoints", () => {
     const readerToken = await tokenFor({ scope: "read" });
     await insertMember(org.id, reader.user.id, "read");
     await insertMember(org.id, readerToken.user.id, "write");
-    const id = await queueScript("true", { kind: "space-build", labels: { pool: "never-claimed" }, resource: { type: "owner", ownerId: org.id } });
+    const id = await queueScript("true", {
+      kind: "space-build",
+      labels: { pool: "never-claimed" },
+      resource: { type: "owner", ownerId: org.id },
+    });
 
-    expect((await call(jobRoute, get(`/api/jobs/${id}`, reader.auth), { id: String(id) })).status).toBe(200);
-    expect((await call(cancelRoute, post(`/api/jobs/${id}/cancel`, reader.auth), { id: String(id) })).status).toBe(403);
+    expect(
+      (await call(jobRoute, get(`/api/jobs/${id}`, reader.auth), { id: String(id) })).status,
+    ).toBe(200);
+    expect(
+      (await call(cancelRoute, post(`/api/jobs/${id}/cancel`, reader.auth), { id: String(id) }))
+        .status,
+    ).toBe(403);
     // A writer with a read-only token cannot cancel either.
-    expect((await call(cancelRoute, post(`/api/jobs/${id}/cancel`, readerToken.auth), { id: String(id) })).status).toBe(403);
-    const cancelled = await call(cancelRoute, post(`/api/jobs/${id}/cancel`, admin.auth), { id: String(id) });
+    expect(
+      (
+        await call(cancelRoute, post(`/api/jobs/${id}/cancel`, readerToken.auth), {
+          id: String(id),
+        })
+      ).status,
+    ).toBe(403);
+    const cancelled = await call(cancelRoute, post(`/api/jobs/${id}/cancel`, admin.auth), {
+      id: String(id),
+    });
     expect(cancelled.status).toBe(200);
     expect(await cancelled.json()).toMatchObject({ state: "cancelled", cancelRequested: true });
   });
@@ -84,13 +125,38 @@ describe("job endpoints", () => {
   it("keep diagnostic jobs to site admins", async () => {
     const admin = await tokenFor({ isAdmin: true });
     const user = await tokenFor();
-    const created = await call(createJobRoute, jsonRequest("/api/jobs", { labels: "hardware=cpu,pool=diag-api", script: "uname -a" }, { headers: admin.auth }));
+    const created = await call(
+      createJobRoute,
+      jsonRequest(
+        "/api/jobs",
+        { labels: "hardware=cpu,pool=diag-api", script: "uname -a" },
+        { headers: admin.auth },
+      ),
+    );
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: number };
-    expect((await call(jobRoute, get(`/api/jobs/${id}`, admin.auth), { id: String(id) })).status).toBe(200);
-    expect((await call(jobRoute, get(`/api/jobs/${id}`, user.auth), { id: String(id) })).status).toBe(404);
-    expect((await call(createJobRoute, jsonRequest("/api/jobs", { labels: "hardware=cpu", script: "id" }, { headers: user.auth }))).status).toBe(403);
-    const bad = await call(createJobRoute, jsonRequest("/api/jobs", { labels: "hardware", script: "id" }, { headers: admin.auth }));
+    expect(
+      (await call(jobRoute, get(`/api/jobs/${id}`, admin.auth), { id: String(id) })).status,
+    ).toBe(200);
+    expect(
+      (await call(jobRoute, get(`/api/jobs/${id}`, user.auth), { id: String(id) })).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(
+          createJobRoute,
+          jsonRequest(
+            "/api/jobs",
+            { labels: "hardware=cpu", script: "id" },
+            { headers: user.auth },
+          ),
+        )
+      ).status,
+    ).toBe(403);
+    const bad = await call(
+      createJobRoute,
+      jsonRequest("/api/jobs", { labels: "hardware", script: "id" }, { headers: admin.auth }),
+    );
     expect(bad.status).toBe(400);
   });
 
@@ -103,19 +169,37 @@ describe("job endpoints", () => {
     expect(job.id).toBe(id);
     await appendLog(job.token, "hello\n", 0);
 
-    expect((await call(retryRoute, post(`/api/jobs/${id}/retry`, admin.auth), { id: String(id) })).status).toBe(409);
-    await finishJob((await findJobByTokenHash(hashSecret(job.token)))!, { attempt: 1, outcome: "failed", exitCode: 1, reason: "Step 1 exited with code 1." });
+    expect(
+      (await call(retryRoute, post(`/api/jobs/${id}/retry`, admin.auth), { id: String(id) }))
+        .status,
+    ).toBe(409);
+    await finishJob((await findJobByTokenHash(hashSecret(job.token)))!, {
+      attempt: 1,
+      outcome: "failed",
+      exitCode: 1,
+      reason: "Step 1 exited with code 1.",
+    });
 
-    const log = await call(logRoute, get(`/api/jobs/${id}/log?download`, admin.auth), { id: String(id) });
+    const log = await call(logRoute, get(`/api/jobs/${id}/log?download`, admin.auth), {
+      id: String(id),
+    });
     expect(log.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
     expect(log.headers.get("Content-Disposition")).toContain(`job-${id}.log`);
     expect(await log.text()).toBe("hello\n");
 
-    const retried = await call(retryRoute, post(`/api/jobs/${id}/retry`, admin.auth), { id: String(id) });
+    const retried = await call(retryRoute, post(`/api/jobs/${id}/retry`, admin.auth), {
+      id: String(id),
+    });
     expect(retried.status).toBe(201);
     const { id: newId } = (await retried.json()) as { id: number };
-    const fresh = await call(jobRoute, get(`/api/jobs/${newId}`, admin.auth), { id: String(newId) });
-    expect(await fresh.json()).toMatchObject({ state: "queued", retryOf: id, labels: { hardware: "cpu", pool: "api-log" } });
+    const fresh = await call(jobRoute, get(`/api/jobs/${newId}`, admin.auth), {
+      id: String(newId),
+    });
+    expect(await fresh.json()).toMatchObject({
+      state: "queued",
+      retryOf: id,
+      labels: { hardware: "cpu", pool: "api-log" },
+    });
   });
 
   it("stream the log as server-sent events until the job ends", async () => {
@@ -127,7 +211,9 @@ describe("job endpoints", () => {
     expect(job.id).toBe(id);
     await appendLog(job.token, "first ", 0);
 
-    const response = await call(streamRoute, get(`/api/jobs/${id}/log/stream`, admin.auth), { id: String(id) });
+    const response = await call(streamRoute, get(`/api/jobs/${id}/log/stream`, admin.auth), {
+      id: String(id),
+    });
     expect(response.headers.get("Content-Type")).toBe("text/event-stream; charset=utf-8");
     expect(response.headers.get("Cache-Control")).toBe("no-cache, no-transform");
     expect(response.headers.get("X-Accel-Buffering")).toBe("no");
@@ -146,12 +232,20 @@ describe("job endpoints", () => {
     // "é" is two bytes; the live part arrives after the stream started.
     await appendLog(job.token, "sécond\n", 6);
     await readUntil('"sécond\\n"');
-    await finishJob((await findJobByTokenHash(hashSecret(job.token)))!, { attempt: 1, outcome: "succeeded", exitCode: 0 });
+    await finishJob((await findJobByTokenHash(hashSecret(job.token)))!, {
+      attempt: 1,
+      outcome: "succeeded",
+      exitCode: 0,
+    });
     await readUntil("event: end");
     expect(received).toContain('event: end\ndata: {"state":"succeeded","size":14}');
     expect((await reader.read()).done).toBe(true);
 
-    const resumed = await call(streamRoute, get(`/api/jobs/${id}/log/stream`, { ...admin.auth, "Last-Event-ID": "6" }), { id: String(id) });
+    const resumed = await call(
+      streamRoute,
+      get(`/api/jobs/${id}/log/stream`, { ...admin.auth, "Last-Event-ID": "6" }),
+      { id: String(id) },
+    );
     const rest = await resumed.text();
     expect(rest).not.toContain("first");
     expect(rest).toContain('"sécond\\n"');
@@ -167,13 +261,23 @@ describe("admin endpoints", () => {
     await claimFor(runner);
     const waiting = await queueScript("true", { labels, npuCount: 2 });
 
-    const runners = (await (await call(runnersRoute, get("/api/runners", admin.auth))).json()) as { runners: { id: number; status: string; npu: unknown; currentJobs: { id: number }[] }[] };
+    const runners = (await (await call(runnersRoute, get("/api/runners", admin.auth))).json()) as {
+      runners: { id: number; status: string; npu: unknown; currentJobs: { id: number }[] }[];
+    };
     const listed = runners.runners.find((r) => r.id === runner.id);
-    expect(listed).toMatchObject({ status: "online", npu: { chip: "910b", devices: [0, 1, 2, 3], used: [0, 1, 2], free: [3] }, currentJobs: [{ id: running }] });
+    expect(listed).toMatchObject({
+      status: "online",
+      npu: { chip: "910b", devices: [0, 1, 2, 3], used: [0, 1, 2], free: [3] },
+      currentJobs: [{ id: running }],
+    });
     expect(JSON.stringify(runners)).not.toContain("tokenHash");
 
-    const queue = (await (await call(listJobsRoute, get("/api/jobs?state=queued", admin.auth))).json()) as { jobs: { id: number; waitReason: string }[] };
-    expect(queue.jobs.find((j) => j.id === waiting)?.waitReason).toBe("Needs 2 NPUs; the most free on a matching runner is 1.");
+    const queue = (await (
+      await call(listJobsRoute, get("/api/jobs?state=queued", admin.auth))
+    ).json()) as { jobs: { id: number; waitReason: string }[] };
+    expect(queue.jobs.find((j) => j.id === waiting)?.waitReason).toBe(
+      "Needs 2 NPUs; the most free on a matching runner is 1.",
+    );
 
     const user = await tokenFor();
     expect((await call(runnersRoute, get("/api/runners", user.auth))).status).toBe(403);
@@ -181,18 +285,48 @@ describe("admin endpoints", () => {
 
   it("create, list and revoke registration tokens", async () => {
     const admin = await tokenFor({ isAdmin: true });
-    const created = await call(createTokenRoute, jsonRequest("/api/runners/tokens", { description: "ascend rack 1", maxUses: null }, { headers: admin.auth }));
+    const created = await call(
+      createTokenRoute,
+      jsonRequest(
+        "/api/runners/tokens",
+        { description: "ascend rack 1", maxUses: null },
+        { headers: admin.auth },
+      ),
+    );
     expect(created.status).toBe(201);
-    const token = (await created.json()) as { id: number; token: string; status: string; maxUses: null };
+    const token = (await created.json()) as {
+      id: number;
+      token: string;
+      status: string;
+      maxUses: null;
+    };
     expect(token).toMatchObject({ status: "active", maxUses: null });
     expect(token.token).toMatch(/^strreg_/);
 
-    const listed = await (await call(listTokensRoute, get("/api/runners/tokens", admin.auth))).text();
+    const listed = await (
+      await call(listTokensRoute, get("/api/runners/tokens", admin.auth))
+    ).text();
     expect(listed).toContain("ascend rack 1");
     expect(listed).not.toContain(token.token);
     expect(listed).not.toContain(hashSecret(token.token));
 
-    expect((await call(revokeTokenRoute, new Request("http://test/x", { method: "DELETE", headers: admin.auth }), { id: String(token.id) })).status).toBe(204);
-    expect((await call(revokeTokenRoute, new Request("http://test/x", { method: "DELETE", headers: admin.auth }), { id: String(token.id) })).status).toBe(404);
+    expect(
+      (
+        await call(
+          revokeTokenRoute,
+          new Request("http://test/x", { method: "DELETE", headers: admin.auth }),
+          { id: String(token.id) },
+        )
+      ).status,
+    ).toBe(204);
+    expect(
+      (
+        await call(
+          revokeTokenRoute,
+          new Request("http://test/x", { method: "DELETE", headers: admin.auth }),
+          { id: String(token.id) },
+        )
+      ).status,
+    ).toBe(404);
   });
 });

@@ -33,7 +33,10 @@ export async function cancelJob(caller: Caller, jobId: number): Promise<JobView>
 export async function retryJob(caller: Caller, jobId: number): Promise<{ id: number }> {
   const job = await loadJobFor(caller, jobId, "write");
   if (!(finalJobStates as readonly string[]).includes(job.state)) {
-    throw new AppError("conflict", "The job has not ended yet; cancel it first or wait for it to finish.");
+    throw new AppError(
+      "conflict",
+      "The job has not ended yet; cancel it first or wait for it to finish.",
+    );
   }
   const created = await enqueueJob({
     kind: job.kind,
@@ -48,6 +51,11 @@ export async function retryJob(caller: Caller, jobId: number): Promise<{ id: num
     createdBy: caller.id,
     retryOf: job.id,
   });
-  await insertAudit({ actorId: caller.id, action: "job.retry", target: `job:${jobId}`, details: { newJobId: created.id } });
+  await insertAudit({
+    actorId: caller.id,
+    action: "job.retry",
+    target: `job:${jobId}`,
+    details: { newJobId: created.id },
+  });
   return created;
 }

@@ -15,7 +15,10 @@ export type JobResourceRef =
   /** Work on behalf of a user or organisation as a whole; private to it. */
   | { type: "owner"; ownerId: number };
 
-export function resourceColumns(ref: JobResourceRef): { resourceType: string; resourceId: string | null } {
+export function resourceColumns(ref: JobResourceRef): {
+  resourceType: string;
+  resourceId: string | null;
+} {
   switch (ref.type) {
     case "system":
       return { resourceType: "system", resourceId: null };

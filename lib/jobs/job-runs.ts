@@ -21,7 +21,9 @@ function pastServerTimeout(job: JobRunView, now: Date): boolean {
 export async function heartbeatJob(job: JobRunView): Promise<JobHeartbeatResponse> {
   const now = new Date();
   const leaseUntil = new Date(now.getTime() + getJobSettings().leaseSeconds * 1000);
-  const renewed = job.state === "running" && (await renewJobLease({ jobId: job.id, attempt: job.attempt, leaseUntil }));
+  const renewed =
+    job.state === "running" &&
+    (await renewJobLease({ jobId: job.id, attempt: job.attempt, leaseUntil }));
   return {
     cancel: !renewed || !!job.cancelRequestedAt || pastServerTimeout(job, now),
     state: job.state,
@@ -33,7 +35,10 @@ export async function heartbeatJob(job: JobRunView): Promise<JobHeartbeatRespons
 export function parseContentRange(header: string | null): { start: number; end: number } {
   const match = header?.trim().match(/^(?:bytes\s+)?(\d+)-(\d+)(?:\/(?:\d+|\*))?$/);
   if (!match) {
-    throw new AppError("bad_request", "Send the chunk's position as Content-Range: <start>-<end> (end inclusive).");
+    throw new AppError(
+      "bad_request",
+      "Send the chunk's position as Content-Range: <start>-<end> (end inclusive).",
+    );
   }
   const start = Number(match[1]);
   const end = Number(match[2]);
@@ -46,9 +51,16 @@ export function parseContentRange(header: string | null): { start: number; end: 
 export type LogAppendResult = { status: 202 | 416; body: LogAppendResponse };
 
 /** Appends a chunk at the offset given by the runner; 416 (with the stored size) when it is not the end. */
-export async function appendJobLogChunk(job: JobRunView, range: { start: number; end: number }, bytes: Buffer): Promise<LogAppendResult> {
+export async function appendJobLogChunk(
+  job: JobRunView,
+  range: { start: number; end: number },
+  bytes: Buffer,
+): Promise<LogAppendResult> {
   if (bytes.length !== range.end - range.start + 1) {
-    throw new AppError("bad_request", `Content-Range says ${range.end - range.start + 1} bytes but the body has ${bytes.length}.`);
+    throw new AppError(
+      "bad_request",
+      `Content-Range says ${range.end - range.start + 1} bytes but the body has ${bytes.length}.`,
+    );
   }
   const outcome = await appendJobLog({
     jobId: job.id,
@@ -66,13 +78,17 @@ export async function appendJobLogChunk(job: JobRunView, range: { start: number;
     case "offset_mismatch":
       return { status: 416, body: { size: outcome.size, cancel } };
     case "too_large":
-      throw new AppError("payload_too_large", `The job's log reached its limit of ${getJobSettings().logMaxBytes} bytes; further output is dropped.`);
+      throw new AppError(
+        "payload_too_large",
+        `The job's log reached its limit of ${getJobSettings().logMaxBytes} bytes; further output is dropped.`,
+      );
     case "not_running":
       throw new AppError("conflict", "The job is no longer running; its log is closed.");
   }
 }
 
-export type FinishResult = { status: 200; body: FinishResponse } | { status: 412; body: { size: number } };
+export type FinishResult =
+  { status: 200; body: FinishResponse } | { status: 412; body: { size: number } };
 
 /** Records the outcome (idempotent per attempt). 412 when the server has less log than the runner sent. */
 export async function finishJob(job: JobRunView, body: unknown): Promise<FinishResult> {
@@ -90,7 +106,10 @@ export async function finishJob(job: JobRunView, body: unknown): Promise<FinishR
   });
   switch (outcome.status) {
     case "superseded":
-      throw new AppError("conflict", "This attempt is no longer current (the job was requeued); drop it.");
+      throw new AppError(
+        "conflict",
+        "This attempt is no longer current (the job was requeued); drop it.",
+      );
     case "log_incomplete":
       return { status: 412, body: { size: outcome.logSize } };
     case "finished":

@@ -24,10 +24,19 @@ export type VerifiedJobToken = {
  * credential (git clone of a Space's repo, registry push of its image) within `grants` only;
  * use `jobTokenAllows` for that check.
  */
-export async function verifyJobToken(token: string, now = new Date()): Promise<VerifiedJobToken | null> {
+export async function verifyJobToken(
+  token: string,
+  now = new Date(),
+): Promise<VerifiedJobToken | null> {
   if (!looksLikeSecret("job", token)) return null;
   const job = await findJobByTokenHash(hashSecret(token));
-  if (!job || job.state !== "running" || !job.leaseUntil || job.leaseUntil <= now || job.runnerId === null) {
+  if (
+    !job ||
+    job.state !== "running" ||
+    !job.leaseUntil ||
+    job.leaseUntil <= now ||
+    job.runnerId === null
+  ) {
     return null;
   }
   return {
@@ -40,7 +49,11 @@ export async function verifyJobToken(token: string, now = new Date()): Promise<V
 }
 
 /** Whether a verified job token may clone / push `target` (exact names, e.g. `spaces/alice/demo`). */
-export function jobTokenAllows(token: VerifiedJobToken, action: keyof JobGrants, target: string): boolean {
+export function jobTokenAllows(
+  token: VerifiedJobToken,
+  action: keyof JobGrants,
+  target: string,
+): boolean {
   return token.grants[action]?.includes(target) ?? false;
 }
 
@@ -53,7 +66,10 @@ export async function authenticateJobCall(request: Request, jobId: number): Prom
   const token = request.headers.get(jobTokenHeader) ?? "";
   const job = looksLikeSecret("job", token) ? await findJobByTokenHash(hashSecret(token)) : null;
   if (!job) {
-    throw new AppError("unauthorized", "Unknown job token: the job was requeued or handed to another runner. Stop working on it.");
+    throw new AppError(
+      "unauthorized",
+      "Unknown job token: the job was requeued or handed to another runner. Stop working on it.",
+    );
   }
   if (job.id !== jobId) throw new AppError("forbidden", "This job token belongs to another job.");
   return job;

@@ -50,7 +50,10 @@ export function toJobView(job: JobRecord): JobView {
     npuDevices: job.npuDevices,
     timeoutSeconds: job.timeoutSeconds,
     runner: job.runnerName ? { id: job.runnerId, name: job.runnerName } : null,
-    createdBy: job.createdBy !== null && job.createdByName ? { id: job.createdBy, name: job.createdByName } : null,
+    createdBy:
+      job.createdBy !== null && job.createdByName
+        ? { id: job.createdBy, name: job.createdByName }
+        : null,
     resource: { type: job.resourceType, id: job.resourceId },
     retryOf: job.retryOf,
     steps: summariseSteps(job.spec),

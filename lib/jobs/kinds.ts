@@ -5,7 +5,12 @@ import type { JobKind } from "./protocol";
  * builds and tests can simply run again, and restarting a Space app is what its owner expects.
  * A diagnostic script is an admin's one-off command and may not be safe to repeat.
  */
-export const retryableJobKinds: readonly JobKind[] = ["space-build", "space-run", "model-ci", "image-build"];
+export const retryableJobKinds: readonly JobKind[] = [
+  "space-build",
+  "space-run",
+  "model-ci",
+  "image-build",
+];
 
 export function defaultMaxAttempts(kind: JobKind): number {
   return retryableJobKinds.includes(kind) ? 3 : 1;

@@ -24,7 +24,10 @@ export const labelsSchema = z
 /** Parses `hardware=npu,npu=910b` (spaces around items allowed) into labels; throws on bad input. */
 export function parseLabelList(text: string): Labels {
   const labels: Labels = {};
-  for (const item of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const eq = item.indexOf("=");
     if (eq <= 0) throw new AppError("bad_request", `Write labels as key=value; "${item}" is not.`);
     labels[item.slice(0, eq).trim()] = item.slice(eq + 1).trim();

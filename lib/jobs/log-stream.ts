@@ -37,7 +37,11 @@ function sseEvent(event: string, data: unknown, id?: number): string {
  * `Last-Event-ID` resumes exactly. A notifier wake-up or a once-a-second re-check (for appends
  * received by another server instance) drives it; comments keep proxies from timing it out.
  */
-export function jobLogEventStream(jobId: number, from: number, requestSignal: AbortSignal): ReadableStream<Uint8Array> {
+export function jobLogEventStream(
+  jobId: number,
+  from: number,
+  requestSignal: AbortSignal,
+): ReadableStream<Uint8Array> {
   const cancelled = new AbortController();
   const signal = AbortSignal.any([requestSignal, cancelled.signal]);
   const encoder = new TextEncoder();
@@ -52,7 +56,11 @@ export function jobLogEventStream(jobId: number, from: number, requestSignal: Ab
       if (!log) return sseEvent("end", { state: null, size: offset });
       offset = Math.min(offset, log.size);
       if (offset < log.size) {
-        const chunk = await readJobLogChunk(jobId, offset, Math.min(log.size, offset + eventChunkBytes));
+        const chunk = await readJobLogChunk(
+          jobId,
+          offset,
+          Math.min(log.size, offset + eventChunkBytes),
+        );
         const more = offset + chunk.length < log.size || !isFinal(log.state);
         const length = more ? completeUtf8Length(chunk) : chunk.length;
         if (length > 0) {
@@ -61,7 +69,8 @@ export function jobLogEventStream(jobId: number, from: number, requestSignal: Ab
           return sseEvent("log", decoder.decode(chunk.subarray(0, length)), offset);
         }
       }
-      if (isFinal(log.state) && offset >= log.size) return sseEvent("end", { state: log.state, size: log.size });
+      if (isFinal(log.state) && offset >= log.size)
+        return sseEvent("end", { state: log.state, size: log.size });
       await waitForJobChange(jobId, recheckMs, signal);
       if (Date.now() - lastSent >= keepAliveMs) {
         lastSent = Date.now();
@@ -71,7 +80,7 @@ export function jobLogEventStream(jobId: number, from: number, requestSignal: Ab
   }
 
   return new ReadableStream<Uint8Array>({
-    async start(controller) {
+    start(controller) {
       controller.enqueue(encoder.encode("retry: 3000\n\n"));
     },
     async pull(controller) {
@@ -95,7 +104,8 @@ export const sseHeaders = {
 
 /** Where to resume: `Last-Event-ID` (EventSource reconnect) or `?offset=`; 0 otherwise. */
 export function resumeOffset(request: Request): number {
-  const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("offset") ?? "0";
+  const raw =
+    request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("offset") ?? "0";
   const value = Number(raw);
   return Number.isSafeInteger(value) && value >= 0 ? value : 0;
 }

@@ -48,6 +48,10 @@ export function waitForQueueChange(timeoutMs: number, signal?: AbortSignal): Pro
   return waitFor(queueEvent, timeoutMs, signal);
 }
 
-export function waitForJobChange(jobId: number, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+export function waitForJobChange(
+  jobId: number,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<void> {
   return waitFor(jobEvent(jobId), timeoutMs, signal);
 }

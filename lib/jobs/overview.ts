@@ -66,7 +66,11 @@ export async function listJobsOverview(filter: {
   limit?: number;
   before?: number;
 }): Promise<JobListItem[]> {
-  const jobs = await listJobRecords({ states: filter.states, limit: filter.limit ?? 50, before: filter.before });
+  const jobs = await listJobRecords({
+    states: filter.states,
+    limit: filter.limit ?? 50,
+    before: filter.before,
+  });
   const needsReasons = jobs.some((j) => j.state === "queued");
   const capacities: RunnerCapacity[] = needsReasons
     ? (await listRunnersOverview()).map((r) => ({

@@ -34,7 +34,10 @@ export const registerRequestSchema = z.object({
   name: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, "Runner names are 1–63 letters, digits, '.', '_' or '-'."),
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/,
+      "Runner names are 1–63 letters, digits, '.', '_' or '-'.",
+    ),
   ...declaration,
 }) satisfies z.ZodType<RegisterRequest>;
 
@@ -67,7 +70,10 @@ export const imageRefSchema = z
 const relativePath = z
   .string()
   .max(255)
-  .refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), "Use a path inside the work dir.");
+  .refine(
+    (p) => !p.startsWith("/") && !p.split("/").includes(".."),
+    "Use a path inside the work dir.",
+  );
 
 const stepName = z.string().trim().max(100).optional();
 
@@ -75,7 +81,10 @@ export const jobStepSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("script"),
     name: stepName,
-    script: z.string().min(1).max(256 * 1024),
+    script: z
+      .string()
+      .min(1)
+      .max(256 * 1024),
     image: imageRefSchema.optional(),
   }),
   z.object({
@@ -88,13 +97,21 @@ export const jobStepSchema = z.discriminatedUnion("type", [
   }),
 ]) satisfies z.ZodType<JobStep>;
 
-const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, "Environment variable names are letters, digits and '_'.");
+const envName = z
+  .string()
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]{0,127}$/,
+    "Environment variable names are letters, digits and '_'.",
+  );
 
 export const jobSpecSchema = z.object({
   image: imageRefSchema.optional(),
   env: z
     .record(envName, z.string().max(32 * 1024))
-    .refine((env) => Object.keys(env).every((k) => !k.startsWith("STRATA_")), "STRATA_* variables are set by the runner.")
+    .refine(
+      (env) => Object.keys(env).every((k) => !k.startsWith("STRATA_")),
+      "STRATA_* variables are set by the runner.",
+    )
     .optional(),
   steps: z.array(jobStepSchema).min(1).max(50),
 }) satisfies z.ZodType<JobSpec>;

@@ -4,8 +4,8 @@ import { findJobRecord, requestJobCancel } from "@/db/queries/jobs";
 
 import { claimFor, makeRunner, queueScript } from "@/test/jobs/fixtures";
 
-import { heartbeatJob } from "./job-runs";
 import { findJobByTokenHash } from "@/db/queries/job-runs";
+import { heartbeatJob } from "./job-runs";
 import { readJobLog } from "./log-store";
 import { reapJobs } from "./reaper";
 import { hashSecret } from "./secrets";
@@ -49,7 +49,10 @@ describe("the reaper", () => {
     const summary = await reapJobs(afterLease());
     expect(summary.lost).toContain(id);
     const job = await findJobRecord(id);
-    expect(job).toMatchObject({ state: "runner_lost", failureReason: "The runner stopped reporting (lease expired)" });
+    expect(job).toMatchObject({
+      state: "runner_lost",
+      failureReason: "The runner stopped reporting (lease expired)",
+    });
     expect(job?.finishedAt).toBeInstanceOf(Date);
   });
 

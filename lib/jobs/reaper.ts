@@ -7,7 +7,12 @@ import { writeJobLog } from "./log-store";
 import { notifyJobChanged, notifyQueueChanged } from "./notifier";
 import { getJobSettings } from "./settings";
 
-export type ReapSummary = { requeued: number[]; lost: number[]; timedOut: number[]; expiredInQueue: number[] };
+export type ReapSummary = {
+  requeued: number[];
+  lost: number[];
+  timedOut: number[];
+  expiredInQueue: number[];
+};
 
 /**
  * One pass of the reaper: lost runners' jobs are requeued or marked `runner_lost`, jobs far past
@@ -17,11 +22,19 @@ export type ReapSummary = { requeued: number[]; lost: number[]; timedOut: number
 export async function reapJobs(now = new Date()): Promise<ReapSummary> {
   const settings = getJobSettings();
   const timedOut = await reapOverdueJobs({ now, graceSeconds: settings.timeoutGraceSeconds });
-  const reaped = await reapExpiredLeases({ now, retryableKinds: retryableJobKinds, writeLog: writeJobLog });
-  const expiredInQueue = await reapStaleQueuedJobs({ now, maxQueuedSeconds: settings.queueTimeoutSeconds });
+  const reaped = await reapExpiredLeases({
+    now,
+    retryableKinds: retryableJobKinds,
+    writeLog: writeJobLog,
+  });
+  const expiredInQueue = await reapStaleQueuedJobs({
+    now,
+    maxQueuedSeconds: settings.queueTimeoutSeconds,
+  });
   const requeued = reaped.filter((j) => j.state === "queued").map((j) => j.id);
   const lost = reaped.filter((j) => j.state !== "queued").map((j) => j.id);
-  for (const id of [...timedOut, ...reaped.map((j) => j.id), ...expiredInQueue]) notifyJobChanged(id);
+  for (const id of [...timedOut, ...reaped.map((j) => j.id), ...expiredInQueue])
+    notifyJobChanged(id);
   if (requeued.length) notifyQueueChanged();
   return { requeued, lost, timedOut, expiredInQueue };
 }
@@ -46,7 +59,10 @@ export function startJobsBackground(): void {
       running = false;
     }
   };
-  globalForJobs.strataJobsBackground = setInterval(() => void tick(), getJobSettings().reaperIntervalMs);
+  globalForJobs.strataJobsBackground = setInterval(
+    () => void tick(),
+    getJobSettings().reaperIntervalMs,
+  );
   globalForJobs.strataJobsBackground.unref();
   void tick();
 }

@@ -16,7 +16,13 @@ import { generateSecret, hashSecret, secretDisplayPrefix } from "./secrets";
 export const createRegistrationTokenSchema = z.object({
   description: z.string().trim().max(200).optional(),
   /** Null = never expires. Default: a day, enough to set a runner up. */
-  expiresInSeconds: z.number().int().min(60).max(365 * 24 * 3600).nullable().default(24 * 3600),
+  expiresInSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(365 * 24 * 3600)
+    .nullable()
+    .default(24 * 3600),
   /** Null = unlimited. Default: one runner per token. */
   maxUses: z.number().int().min(1).max(10_000).nullable().default(1),
 });
@@ -48,7 +54,10 @@ export async function createRegistrationToken(
     displayPrefix: secretDisplayPrefix(token),
     description: input.description || null,
     createdBy: options.createdBy ?? null,
-    expiresAt: input.expiresInSeconds === null ? null : new Date(now.getTime() + input.expiresInSeconds * 1000),
+    expiresAt:
+      input.expiresInSeconds === null
+        ? null
+        : new Date(now.getTime() + input.expiresInSeconds * 1000),
     maxUses: input.maxUses,
   });
   await insertAudit({

@@ -6,13 +6,16 @@ import { touchRunner, type RunnerIdentity } from "@/db/queries/runners";
 import { getConfig } from "@/lib/config";
 
 import { notifyJobChanged, notifyQueueChanged, waitForQueueChange } from "./notifier";
-import type { JobGrants, JobPayload, JobSpec } from "./protocol";
+import type { JobPayload, JobSpec } from "./protocol";
 import { jobRequestSchema } from "./protocol-schemas";
 import { generateSecret, hashSecret } from "./secrets";
 import { getJobSettings } from "./settings";
 
 /** One claim attempt: the job payload (with its fresh token) or null when nothing fits now. */
-export async function tryClaimJob(runner: RunnerIdentity, busyNpus: readonly number[]): Promise<JobPayload | null> {
+export async function tryClaimJob(
+  runner: RunnerIdentity,
+  busyNpus: readonly number[],
+): Promise<JobPayload | null> {
   if (!(await hasQueuedJobs())) return null;
   const settings = getJobSettings();
   const token = generateSecret("job");
@@ -33,7 +36,7 @@ export async function tryClaimJob(runner: RunnerIdentity, busyNpus: readonly num
     // Validated by jobSpecSchema when the job was enqueued.
     spec: claimed.spec as JobSpec,
     token,
-    grants: claimed.grants as JobGrants,
+    grants: claimed.grants,
     npuDevices: claimed.npuDevices,
     timeoutSeconds: claimed.timeoutSeconds,
     leaseSeconds: settings.leaseSeconds,
@@ -47,10 +50,15 @@ export async function tryClaimJob(runner: RunnerIdentity, busyNpus: readonly num
  * The in-process notifier wakes it as soon as a job is queued here; the periodic re-check finds
  * jobs queued by another server instance. A job claimed just as the client went away is put back.
  */
-export async function requestJob(runner: RunnerIdentity, body: unknown, signal: AbortSignal): Promise<JobPayload | null> {
+export async function requestJob(
+  runner: RunnerIdentity,
+  body: unknown,
+  signal: AbortSignal,
+): Promise<JobPayload | null> {
   const input = jobRequestSchema.parse(body ?? {});
   const settings = getJobSettings();
-  const waitMs = Math.min(input.waitSeconds ?? settings.pollTimeoutSeconds, settings.pollTimeoutSeconds) * 1000;
+  const waitMs =
+    Math.min(input.waitSeconds ?? settings.pollTimeoutSeconds, settings.pollTimeoutSeconds) * 1000;
   const deadline = Date.now() + waitMs;
   await touchRunner(runner.id, new Date());
   for (;;) {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 
+import { POST as heartbeatRoute } from "@/app/api/runner/heartbeat/route";
 import { POST as finishRoute } from "@/app/api/runner/jobs/[id]/finish/route";
 import { POST as jobHeartbeatRoute } from "@/app/api/runner/jobs/[id]/heartbeat/route";
 import { PATCH as logRoute } from "@/app/api/runner/jobs/[id]/log/route";
 import { POST as requestRoute } from "@/app/api/runner/jobs/request/route";
-import { POST as heartbeatRoute } from "@/app/api/runner/heartbeat/route";
 import { POST as registerRoute } from "@/app/api/runner/register/route";
 import { findJobRecord, requestJobCancel } from "@/db/queries/jobs";
 import { registerRunnerWithToken } from "@/db/queries/runner-registration-tokens";
@@ -28,15 +28,29 @@ const declaration = {
 };
 
 const register = (token: string, name = "r1", extra: Record<string, unknown> = {}) =>
-  call(registerRoute, jsonRequest("/api/runner/register", { token, name, ...declaration, ...extra }));
+  call(
+    registerRoute,
+    jsonRequest("/api/runner/register", { token, name, ...declaration, ...extra }),
+  );
 
-function logPatch(jobId: number, token: string, start: number, body: string | Buffer, range?: string) {
+function logPatch(
+  jobId: number,
+  token: string,
+  start: number,
+  body: string | Buffer,
+  range?: string,
+) {
   const bytes = typeof body === "string" ? Buffer.from(body) : body;
   return call(
     logRoute,
     new Request(`http://test/api/runner/jobs/${jobId}/log`, {
       method: "PATCH",
-      headers: { "Job-Token": token, ...(range !== "" ? { "Content-Range": range ?? `${start}-${start + bytes.length - 1}` } : {}) },
+      headers: {
+        "Job-Token": token,
+        ...(range !== ""
+          ? { "Content-Range": range ?? `${start}-${start + bytes.length - 1}` }
+          : {}),
+      },
       body: new Uint8Array(bytes),
     }),
     { id: String(jobId) },
@@ -44,10 +58,21 @@ function logPatch(jobId: number, token: string, start: number, body: string | Bu
 }
 
 const finish = (jobId: number, token: string, body: Record<string, unknown>) =>
-  call(finishRoute, jsonRequest(`/api/runner/jobs/${jobId}/finish`, body, { headers: { "Job-Token": token } }), { id: String(jobId) });
+  call(
+    finishRoute,
+    jsonRequest(`/api/runner/jobs/${jobId}/finish`, body, { headers: { "Job-Token": token } }),
+    { id: String(jobId) },
+  );
 
 const jobHeartbeat = (jobId: number, token: string) =>
-  call(jobHeartbeatRoute, new Request(`http://test/api/runner/jobs/${jobId}/heartbeat`, { method: "POST", headers: { "Job-Token": token } }), { id: String(jobId) });
+  call(
+    jobHeartbeatRoute,
+    new Request(`http://test/api/runner/jobs/${jobId}/heartbeat`, {
+      method: "POST",
+      headers: { "Job-Token": token },
+    }),
+    { id: String(jobId) },
+  );
 
 async function readAll(jobId: number, size: number): Promise<string> {
   const chunks: Buffer[] = [];
@@ -62,7 +87,10 @@ describe("registration", () => {
     expect(response.status).toBe(201);
     const body = (await response.json()) as { id: number; token: string };
     expect(body.token).toMatch(/^strrun_/);
-    const hello = await call(heartbeatRoute, jsonRequest("/api/runner/heartbeat", {}, { headers: { "Runner-Token": body.token } }));
+    const hello = await call(
+      heartbeatRoute,
+      jsonRequest("/api/runner/heartbeat", {}, { headers: { "Runner-Token": body.token } }),
+    );
     expect(hello.status).toBe(200);
     expect(await hello.json()).toMatchObject({ id: body.id, name: "gpu-host-1" });
   });
@@ -79,11 +107,23 @@ describe("registration", () => {
     expect((await register(revoked.token)).status).toBe(403);
     expect((await register("strreg_" + "x".repeat(43))).status).toBe(403);
     const expiring = await createRegistrationToken({ createdBy: null, expiresInSeconds: 60 });
-    const runner = { name: "late", tokenHash: "h-late", labels: {}, executor: "shell" as const, capacity: 1, npuChip: null, npuDevices: [], version: "1", platform: null };
+    const runner = {
+      name: "late",
+      tokenHash: "h-late",
+      labels: {},
+      executor: "shell" as const,
+      capacity: 1,
+      npuChip: null,
+      npuDevices: [],
+      version: "1",
+      platform: null,
+    };
     // Two minutes later the token has expired.
     const later = new Date(Date.now() + 120_000);
     expect(await registerRunnerWithToken(hashSecret(expiring.token), runner, later)).toBeNull();
-    expect(await registerRunnerWithToken(hashSecret(expiring.token), runner, new Date())).not.toBeNull();
+    expect(
+      await registerRunnerWithToken(hashSecret(expiring.token), runner, new Date()),
+    ).not.toBeNull();
   });
 
   it("rejects bad input without consuming the token or creating a runner", async () => {
@@ -96,7 +136,10 @@ describe("registration", () => {
   });
 
   it("refuses calls without a valid runner token", async () => {
-    const response = await call(heartbeatRoute, jsonRequest("/api/runner/heartbeat", {}, { headers: { "Runner-Token": "nope" } }));
+    const response = await call(
+      heartbeatRoute,
+      jsonRequest("/api/runner/heartbeat", {}, { headers: { "Runner-Token": "nope" } }),
+    );
     expect(response.status).toBe(401);
   });
 });
@@ -104,7 +147,15 @@ describe("registration", () => {
 describe("long poll", () => {
   it("answers 204 when no job arrives in time and 201 with a job otherwise", async () => {
     const runner = await makeRunner({ labels: { hardware: "cpu", pool: "poll" } });
-    const poll = () => call(requestRoute, jsonRequest("/api/runner/jobs/request", { waitSeconds: 0.3 }, { headers: { "Runner-Token": runner.token } }));
+    const poll = () =>
+      call(
+        requestRoute,
+        jsonRequest(
+          "/api/runner/jobs/request",
+          { waitSeconds: 0.3 },
+          { headers: { "Runner-Token": runner.token } },
+        ),
+      );
     const started = Date.now();
     expect((await poll()).status).toBe(204);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
@@ -112,14 +163,26 @@ describe("long poll", () => {
     const id = await queueScript("true", { labels: { hardware: "cpu", pool: "poll" } });
     const response = await poll();
     expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({ id, attempt: 1, kind: "diagnostic", npuDevices: [] });
+    expect(await response.json()).toMatchObject({
+      id,
+      attempt: 1,
+      kind: "diagnostic",
+      npuDevices: [],
+    });
   });
 
   it("wakes a waiting poll as soon as a job is queued", async () => {
     setJobSettingsForTests({ pollRecheckMs: 10_000 });
     const runner = await makeRunner({ labels: { hardware: "cpu", pool: "wake" } });
     const started = Date.now();
-    const pending = call(requestRoute, jsonRequest("/api/runner/jobs/request", { waitSeconds: 20 }, { headers: { "Runner-Token": runner.token } }));
+    const pending = call(
+      requestRoute,
+      jsonRequest(
+        "/api/runner/jobs/request",
+        { waitSeconds: 20 },
+        { headers: { "Runner-Token": runner.token } },
+      ),
+    );
     await new Promise((r) => setTimeout(r, 100));
     const id = await queueScript("true", { labels: { hardware: "cpu", pool: "wake" } });
     const response = await pending;
@@ -172,12 +235,19 @@ describe("a running job", () => {
 
   it("tells the runner to cancel once a user cancelled", async () => {
     const job = await runningJob("cancel");
-    expect(await (await jobHeartbeat(job.id, job.token)).json()).toMatchObject({ cancel: false, state: "running" });
+    expect(await (await jobHeartbeat(job.id, job.token)).json()).toMatchObject({
+      cancel: false,
+      state: "running",
+    });
     await requestJobCancel(job.id, new Date());
     expect(await (await jobHeartbeat(job.id, job.token)).json()).toMatchObject({ cancel: true });
     const log = await logPatch(job.id, job.token, 0, "x");
     expect(await log.json()).toMatchObject({ cancel: true });
-    const done = await finish(job.id, job.token, { attempt: job.attempt, outcome: "failed", exitCode: 143 });
+    const done = await finish(job.id, job.token, {
+      attempt: job.attempt,
+      outcome: "failed",
+      exitCode: 143,
+    });
     expect(await done.json()).toMatchObject({ state: "cancelled" });
   });
 
@@ -194,13 +264,21 @@ describe("a running job", () => {
     const record = await findJobRecord(job.id);
     expect(record).toMatchObject({ state: "succeeded", exitCode: 0 });
     expect(record?.finishedAt).toBeInstanceOf(Date);
-    expect(await (await jobHeartbeat(job.id, job.token)).json()).toMatchObject({ cancel: true, state: "succeeded" });
+    expect(await (await jobHeartbeat(job.id, job.token)).json()).toMatchObject({
+      cancel: true,
+      state: "succeeded",
+    });
   });
 
   it("answers 412 with the stored size when the runner sent more log than arrived", async () => {
     const job = await runningJob("finish-412");
     await logPatch(job.id, job.token, 0, "abc");
-    const response = await finish(job.id, job.token, { attempt: job.attempt, outcome: "succeeded", exitCode: 0, logSize: 10 });
+    const response = await finish(job.id, job.token, {
+      attempt: job.attempt,
+      outcome: "succeeded",
+      exitCode: 0,
+      logSize: 10,
+    });
     expect(response.status).toBe(412);
     expect(await response.json()).toMatchObject({ size: 3 });
     expect((await findJobRecord(job.id))?.state).toBe("running");
@@ -208,10 +286,17 @@ describe("a running job", () => {
 
   it("requeues a job handed back at shutdown when its kind is retryable", async () => {
     const runner = await makeRunner({ labels: { hardware: "cpu", pool: "handback" }, capacity: 2 });
-    const id = await queueScript("true", { kind: "model-ci", labels: { hardware: "cpu", pool: "handback" } });
+    const id = await queueScript("true", {
+      kind: "model-ci",
+      labels: { hardware: "cpu", pool: "handback" },
+    });
     const job = (await claimFor(runner))!;
     await logPatch(job.id, job.token, 0, "partial\n");
-    const response = await finish(id, job.token, { attempt: 1, outcome: "handed_back", reason: "Runner r shut down" });
+    const response = await finish(id, job.token, {
+      attempt: 1,
+      outcome: "handed_back",
+      reason: "Runner r shut down",
+    });
     expect(await response.json()).toMatchObject({ state: "queued" });
     // The old token died with the attempt.
     expect((await jobHeartbeat(id, job.token)).status).toBe(401);
@@ -219,7 +304,9 @@ describe("a running job", () => {
     expect(again).toMatchObject({ id, attempt: 2 });
     expect(again.logOffset).toBeGreaterThan(8);
     const text = await readAll(id, again.logOffset);
-    expect(text).toMatch(/^partial\n\n\[strata\] Runner r shut down; queued again \(attempt 2 of 3\)\.\n$/);
+    expect(text).toMatch(
+      /^partial\n\n\[strata\] Runner r shut down; queued again \(attempt 2 of 3\)\.\n$/,
+    );
   });
 });
 
@@ -227,7 +314,11 @@ describe("job tokens", () => {
   it("are valid only for their own job, only while it runs, and only within their grants", async () => {
     const labels = { hardware: "cpu", pool: "tokens" };
     const runner = await makeRunner({ labels, capacity: 2 });
-    const a = await queueScript("true", { labels, kind: "space-build", grants: { clone: ["spaces/alice/demo"], push: ["spaces/alice/demo"] } });
+    const a = await queueScript("true", {
+      labels,
+      kind: "space-build",
+      grants: { clone: ["spaces/alice/demo"], push: ["spaces/alice/demo"] },
+    });
     const b = await queueScript("true", { labels });
     const jobA = (await claimFor(runner))!;
     const jobB = (await claimFor(runner))!;
@@ -237,7 +328,9 @@ describe("job tokens", () => {
     expect(verified).toMatchObject({ jobId: a, kind: "space-build" });
     expect(jobTokenAllows(verified!, "clone", "spaces/alice/demo")).toBe(true);
     expect(jobTokenAllows(verified!, "push", "spaces/alice/other")).toBe(false);
-    expect(jobTokenAllows((await verifyJobToken(jobB.token))!, "clone", "spaces/alice/demo")).toBe(false);
+    expect(jobTokenAllows((await verifyJobToken(jobB.token))!, "clone", "spaces/alice/demo")).toBe(
+      false,
+    );
 
     // Using job B's token for job A is refused.
     expect((await jobHeartbeat(a, jobB.token)).status).toBe(403);

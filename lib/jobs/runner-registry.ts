@@ -38,24 +38,40 @@ export async function registerRunner(body: unknown): Promise<RegisterResponse> {
     new Date(),
   );
   if (!runner) {
-    throw new AppError("forbidden", "The registration token is unknown, expired, revoked or used up. Ask an admin for a new one.");
+    throw new AppError(
+      "forbidden",
+      "The registration token is unknown, expired, revoked or used up. Ask an admin for a new one.",
+    );
   }
-  await insertAudit({ actorId: null, action: "runner.register", target: `runner:${runner.id}`, details: { name: runner.name } });
+  await insertAudit({
+    actorId: null,
+    action: "runner.register",
+    target: `runner:${runner.id}`,
+    details: { name: runner.name },
+  });
   return { id: runner.id, name: runner.name, token };
 }
 
 /** The runner behind the request's `Runner-Token` header; 401 when it is missing or unknown. */
 export async function authenticateRunner(request: Request): Promise<RunnerIdentity> {
   const token = request.headers.get(runnerTokenHeader) ?? "";
-  const runner = looksLikeSecret("runner", token) ? await findRunnerByTokenHash(hashSecret(token)) : null;
+  const runner = looksLikeSecret("runner", token)
+    ? await findRunnerByTokenHash(hashSecret(token))
+    : null;
   if (!runner) {
-    throw new AppError("unauthorized", "Unknown runner token: the runner was removed or never registered. Register it again.");
+    throw new AppError(
+      "unauthorized",
+      "Unknown runner token: the runner was removed or never registered. Register it again.",
+    );
   }
   return runner;
 }
 
 /** Marks the runner alive and stores what it declares about itself (labels, capacity, NPUs…). */
-export async function recordRunnerHeartbeat(runner: RunnerIdentity, body: unknown): Promise<RunnerHeartbeatResponse> {
+export async function recordRunnerHeartbeat(
+  runner: RunnerIdentity,
+  body: unknown,
+): Promise<RunnerHeartbeatResponse> {
   const input = runnerHeartbeatSchema.parse(body ?? {});
   const now = new Date();
   const { npu, ...rest } = input;
@@ -65,7 +81,11 @@ export async function recordRunnerHeartbeat(runner: RunnerIdentity, body: unknow
   };
   if (Object.keys(declared).length) await updateRunnerDeclaration(runner.id, declared, now);
   else await touchRunner(runner.id, now, 0);
-  return { id: runner.id, name: runner.name, pollTimeoutSeconds: getJobSettings().pollTimeoutSeconds };
+  return {
+    id: runner.id,
+    name: runner.name,
+    pollTimeoutSeconds: getJobSettings().pollTimeoutSeconds,
+  };
 }
 
 export async function removeRunner(id: number, actorId: number | null): Promise<void> {

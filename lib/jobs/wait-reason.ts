@@ -18,7 +18,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
  * Why a queued job is still waiting, in words an admin can act on: which label no online runner
  * has, whether matching runners are busy, or short of NPUs.
  */
-export function explainWait(job: { requiredLabels: Labels; npuCount: number }, runners: RunnerCapacity[]): string {
+export function explainWait(
+  job: { requiredLabels: Labels; npuCount: number },
+  runners: RunnerCapacity[],
+): string {
   const online = runners.filter((r) => r.online);
   const matching = online.filter((r) => missingLabels(job.requiredLabels, r.labels).length === 0);
   if (matching.length === 0) {
@@ -28,7 +31,9 @@ export function explainWait(job: { requiredLabels: Labels; npuCount: number }, r
     const nobodyHas = Object.entries(job.requiredLabels)
       .filter(([key, value]) => online.every((r) => r.labels[key] !== value))
       .map(([key, value]) => `${key}=${value}`);
-    const offlineMatch = runners.find((r) => !r.online && missingLabels(job.requiredLabels, r.labels).length === 0);
+    const offlineMatch = runners.find(
+      (r) => !r.online && missingLabels(job.requiredLabels, r.labels).length === 0,
+    );
     const suffix = offlineMatch ? ` (runner ${offlineMatch.name} matches but is offline)` : "";
     if (nobodyHas.length) return `No online runner has ${nobodyHas.join(", ")}${suffix}.`;
     return `No online runner has all of ${formatLabels(job.requiredLabels)}${suffix}.`;

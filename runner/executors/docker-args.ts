@@ -7,6 +7,7 @@
  */
 export function ascendDeviceArgs(devices: readonly number[]): string[] {
   if (devices.length === 0) return [];
+  // prettier-ignore
   return [
     ...devices.flatMap((d) => ["--device", `/dev/davinci${d}`]),
     "--device", "/dev/davinci_manager",
@@ -38,6 +39,7 @@ export type DockerRunInput = {
 
 /** `docker run` of a script step: removed afterwards, an init to reap zombies, named for `docker stop`. */
 export function dockerRunArgs(input: DockerRunInput): string[] {
+  // prettier-ignore
   return [
     "run", "--rm", "--init",
     "--name", input.containerName,
@@ -51,7 +53,11 @@ export function dockerRunArgs(input: DockerRunInput): string[] {
   ];
 }
 
-export function dockerBuildArgs(input: { tag: string; dockerfile: string; context: string }): string[] {
+export function dockerBuildArgs(input: {
+  tag: string;
+  dockerfile: string;
+  context: string;
+}): string[] {
   return ["build", "--tag", input.tag, "--file", input.dockerfile, input.context];
 }
 
@@ -71,6 +77,7 @@ export function dockerStopArgs(containerName: string, graceSeconds: number): str
 /** The registry host of an image reference, as docker decides it (`docker.io` when none is given). */
 export function registryOf(image: string): string {
   const first = image.split("/")[0] ?? "";
-  const isHost = image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
+  const isHost =
+    image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
   return isHost ? first : "docker.io";
 }

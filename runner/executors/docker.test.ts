@@ -30,11 +30,11 @@ describe("the docker executor", () => {
       executor: dockerExecutor,
       allocator,
       runnerName: "ascend-01",
-      run: async (command) => {
+      run: (command) => {
         commands.push(command);
         heldDuringRun = allocator.busy();
         command.onOutput?.(Buffer.from("npu ok\n"));
-        return { exitCode: 0, signal: null };
+        return Promise.resolve({ exitCode: 0, signal: null });
       },
     });
     const result = await running.done;
@@ -45,6 +45,7 @@ describe("the docker executor", () => {
     const workDir = run!.args[run!.args.indexOf("-w") - 1]!.replace(/:\/workspace$/, "");
     const scriptDir = run!.args[run!.args.indexOf("-w") + 3]!.replace(/:\/strata:ro$/, "");
     expect(run!.file).toBe("docker");
+    // prettier-ignore
     expect(run!.args).toEqual([
       "run", "--rm", "--init",
       "--name", "strata-job-7-2-1",
@@ -73,30 +74,43 @@ describe("the docker executor", () => {
     ]);
     expect(workDir).toMatch(/\/job-7-[^/]+\/work$/);
     // Values travel in the docker CLI's environment, never on its command line.
-    expect(run!.env).toMatchObject({ MODEL: "Qwen/Qwen2.5-0.5B", STRATA_JOB_TOKEN: job.token, STRATA_NPU_DEVICES: "2,5" });
+    expect(run!.env).toMatchObject({
+      MODEL: "Qwen/Qwen2.5-0.5B",
+      STRATA_JOB_TOKEN: job.token,
+      STRATA_NPU_DEVICES: "2,5",
+    });
     expect(run!.args.join(" ")).not.toContain(job.token);
     expect(run!.env.DOCKER_CONFIG).toMatch(/\/job-7-[^/]+\/docker$/);
 
     expect(heldDuringRun).toEqual([2, 5]);
     expect(allocator.busy()).toEqual([]);
     expect(allocator.free()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(client.finished).toEqual([{ attempt: 2, outcome: "succeeded", exitCode: 0, reason: null, logSize: client.log.length }]);
+    expect(client.finished).toEqual([
+      { attempt: 2, outcome: "succeeded", exitCode: 0, reason: null, logSize: client.log.length },
+    ]);
     expect(client.log.toString()).toContain("npu ok\n");
   });
 
   it("frees the NPUs when the step fails", async () => {
     const allocator = new NpuAllocator([0, 1]);
     const client = new FakeClient();
-    const job = payload({ npuDevices: [0, 1], spec: { image: "busybox", steps: [{ type: "script", script: "exit 3" }] } });
+    const job = payload({
+      npuDevices: [0, 1],
+      spec: { image: "busybox", steps: [{ type: "script", script: "exit 3" }] },
+    });
     const result = await startJob(job, {
       client: client.asClient(),
       executor: dockerExecutor,
       allocator,
       runnerName: "r",
-      run: async () => ({ exitCode: 3, signal: null }),
+      run: () => Promise.resolve({ exitCode: 3, signal: null }),
     }).done;
     expect(result).toEqual({ outcome: "failed", exitCode: 3 });
-    expect(client.finished[0]).toMatchObject({ outcome: "failed", exitCode: 3, reason: "Step 1 exited with code 3." });
+    expect(client.finished[0]).toMatchObject({
+      outcome: "failed",
+      exitCode: 3,
+      reason: "Step 1 exited with code 3.",
+    });
     expect(allocator.busy()).toEqual([]);
   });
 
@@ -105,22 +119,39 @@ describe("the docker executor", () => {
     const client = new FakeClient();
     const job = payload({
       kind: "space-build",
-      spec: { steps: [{ type: "build", context: "app", tag: "hub.example.com:5000/spaces/alice/demo:abc123", push: true }] },
+      spec: {
+        steps: [
+          {
+            type: "build",
+            context: "app",
+            tag: "hub.example.com:5000/spaces/alice/demo:abc123",
+            push: true,
+          },
+        ],
+      },
     });
     await startJob(job, {
       client: client.asClient(),
       executor: dockerExecutor,
       allocator: new NpuAllocator([]),
       runnerName: "builder",
-      run: async (command) => {
+      run: (command) => {
         commands.push(command);
-        return { exitCode: 0, signal: null };
+        return Promise.resolve({ exitCode: 0, signal: null });
       },
     }).done;
     const work = commands[0]!.cwd;
     expect(commands.map((c) => [c.file, ...c.args])).toEqual([
       ["docker", "login", "hub.example.com:5000", "--username", "strata-job", "--password-stdin"],
-      ["docker", "build", "--tag", "hub.example.com:5000/spaces/alice/demo:abc123", "--file", `${work}/app/Dockerfile`, `${work}/app`],
+      [
+        "docker",
+        "build",
+        "--tag",
+        "hub.example.com:5000/spaces/alice/demo:abc123",
+        "--file",
+        `${work}/app/Dockerfile`,
+        `${work}/app`,
+      ],
       ["docker", "push", "hub.example.com:5000/spaces/alice/demo:abc123"],
     ]);
     expect(commands[0]!.stdin).toBe(job.token);
@@ -131,7 +162,10 @@ describe("the docker executor", () => {
   it("stops the container by name when the job is cancelled", async () => {
     const commands: CommandSpec[] = [];
     const client = new FakeClient();
-    const job = payload({ id: 9, spec: { image: "busybox", steps: [{ type: "script", script: "sleep 100" }] } });
+    const job = payload({
+      id: 9,
+      spec: { image: "busybox", steps: [{ type: "script", script: "sleep 100" }] },
+    });
     const running = startJob(job, {
       client: client.asClient(),
       executor: dockerExecutor,
@@ -141,7 +175,9 @@ describe("the docker executor", () => {
       run: (command) => {
         commands.push(command);
         if (command.args[0] !== "run") return Promise.resolve({ exitCode: 0, signal: null });
-        return new Promise((resolve) => command.signal?.addEventListener("abort", () => resolve({ exitCode: 143, signal: null })));
+        return new Promise((resolve) =>
+          command.signal?.addEventListener("abort", () => resolve({ exitCode: 143, signal: null })),
+        );
       },
     });
     await new Promise((r) => setTimeout(r, 50));
@@ -152,9 +188,20 @@ describe("the docker executor", () => {
 
   it("refuses a build context outside the work dir", async () => {
     const client = new FakeClient();
-    const job = payload({ spec: { steps: [{ type: "build", context: "../../etc", tag: "x/y:z", push: false }] } });
-    await startJob(job, { client: client.asClient(), executor: dockerExecutor, allocator: new NpuAllocator([]), runnerName: "r", run: async () => ({ exitCode: 0, signal: null }) }).done;
-    expect(client.finished[0]).toMatchObject({ outcome: "failed", reason: "The path ../../etc leaves the work dir." });
+    const job = payload({
+      spec: { steps: [{ type: "build", context: "../../etc", tag: "x/y:z", push: false }] },
+    });
+    await startJob(job, {
+      client: client.asClient(),
+      executor: dockerExecutor,
+      allocator: new NpuAllocator([]),
+      runnerName: "r",
+      run: () => Promise.resolve({ exitCode: 0, signal: null }),
+    }).done;
+    expect(client.finished[0]).toMatchObject({
+      outcome: "failed",
+      reason: "The path ../../etc leaves the work dir.",
+    });
   });
 
   it("knows which registry an image lives in", () => {

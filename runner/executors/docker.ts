@@ -33,16 +33,25 @@ function dockerEnv(ctx: StepContext): Record<string, string> {
   return { ...baseEnv(ctx.dirs), DOCKER_CONFIG: path.join(ctx.dirs.root, "docker"), ...ctx.env };
 }
 
-async function runScript(ctx: StepContext, step: Extract<JobStep, { type: "script" }>): Promise<StepResult> {
+async function runScript(
+  ctx: StepContext,
+  step: Extract<JobStep, { type: "script" }>,
+): Promise<StepResult> {
   const image = step.image ?? ctx.job.spec.image;
-  if (!image) throw new StepError("A docker runner runs script steps in an image; the step names none.");
+  if (!image)
+    throw new StepError("A docker runner runs script steps in an image; the step names none.");
   const scriptName = `step-${ctx.index + 1}.sh`;
   await fs.writeFile(path.join(ctx.dirs.scripts, scriptName), step.script, { mode: 0o644 });
   const containerName = `strata-job-${ctx.job.id}-${ctx.job.attempt}-${ctx.index + 1}`;
   const env = dockerEnv(ctx);
   // Killing the docker CLI does not stop the container; stop it by name, then the CLI's group.
   const onAbort = () =>
-    void ctx.run({ file: "docker", args: dockerStopArgs(containerName, Math.ceil(ctx.killGraceMs / 1000)), env, cwd: ctx.dirs.root });
+    void ctx.run({
+      file: "docker",
+      args: dockerStopArgs(containerName, Math.ceil(ctx.killGraceMs / 1000)),
+      env,
+      cwd: ctx.dirs.root,
+    });
   ctx.signal.addEventListener("abort", onAbort, { once: true });
   try {
     return await ctx.run({
@@ -67,17 +76,38 @@ async function runScript(ctx: StepContext, step: Extract<JobStep, { type: "scrip
   }
 }
 
-async function runBuild(ctx: StepContext, step: Extract<JobStep, { type: "build" }>): Promise<StepResult> {
+async function runBuild(
+  ctx: StepContext,
+  step: Extract<JobStep, { type: "build" }>,
+): Promise<StepResult> {
   const env = dockerEnv(ctx);
-  const base = { env, cwd: ctx.dirs.work, onOutput: ctx.output, signal: ctx.signal, killGraceMs: ctx.killGraceMs };
+  const base = {
+    env,
+    cwd: ctx.dirs.work,
+    onOutput: ctx.output,
+    signal: ctx.signal,
+    killGraceMs: ctx.killGraceMs,
+  };
   if (step.push) {
     ctx.output(`[strata] docker login ${registryOf(step.tag)} (job token)\n`);
-    const login = await ctx.run({ ...base, file: "docker", args: dockerLoginArgs(registryOf(step.tag), jobRegistryUser), stdin: ctx.job.token });
+    const login = await ctx.run({
+      ...base,
+      file: "docker",
+      args: dockerLoginArgs(registryOf(step.tag), jobRegistryUser),
+      stdin: ctx.job.token,
+    });
     if (login.exitCode !== 0) return login;
   }
   const context = insideWorkDir(ctx.dirs.work, step.context);
-  const dockerfile = insideWorkDir(ctx.dirs.work, step.dockerfile ?? path.join(step.context, "Dockerfile"));
-  const build = await ctx.run({ ...base, file: "docker", args: dockerBuildArgs({ tag: step.tag, dockerfile, context }) });
+  const dockerfile = insideWorkDir(
+    ctx.dirs.work,
+    step.dockerfile ?? path.join(step.context, "Dockerfile"),
+  );
+  const build = await ctx.run({
+    ...base,
+    file: "docker",
+    args: dockerBuildArgs({ tag: step.tag, dockerfile, context }),
+  });
   if (build.exitCode !== 0 || !step.push) return build;
   return ctx.run({ ...base, file: "docker", args: dockerPushArgs(step.tag) });
 }

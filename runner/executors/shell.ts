@@ -13,14 +13,20 @@ export const shellExecutor: Executor = {
   name: "shell",
   async runStep({ job, step, index, dirs, env, output, signal, run, killGraceMs }) {
     if (step.type !== "script") {
-      throw new StepError("This runner uses the shell executor and cannot build images; label the job executor=docker.");
+      throw new StepError(
+        "This runner uses the shell executor and cannot build images; label the job executor=docker.",
+      );
     }
     if (step.image ?? job.spec.image) {
-      throw new StepError("This runner uses the shell executor and cannot run a container image; label the job executor=docker.");
+      throw new StepError(
+        "This runner uses the shell executor and cannot run a container image; label the job executor=docker.",
+      );
     }
     const script = path.join(dirs.scripts, `step-${index + 1}.sh`);
     await fs.writeFile(script, step.script, { mode: 0o600 });
-    const npuEnv: Record<string, string> = job.npuDevices.length ? { ASCEND_RT_VISIBLE_DEVICES: job.npuDevices.join(",") } : {};
+    const npuEnv: Record<string, string> = job.npuDevices.length
+      ? { ASCEND_RT_VISIBLE_DEVICES: job.npuDevices.join(",") }
+      : {};
     return run({
       file: "bash",
       args: ["--noprofile", "--norc", "-eo", "pipefail", script],

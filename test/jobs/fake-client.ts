@@ -9,20 +9,22 @@ export class FakeClient {
   heartbeats = 0;
   cancel = false;
 
-  async appendLog(_job: JobPayload, start: number, bytes: Buffer): Promise<UploadAnswer> {
-    if (start !== this.log.length) return { status: "offset_mismatch", size: this.log.length };
+  appendLog(_job: JobPayload, start: number, bytes: Buffer): Promise<UploadAnswer> {
+    if (start !== this.log.length)
+      return Promise.resolve({ status: "offset_mismatch", size: this.log.length });
     this.log = Buffer.concat([this.log, bytes]);
-    return { status: "accepted", size: this.log.length, cancel: this.cancel };
+    return Promise.resolve({ status: "accepted", size: this.log.length, cancel: this.cancel });
   }
 
-  async jobHeartbeat() {
+  jobHeartbeat() {
     this.heartbeats += 1;
-    return { cancel: this.cancel, state: "running" as const, leaseUntil: null };
+    return Promise.resolve({ cancel: this.cancel, state: "running" as const, leaseUntil: null });
   }
 
-  async finish(_job: JobPayload, body: FinishRequest) {
+  finish(_job: JobPayload, body: FinishRequest) {
     this.finished.push(body);
-    return { state: body.outcome === "succeeded" ? ("succeeded" as const) : ("failed" as const), logSize: this.log.length };
+    const state = body.outcome === "succeeded" ? ("succeeded" as const) : ("failed" as const);
+    return Promise.resolve({ state, logSize: this.log.length });
   }
 
   asClient(): ProtocolClient {

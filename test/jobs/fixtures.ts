@@ -32,11 +32,16 @@ export async function makeRunner(
 }
 
 export function runnerRequest(runner: TestRunner): Request {
-  return new Request("http://test/api/runner/jobs/request", { headers: { "Runner-Token": runner.token } });
+  return new Request("http://test/api/runner/jobs/request", {
+    headers: { "Runner-Token": runner.token },
+  });
 }
 
 /** One immediate claim attempt for the runner (no long poll). */
-export async function claimFor(runner: TestRunner, busyNpus: number[] = []): Promise<JobPayload | null> {
+export async function claimFor(
+  runner: TestRunner,
+  busyNpus: number[] = [],
+): Promise<JobPayload | null> {
   return tryClaimJob(await authenticateRunner(runnerRequest(runner)), busyNpus);
 }
 

@@ -3,15 +3,19 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 
+import * as heartbeat from "@/app/api/runner/heartbeat/route";
 import * as finish from "@/app/api/runner/jobs/[id]/finish/route";
 import * as jobHeartbeat from "@/app/api/runner/jobs/[id]/heartbeat/route";
 import * as jobLog from "@/app/api/runner/jobs/[id]/log/route";
 import * as request from "@/app/api/runner/jobs/request/route";
-import * as heartbeat from "@/app/api/runner/heartbeat/route";
 import * as register from "@/app/api/runner/register/route";
 
-type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler = (
+  request: Request,
+  ctx: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
 
 const table: [string, RegExp, Handler][] = [
   ["POST", /^\/api\/runner\/register$/, register.POST as Handler],
@@ -24,7 +28,9 @@ const table: [string, RegExp, Handler][] = [
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
-  const route = table.find(([method, pattern]) => method === req.method && pattern.test(url.pathname));
+  const route = table.find(
+    ([method, pattern]) => method === req.method && pattern.test(url.pathname),
+  );
   if (!route) {
     res.writeHead(404).end();
     return;
@@ -42,7 +48,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   const params = (route[1].exec(url.pathname)?.groups ?? {}) as Record<string, string>;
   const response = await route[2](request, { params: Promise.resolve(params) });
   res.writeHead(response.status, Object.fromEntries(response.headers));
-  if (response.body) Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
+  if (response.body) Readable.fromWeb(response.body as WebReadableStream).pipe(res);
   else res.end();
 }
 

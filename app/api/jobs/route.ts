@@ -2,10 +2,10 @@
 import { z } from "zod";
 
 import { jobStates } from "@/db/schema/job-enums";
+import { route } from "@/lib/http/route";
 import { diagnosticJobSchema, enqueueDiagnosticJob } from "@/lib/jobs/diagnostic";
 import { listJobsOverview } from "@/lib/jobs/overview";
 import { readJsonBody } from "@/lib/jobs/request-body";
-import { route } from "@/lib/http/route";
 
 const listQuery = z.object({
   state: z.array(z.enum(jobStates)).optional(),
@@ -16,16 +16,25 @@ const listQuery = z.object({
 export const GET = route({ access: "admin" }, async (request) => {
   const params = new URL(request.url).searchParams;
   const query = listQuery.parse({
-    state: params.getAll("state").flatMap((s) => s.split(",")).filter(Boolean),
+    state: params
+      .getAll("state")
+      .flatMap((s) => s.split(","))
+      .filter(Boolean),
     limit: params.get("limit") ?? undefined,
     before: params.get("before") ?? undefined,
   });
-  const jobs = await listJobsOverview({ states: query.state, limit: query.limit, before: query.before });
+  const jobs = await listJobsOverview({
+    states: query.state,
+    limit: query.limit,
+    before: query.before,
+  });
   return Response.json({ jobs });
 });
 
 // Only diagnostic jobs are queued by hand; other kinds come from Spaces, CI and image builds.
-const createBody = diagnosticJobSchema.extend({ kind: z.literal("diagnostic").default("diagnostic") });
+const createBody = diagnosticJobSchema.extend({
+  kind: z.literal("diagnostic").default("diagnostic"),
+});
 
 export const POST = route({ access: "admin" }, async (request, { caller }) => {
   const { kind: _kind, ...input } = createBody.parse(await readJsonBody(request));

@@ -1,7 +1,7 @@
 // GET /api/jobs/{id} – a job's state, runner, timings, exit code and reason
+import { route } from "@/lib/http/route";
 import { loadJobFor, parseId } from "@/lib/jobs/job-access";
 import { toJobView } from "@/lib/jobs/job-view";
-import { route } from "@/lib/http/route";
 
 export const GET = route<{ id: string }>({}, async (_request, { caller, params }) => {
   const job = await loadJobFor(caller, parseId(params.id), "read");

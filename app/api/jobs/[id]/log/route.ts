@@ -1,9 +1,9 @@
 // GET /api/jobs/{id}/log – the job's log as plain text (streamed; as much as has been stored)
 import { Readable } from "node:stream";
 
+import { route } from "@/lib/http/route";
 import { loadJobFor, parseId } from "@/lib/jobs/job-access";
 import { readJobLog } from "@/lib/jobs/log-store";
-import { route } from "@/lib/http/route";
 
 export const GET = route<{ id: string }>({}, async (request, { caller, params }) => {
   const job = await loadJobFor(caller, parseId(params.id), "read");

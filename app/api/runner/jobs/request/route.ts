@@ -1,8 +1,8 @@
 // POST /api/runner/jobs/request – long poll: 201 with a claimed job, 204 when none arrived in time
+import { route } from "@/lib/http/route";
 import { readJsonBody } from "@/lib/jobs/request-body";
 import { requestJob } from "@/lib/jobs/request-job";
 import { authenticateRunner } from "@/lib/jobs/runner-registry";
-import { route } from "@/lib/http/route";
 
 export const POST = route({}, async (request) => {
   const runner = await authenticateRunner(request);

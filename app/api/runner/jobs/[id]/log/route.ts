@@ -1,10 +1,10 @@
 // PATCH /api/runner/jobs/{id}/log – append a log chunk at a byte offset (Content-Range); 416 + size on mismatch
+import { route } from "@/lib/http/route";
 import { parseId } from "@/lib/jobs/job-access";
 import { appendJobLogChunk, parseContentRange } from "@/lib/jobs/job-runs";
 import { authenticateJobCall } from "@/lib/jobs/job-token";
 import { readCappedBody } from "@/lib/jobs/request-body";
 import { getJobSettings } from "@/lib/jobs/settings";
-import { route } from "@/lib/http/route";
 
 export const PATCH = route<{ id: string }>({}, async (request, { params }) => {
   const job = await authenticateJobCall(request, parseId(params.id));
@@ -14,7 +14,11 @@ export const PATCH = route<{ id: string }>({}, async (request, { params }) => {
   const headers = { Range: `0-${result.body.size}` };
   if (result.status === 416) {
     return Response.json(
-      { error: `The log has ${result.body.size} bytes; send from there.`, code: "range_not_satisfiable", ...result.body },
+      {
+        error: `The log has ${result.body.size} bytes; send from there.`,
+        code: "range_not_satisfiable",
+        ...result.body,
+      },
       { status: 416, headers },
     );
   }
