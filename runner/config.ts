@@ -41,7 +41,12 @@ export function readRunnerConfig(file: string): RunnerConfig {
     }
     throw error;
   }
-  const config = JSON.parse(raw) as Partial<RunnerConfig>;
+  let config: Partial<RunnerConfig>;
+  try {
+    config = JSON.parse(raw) as Partial<RunnerConfig>;
+  } catch {
+    throw new ConfigFileError(`The runner config ${file} is not valid JSON; fix it or register again.`);
+  }
   for (const key of [
     "url",
     "id",
