@@ -46,7 +46,15 @@ async function register(count: number, pool: string) {
   const runners = [];
   for (let i = 0; i < count; i++) {
     runners.push(
-      await new ProtocolClient(server.url).register({ token: reg.token, name: `${pool}-${i}`, labels: labelsOf(pool), executor: "shell", capacity: 1, npu, version: "bench" }),
+      await new ProtocolClient(server.url).register({
+        token: reg.token,
+        name: `${pool}-${i}`,
+        labels: labelsOf(pool),
+        executor: "shell",
+        capacity: 1,
+        npu,
+        version: "bench",
+      }),
     );
   }
   return runners;
@@ -59,12 +67,28 @@ async function registerRunners(count: number, pool: string) {
 async function startAgents(count: number, pool: string, settle = true) {
   const agents = (await register(count, pool)).map((r) =>
     createAgent(
-      { url: server.url, id: r.id, name: r.name, token: r.token, labels: labelsOf(pool), executor: "shell", concurrency: 1, npu, shutdownGraceSeconds: 1, pollSeconds: 25, workDir: dataDir },
+      {
+        url: server.url,
+        id: r.id,
+        name: r.name,
+        token: r.token,
+        labels: labelsOf(pool),
+        executor: "shell",
+        concurrency: 1,
+        npu,
+        shutdownGraceSeconds: 1,
+        pollSeconds: 25,
+        workDir: dataDir,
+      },
       {
         run: () => Promise.resolve({ exitCode: 0, signal: null }),
         log: (message) => {
           const match = /^job (\d+): started/.exec(message);
-          if (match) started.set(Number(match[1]), [...(started.get(Number(match[1])) ?? []), performance.now()]);
+          if (match)
+            started.set(Number(match[1]), [
+              ...(started.get(Number(match[1])) ?? []),
+              performance.now(),
+            ]);
         },
       },
     ),
@@ -75,9 +99,16 @@ async function startAgents(count: number, pool: string, settle = true) {
 }
 
 const enqueue = (pool: string) =>
-  enqueueJob({ kind: "diagnostic", spec: { steps: [{ type: "script", script: "true" }] }, labels: { hardware: "cpu", pool }, resource: { type: "system" }, createdBy: null });
+  enqueueJob({
+    kind: "diagnostic",
+    spec: { steps: [{ type: "script", script: "true" }] },
+    labels: { hardware: "cpu", pool },
+    resource: { type: "system" },
+    createdBy: null,
+  });
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 // 1. Dispatch latency: idle runners waiting in long polls; one job at a time.
 const idle = await startAgents(Number(values.runners), "latency");
@@ -90,7 +121,9 @@ for (let i = 0; i < Number(values.jobs); i++) {
   await new Promise((r) => setTimeout(r, 20));
 }
 latencies.sort((a, b) => a - b);
-console.log(`dispatch latency (enqueue → runner starts), ${values.runners} idle runners, ${values.jobs} jobs: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`);
+console.log(
+  `dispatch latency (enqueue → runner starts), ${values.runners} idle runners, ${values.jobs} jobs: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
+);
 await Promise.all(idle.map((a) => a.shutdown(1_000)));
 
 // 2. Claim throughput over HTTP: 20 runners each loop request → finish against a backlog.
@@ -119,15 +152,23 @@ console.log(
 const direct: number[] = [];
 for (let i = 0; i < Number(values["burst-jobs"]); i++) direct.push((await enqueue("direct")).id);
 const [directRunner] = await register(1, "direct");
-const identity = await authenticateRunner(new Request(server.url, { headers: { "Runner-Token": directRunner!.token } }));
+const identity = await authenticateRunner(
+  new Request(server.url, { headers: { "Runner-Token": directRunner!.token } }),
+);
 t0 = performance.now();
 for (;;) {
   const job = await tryClaimJob(identity, []);
   if (!job) break;
-  await finishJob((await findJobByTokenHash(hashSecret(job.token)))!, { attempt: job.attempt, outcome: "succeeded", exitCode: 0 });
+  await finishJob((await findJobByTokenHash(hashSecret(job.token)))!, {
+    attempt: job.attempt,
+    outcome: "succeeded",
+    exitCode: 0,
+  });
 }
 seconds = (performance.now() - t0) / 1000;
-console.log(`claim + finish without HTTP, one caller: ${(direct.length / seconds).toFixed(0)} jobs/s (${direct.length} jobs, ${seconds.toFixed(2)} s)`);
+console.log(
+  `claim + finish without HTTP, one caller: ${(direct.length / seconds).toFixed(0)} jobs/s (${direct.length} jobs, ${seconds.toFixed(2)} s)`,
+);
 
 // 4. Full rounds with real agents (temp dirs, log upload, finish), for comparison.
 const rounds: number[] = [];

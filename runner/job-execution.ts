@@ -97,7 +97,11 @@ async function execute(
         const answer = await options.client.jobHeartbeat(job);
         if (!answer.cancel) return;
         stop(
-          answer.state === "running" ? "cancel" : answer.state === "timed_out" ? "timeout" : "lost",
+          answer.reason === "cancelled"
+            ? "cancel"
+            : answer.reason === "timed_out"
+              ? "timeout"
+              : "lost",
         );
       } catch (error) {
         if (error instanceof HttpError && error.isFinal) stop("lost");

@@ -141,7 +141,10 @@ export async function claimNextJob(input: {
 
       const used = new Set([...running.flatMap((j) => j.npuDevices), ...input.busyNpus]);
       const free = runner.npuDevices.filter((d) => !used.has(d)).sort((a, b) => a - b);
-      const candidate = s.candidate.get({ freeNpus: free.length, runnerLabels: JSON.stringify(runner.labels) });
+      const candidate = s.candidate.get({
+        freeNpus: free.length,
+        runnerLabels: JSON.stringify(runner.labels),
+      });
       if (!candidate) return null;
 
       // Placeholders bypass column encoders: pass JSON and epoch milliseconds as stored.

@@ -38,9 +38,16 @@ describe("claiming jobs", () => {
     const first = await claimFor(runner);
     expect(first).toMatchObject({ id: a, npuDevices: [0, 1] });
     const stored = await findJobRecord(a);
-    expect(stored).toMatchObject({ state: "running", runnerId: runner.id, runnerName: runner.name, npuDevices: [0, 1] });
+    expect(stored).toMatchObject({
+      state: "running",
+      runnerId: runner.id,
+      runnerName: runner.name,
+      npuDevices: [0, 1],
+    });
     expect(Math.abs(stored!.startedAt!.getTime() - Date.now())).toBeLessThan(5_000);
-    expect(stored!.leaseUntil!.getTime() - stored!.startedAt!.getTime()).toBe(getJobSettings().leaseSeconds * 1000);
+    expect(stored!.leaseUntil!.getTime() - stored!.startedAt!.getTime()).toBe(
+      getJobSettings().leaseSeconds * 1000,
+    );
     // b needs 3 but only 2 are free: it is skipped, c fits.
     const second = await claimFor(runner);
     expect(second).toMatchObject({ id: c, npuDevices: [2, 3] });

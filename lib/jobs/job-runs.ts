@@ -24,8 +24,20 @@ export async function heartbeatJob(job: JobRunView): Promise<JobHeartbeatRespons
   const renewed =
     job.state === "running" &&
     (await renewJobLease({ jobId: job.id, attempt: job.attempt, leaseUntil }));
+  const reason = !renewed
+    ? job.state === "timed_out"
+      ? "timed_out"
+      : job.state === "cancelled"
+        ? "cancelled"
+        : "ended"
+    : job.cancelRequestedAt
+      ? "cancelled"
+      : pastServerTimeout(job, now)
+        ? "timed_out"
+        : null;
   return {
-    cancel: !renewed || !!job.cancelRequestedAt || pastServerTimeout(job, now),
+    cancel: reason !== null,
+    reason,
     state: job.state,
     leaseUntil: renewed ? leaseUntil.toISOString() : null,
   };

@@ -125,6 +125,8 @@ export type JobPayload = {
 export type JobHeartbeatResponse = {
   /** Stop the job now: a user cancelled it, the server timed it out, or it is no longer yours. */
   cancel: boolean;
+  /** Why to stop: `ended` = the attempt is over on the server (finished, requeued, runner removed). */
+  reason: "cancelled" | "timed_out" | "ended" | null;
   state: JobState;
   leaseUntil: string | null;
 };

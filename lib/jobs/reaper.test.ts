@@ -90,7 +90,11 @@ describe("the reaper", () => {
     expect((await reapJobs(now)).timedOut).toContain(id);
     expect((await findJobRecord(id))?.state).toBe("timed_out");
     const view = (await findJobByTokenHash(hashSecret(job.token)))!;
-    expect(await heartbeatJob(view)).toMatchObject({ cancel: true, state: "timed_out" });
+    expect(await heartbeatJob(view)).toMatchObject({
+      cancel: true,
+      reason: "timed_out",
+      state: "timed_out",
+    });
   });
 
   it("fails jobs that no runner picked up within a day", async () => {

@@ -240,7 +240,10 @@ describe("a running job", () => {
       state: "running",
     });
     await requestJobCancel(job.id, new Date());
-    expect(await (await jobHeartbeat(job.id, job.token)).json()).toMatchObject({ cancel: true });
+    expect(await (await jobHeartbeat(job.id, job.token)).json()).toMatchObject({
+      cancel: true,
+      reason: "cancelled",
+    });
     const log = await logPatch(job.id, job.token, 0, "x");
     expect(await log.json()).toMatchObject({ cancel: true });
     const done = await finish(job.id, job.token, {
@@ -266,6 +269,7 @@ describe("a running job", () => {
     expect(record?.finishedAt).toBeInstanceOf(Date);
     expect(await (await jobHeartbeat(job.id, job.token)).json()).toMatchObject({
       cancel: true,
+      reason: "ended",
       state: "succeeded",
     });
   });

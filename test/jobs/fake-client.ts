@@ -18,7 +18,13 @@ export class FakeClient {
 
   jobHeartbeat() {
     this.heartbeats += 1;
-    return Promise.resolve({ cancel: this.cancel, state: "running" as const, leaseUntil: null });
+    const reason = this.cancel ? ("cancelled" as const) : null;
+    return Promise.resolve({
+      cancel: this.cancel,
+      reason,
+      state: "running" as const,
+      leaseUntil: null,
+    });
   }
 
   finish(_job: JobPayload, body: FinishRequest) {
