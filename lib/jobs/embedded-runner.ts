@@ -68,6 +68,8 @@ export async function ensureEmbeddedRunnerConfig(now = new Date()): Promise<stri
     executor: "shell",
     concurrency,
     npu: { chip: null, devices: [] },
+    // Job dirs under the data dir: fresh per job, removed after it, gone with the data dir.
+    workDir: path.join(getConfig().dataDir, "runner", "work"),
     shutdownGraceSeconds: 10,
     pollSeconds: 30,
   };
