@@ -47,7 +47,3 @@ export function missingLabels(required: Labels, runner: Labels): string[] {
     .filter(([key, value]) => runner[key] !== value)
     .map(([key, value]) => `${key}=${value}`);
 }
-
-export function labelsMatch(required: Labels, runner: Labels): boolean {
-  return missingLabels(required, runner).length === 0;
-}
