@@ -2,6 +2,8 @@ import "server-only";
 
 import { migrateDatabase } from "@/db/client";
 import { ConfigError, getConfig } from "@/lib/config";
+import { startEmbeddedRunner } from "@/lib/jobs/embedded-runner";
+import { startJobsBackground } from "@/lib/jobs/reaper";
 
 const globalForStart = globalThis as unknown as { strataStarted?: boolean };
 
@@ -22,4 +24,6 @@ export function startServer(): void {
     throw error;
   }
   migrateDatabase();
+  startJobsBackground();
+  startEmbeddedRunner();
 }

@@ -6,11 +6,12 @@ import { ConfigError, getConfig } from "@/lib/config";
 import { AppError, describeZodError } from "@/lib/errors";
 
 import { parseCommandArgs, UsageError, type Command } from "./command";
+import { jobsRun, runnersToken } from "./commands/jobs";
 import { orgsCreate } from "./commands/orgs";
 import { tokensCreate } from "./commands/tokens";
 import { usersCreate, usersList } from "./commands/users";
 
-const commands: Command[] = [usersCreate, usersList, tokensCreate, orgsCreate];
+const commands: Command[] = [usersCreate, usersList, tokensCreate, orgsCreate, runnersToken, jobsRun];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));

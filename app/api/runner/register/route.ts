@@ -1,0 +1,9 @@
+// POST /api/runner/register – trade a registration token for a runner token
+import { route } from "@/lib/http/route";
+import { readJsonBody } from "@/lib/jobs/request-body";
+import { registerRunner } from "@/lib/jobs/runner-registry";
+
+export const POST = route({}, async (request) => {
+  const runner = await registerRunner(await readJsonBody(request));
+  return Response.json(runner, { status: 201 });
+});

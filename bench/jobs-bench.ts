@@ -1,0 +1,190 @@
+// Dispatch latency and claim throughput of the job queue, with real runner agents over HTTP.
+//   npx tsx --conditions=react-server bench/jobs-bench.ts [--runners 10] [--jobs 50] [--burst-runners 20] [--burst-jobs 1000] [--round-jobs 200]
+// Server (the real route handlers behind a small HTTP server) and agents share one process here;
+// each agent uses a no-op command runner, so a "job" is the full protocol round without user code.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    runners: { type: "string", default: "10" },
+    jobs: { type: "string", default: "50" },
+    "burst-runners": { type: "string", default: "20" },
+    "burst-jobs": { type: "string", default: "1000" },
+    "round-jobs": { type: "string", default: "200" },
+  },
+});
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-bench-"));
+process.env.STRATA_DATA_DIR = dataDir;
+process.env.STRATA_EMBEDDED_RUNNER = "0";
+
+const { migrateDatabase, closeDatabase } = await import("@/db/client");
+const { listJobRecords } = await import("@/db/queries/jobs");
+const { createRegistrationToken } = await import("@/lib/jobs/registration-tokens");
+const { enqueueJob } = await import("@/lib/jobs/enqueue");
+const { startRouteServer } = await import("@/test/jobs/route-server");
+const { ProtocolClient } = await import("@/runner/protocol-client");
+const { createAgent } = await import("@/runner/create-agent");
+const { authenticateRunner } = await import("@/lib/jobs/runner-registry");
+const { tryClaimJob } = await import("@/lib/jobs/request-job");
+const { finishJob } = await import("@/lib/jobs/job-runs");
+const { findJobByTokenHash } = await import("@/db/queries/job-runs");
+const { hashSecret } = await import("@/lib/jobs/secrets");
+
+migrateDatabase();
+const server = await startRouteServer();
+const started = new Map<number, number[]>(); // job id → start times (more than one = double claim)
+
+const labelsOf = (pool: string) => ({ hardware: "cpu", executor: "shell", pool });
+const npu = { chip: null, devices: [] };
+
+async function register(count: number, pool: string) {
+  const reg = await createRegistrationToken({ createdBy: null, maxUses: null });
+  const runners = [];
+  for (let i = 0; i < count; i++) {
+    runners.push(
+      await new ProtocolClient(server.url).register({
+        token: reg.token,
+        name: `${pool}-${i}`,
+        labels: labelsOf(pool),
+        executor: "shell",
+        capacity: 1,
+        npu,
+        version: "bench",
+      }),
+    );
+  }
+  return runners;
+}
+
+async function registerRunners(count: number, pool: string) {
+  return (await register(count, pool)).map((r) => new ProtocolClient(server.url, r.token));
+}
+
+async function startAgents(count: number, pool: string, settle = true) {
+  const agents = (await register(count, pool)).map((r) =>
+    createAgent(
+      {
+        url: server.url,
+        id: r.id,
+        name: r.name,
+        token: r.token,
+        labels: labelsOf(pool),
+        executor: "shell",
+        concurrency: 1,
+        npu,
+        shutdownGraceSeconds: 1,
+        pollSeconds: 25,
+        workDir: dataDir,
+      },
+      {
+        run: () => Promise.resolve({ exitCode: 0, signal: null }),
+        log: (message) => {
+          const match = /^job (\d+): started/.exec(message);
+          if (match)
+            started.set(Number(match[1]), [
+              ...(started.get(Number(match[1])) ?? []),
+              performance.now(),
+            ]);
+        },
+      },
+    ),
+  );
+  for (const agent of agents) void agent.start();
+  if (settle) await new Promise((r) => setTimeout(r, 1_000)); // all polls waiting
+  return agents;
+}
+
+const enqueue = (pool: string) =>
+  enqueueJob({
+    kind: "diagnostic",
+    spec: { steps: [{ type: "script", script: "true" }] },
+    labels: { hardware: "cpu", pool },
+    resource: { type: "system" },
+    createdBy: null,
+  });
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+// 1. Dispatch latency: idle runners waiting in long polls; one job at a time.
+const idle = await startAgents(Number(values.runners), "latency");
+const latencies: number[] = [];
+for (let i = 0; i < Number(values.jobs); i++) {
+  const t0 = performance.now();
+  const { id } = await enqueue("latency");
+  while (!started.has(id)) await new Promise((r) => setImmediate(r));
+  latencies.push(started.get(id)![0]! - t0);
+  await new Promise((r) => setTimeout(r, 20));
+}
+latencies.sort((a, b) => a - b);
+console.log(
+  `dispatch latency (enqueue → runner starts), ${values.runners} idle runners, ${values.jobs} jobs: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
+);
+await Promise.all(idle.map((a) => a.shutdown(1_000)));
+
+// 2. Claim throughput over HTTP: 20 runners each loop request → finish against a backlog.
+const claimed = new Map<number, number>(); // job id → times claimed
+const backlog: number[] = [];
+for (let i = 0; i < Number(values["burst-jobs"]); i++) backlog.push((await enqueue("claim")).id);
+const claimers = await registerRunners(Number(values["burst-runners"]), "claim");
+let t0 = performance.now();
+await Promise.all(
+  claimers.map(async (client) => {
+    for (;;) {
+      const job = await client.requestJob({ waitSeconds: 0 });
+      if (!job) return;
+      claimed.set(job.id, (claimed.get(job.id) ?? 0) + 1);
+      await client.finish(job, { attempt: job.attempt, outcome: "succeeded", exitCode: 0 });
+    }
+  }),
+);
+let seconds = (performance.now() - t0) / 1000;
+const doubles = [...claimed.values()].filter((n) => n > 1).length;
+console.log(
+  `claim throughput over HTTP, ${claimers.length} runners, ${backlog.length} queued jobs: ${(backlog.length / seconds).toFixed(0)} claims/s (claim + finish each, ${seconds.toFixed(2)} s); claimed ${claimed.size}/${backlog.length}; double claims: ${doubles}`,
+);
+
+// 3. The same without HTTP: the server-side cost of a claim and a finish (database + library).
+const direct: number[] = [];
+for (let i = 0; i < Number(values["burst-jobs"]); i++) direct.push((await enqueue("direct")).id);
+const [directRunner] = await register(1, "direct");
+const identity = await authenticateRunner(
+  new Request(server.url, { headers: { "Runner-Token": directRunner!.token } }),
+);
+t0 = performance.now();
+for (;;) {
+  const job = await tryClaimJob(identity, []);
+  if (!job) break;
+  await finishJob((await findJobByTokenHash(hashSecret(job.token)))!, {
+    attempt: job.attempt,
+    outcome: "succeeded",
+    exitCode: 0,
+  });
+}
+seconds = (performance.now() - t0) / 1000;
+console.log(
+  `claim + finish without HTTP, one caller: ${(direct.length / seconds).toFixed(0)} jobs/s (${direct.length} jobs, ${seconds.toFixed(2)} s)`,
+);
+
+// 4. Full rounds with real agents (temp dirs, log upload, finish), for comparison.
+const rounds: number[] = [];
+for (let i = 0; i < Number(values["round-jobs"]); i++) rounds.push((await enqueue("round")).id);
+t0 = performance.now();
+const burst = await startAgents(Number(values["burst-runners"]), "round", false);
+while (!rounds.every((id) => started.has(id))) await new Promise((r) => setTimeout(r, 5));
+seconds = (performance.now() - t0) / 1000;
+await new Promise((r) => setTimeout(r, 1_000));
+const records = (await listJobRecords({ limit: 10_000 })).filter((j) => rounds.includes(j.id));
+console.log(
+  `full job rounds, ${burst.length} agents in this process: ${(rounds.length / seconds).toFixed(0)} jobs/s (${rounds.length} jobs, ${seconds.toFixed(2)} s); started twice: ${rounds.filter((id) => started.get(id)!.length > 1).length}; attempts ≠ 1: ${records.filter((j) => j.attempt !== 1).length}`,
+);
+await Promise.all(burst.map((a) => a.shutdown(1_000)));
+
+await server.close();
+closeDatabase();
+fs.rmSync(dataDir, { recursive: true, force: true });
+process.exit(0);

@@ -1,0 +1,76 @@
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { findJobRecord } from "@/db/queries/jobs";
+import { deleteRunnerRecord, listRunnerRecords } from "@/db/queries/runners";
+import { resetConfigForTests } from "@/lib/config";
+
+import { queueScript } from "@/test/jobs/fixtures";
+import { startRouteServer } from "@/test/jobs/route-server";
+
+import {
+  embeddedRunnerConfigPath,
+  ensureEmbeddedRunnerConfig,
+  startEmbeddedRunner,
+  stopEmbeddedRunner,
+} from "./embedded-runner";
+import { setJobSettingsForTests } from "./settings";
+
+let server: Awaited<ReturnType<typeof startRouteServer>>;
+
+beforeAll(async () => {
+  server = await startRouteServer();
+  process.env.PORT = new URL(server.url).port;
+  process.env.STRATA_EMBEDDED_RUNNER = "1";
+  resetConfigForTests();
+  setJobSettingsForTests({ pollTimeoutSeconds: 2 });
+});
+
+afterAll(async () => {
+  stopEmbeddedRunner();
+  await server.close();
+  delete process.env.PORT;
+  process.env.STRATA_EMBEDDED_RUNNER = "0";
+  resetConfigForTests();
+});
+
+describe("the embedded runner", () => {
+  it("registers itself once, keeps its token in a private file, and re-registers when removed", async () => {
+    const file = await ensureEmbeddedRunnerConfig();
+    expect(file).toBe(embeddedRunnerConfigPath());
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const config = JSON.parse(fs.readFileSync(file, "utf8")) as {
+      id: number;
+      labels: Record<string, string>;
+      url: string;
+    };
+    expect(config.labels).toEqual({ executor: "shell", hardware: "cpu" });
+    expect(config.url).toBe(server.url);
+
+    await ensureEmbeddedRunnerConfig();
+    expect((await listRunnerRecords()).filter((r) => r.embedded)).toHaveLength(1);
+
+    await deleteRunnerRecord(config.id);
+    await ensureEmbeddedRunnerConfig();
+    const again = JSON.parse(fs.readFileSync(file, "utf8")) as { id: number };
+    expect(again.id).not.toBe(config.id);
+  });
+
+  it("runs as a child process and executes CPU jobs", async () => {
+    startEmbeddedRunner();
+    startEmbeddedRunner(); // idempotent
+    const id = await queueScript("echo embedded; uname -s", {
+      labels: { hardware: "cpu", executor: "shell" },
+    });
+    const deadline = Date.now() + 30_000;
+    let state = "queued";
+    while (Date.now() < deadline) {
+      state = (await findJobRecord(id))!.state;
+      if (state !== "queued" && state !== "running") break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(state).toBe("succeeded");
+    const runner = (await listRunnerRecords()).find((r) => r.embedded);
+    expect((await findJobRecord(id))?.runnerId).toBe(runner?.id);
+  }, 40_000);
+});

@@ -1,0 +1,61 @@
+import "server-only";
+
+import { z } from "zod";
+
+import { insertJob } from "@/db/queries/jobs";
+import { jobKinds } from "@/db/schema/job-enums";
+
+import type { JobResourceRef } from "./job-resource";
+import { resourceColumns } from "./job-resource";
+import { defaultMaxAttempts, defaultTimeoutSeconds, maxTimeoutSeconds } from "./kinds";
+import { labelsSchema } from "./labels";
+import { notifyQueueChanged } from "./notifier";
+import type { JobSpec, Labels } from "./protocol";
+import { jobSpecSchema } from "./protocol-schemas";
+
+const grantList = z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,200}$/)).max(20);
+
+export const enqueueJobSchema = z.object({
+  kind: z.enum(jobKinds),
+  spec: jobSpecSchema,
+  labels: labelsSchema.default({}),
+  npuCount: z.number().int().min(0).max(64).default(0),
+  timeoutSeconds: z.number().int().min(1).max(maxTimeoutSeconds).optional(),
+  maxAttempts: z.number().int().min(1).max(10).optional(),
+  grants: z.object({ clone: grantList.optional(), push: grantList.optional() }).default({}),
+});
+
+export type EnqueueJobInput = z.input<typeof enqueueJobSchema> & {
+  resource: JobResourceRef;
+  /** The user the job runs for; null for jobs the system starts itself. */
+  createdBy: number | null;
+  retryOf?: number | null;
+};
+
+/** Steps with an image or a build need docker; a shell runner must never be handed them. */
+function executorLabel(spec: JobSpec): Labels {
+  const needsDocker = !!spec.image || spec.steps.some((s) => s.type === "build" || !!s.image);
+  return needsDocker ? { executor: "docker" } : {};
+}
+
+/** Validates and queues a job, and wakes waiting runners. */
+export async function enqueueJob(input: EnqueueJobInput): Promise<{ id: number }> {
+  const job = enqueueJobSchema.parse(input);
+  const { id } = await insertJob(
+    {
+      kind: job.kind,
+      spec: job.spec,
+      requiredLabels: { ...job.labels, ...executorLabel(job.spec) },
+      npuCount: job.npuCount,
+      timeoutSeconds: job.timeoutSeconds ?? defaultTimeoutSeconds[job.kind],
+      maxAttempts: job.maxAttempts ?? defaultMaxAttempts(job.kind),
+      grants: job.grants,
+      createdBy: input.createdBy,
+      retryOf: input.retryOf ?? null,
+      ...resourceColumns(input.resource),
+    },
+    new Date(),
+  );
+  notifyQueueChanged();
+  return { id };
+}

@@ -1,0 +1,61 @@
+import "server-only";
+
+import { insertAudit } from "@/db/queries/audit";
+import { findJobRecord, requestJobCancel } from "@/db/queries/jobs";
+import { finalJobStates } from "@/db/schema/job-enums";
+import type { Caller } from "@/lib/auth/caller";
+import { AppError } from "@/lib/errors";
+
+import { enqueueJob } from "./enqueue";
+import { loadJobFor } from "./job-access";
+import { resourceRefFromColumns } from "./job-resource";
+import { toJobView, type JobView } from "./job-view";
+import { notifyJobChanged } from "./notifier";
+import type { JobSpec } from "./protocol";
+
+/**
+ * Cancels a job: a queued one ends at once, a running one is stopped by its runner at the next
+ * heartbeat (then killed, process group and all). Cancelling an ended job changes nothing.
+ */
+export async function cancelJob(caller: Caller, jobId: number): Promise<JobView> {
+  await loadJobFor(caller, jobId, "write");
+  const state = await requestJobCancel(jobId, new Date());
+  if (state === "cancelled" || state === "running") {
+    await insertAudit({ actorId: caller.id, action: "job.cancel", target: `job:${jobId}` });
+    notifyJobChanged(jobId);
+  }
+  const job = await findJobRecord(jobId);
+  if (!job) throw new AppError("not_found", "Job not found.");
+  return toJobView(job);
+}
+
+/** Runs an ended job again as a new job (same spec, labels and resource); the old one keeps its log. */
+export async function retryJob(caller: Caller, jobId: number): Promise<{ id: number }> {
+  const job = await loadJobFor(caller, jobId, "write");
+  if (!(finalJobStates as readonly string[]).includes(job.state)) {
+    throw new AppError(
+      "conflict",
+      "The job has not ended yet; cancel it first or wait for it to finish.",
+    );
+  }
+  const created = await enqueueJob({
+    kind: job.kind,
+    spec: job.spec as JobSpec,
+    // The executor label was derived from the spec when it was first queued; enqueue derives it again.
+    labels: job.requiredLabels,
+    npuCount: job.npuCount,
+    timeoutSeconds: job.timeoutSeconds,
+    maxAttempts: job.maxAttempts,
+    grants: job.grants,
+    resource: resourceRefFromColumns(job.resourceType, job.resourceId),
+    createdBy: caller.id,
+    retryOf: job.id,
+  });
+  await insertAudit({
+    actorId: caller.id,
+    action: "job.retry",
+    target: `job:${jobId}`,
+    details: { newJobId: created.id },
+  });
+  return created;
+}

@@ -1,0 +1,76 @@
+import "server-only";
+
+import { findJobByTokenHash, type JobRunView } from "@/db/queries/job-runs";
+import { AppError } from "@/lib/errors";
+
+import { resourceRefFromColumns, type JobResourceRef } from "./job-resource";
+import type { JobGrants, JobKind, JobTokenHeader } from "./protocol";
+import { hashSecret, looksLikeSecret } from "./secrets";
+
+export const jobTokenHeader: JobTokenHeader = "Job-Token";
+
+export type VerifiedJobToken = {
+  jobId: number;
+  attempt: number;
+  kind: JobKind;
+  grants: JobGrants;
+  /** What the job works on (e.g. the repo a Space build clones). */
+  resource: JobResourceRef;
+};
+
+/**
+ * The job a job token belongs to, while that job is running under a live lease — the token dies
+ * when the job ends, is requeued or its runner disappears. Later features accept it as a
+ * credential (git clone of a Space's repo, registry push of its image) within `grants` only;
+ * use `jobTokenAllows` for that check.
+ */
+export async function verifyJobToken(
+  token: string,
+  now = new Date(),
+): Promise<VerifiedJobToken | null> {
+  if (!looksLikeSecret("job", token)) return null;
+  const job = await findJobByTokenHash(hashSecret(token));
+  if (
+    !job ||
+    job.state !== "running" ||
+    !job.leaseUntil ||
+    job.leaseUntil <= now ||
+    job.runnerId === null
+  ) {
+    return null;
+  }
+  return {
+    jobId: job.id,
+    attempt: job.attempt,
+    kind: job.kind,
+    grants: job.grants,
+    resource: resourceRefFromColumns(job.resourceType, job.resourceId),
+  };
+}
+
+/** Whether a verified job token may clone / push `target` (exact names, e.g. `spaces/alice/demo`). */
+export function jobTokenAllows(
+  token: VerifiedJobToken,
+  action: keyof JobGrants,
+  target: string,
+): boolean {
+  return token.grants[action]?.includes(target) ?? false;
+}
+
+/**
+ * Authenticates a runner's call about job `jobId` by its `Job-Token` header. Unlike
+ * `verifyJobToken` this accepts a job that already ended, so that a retried `finish` gets its
+ * recorded answer; each endpoint decides what an ended job may still do.
+ */
+export async function authenticateJobCall(request: Request, jobId: number): Promise<JobRunView> {
+  const token = request.headers.get(jobTokenHeader) ?? "";
+  const job = looksLikeSecret("job", token) ? await findJobByTokenHash(hashSecret(token)) : null;
+  if (!job) {
+    throw new AppError(
+      "unauthorized",
+      "Unknown job token: the job was requeued or handed to another runner. Stop working on it.",
+    );
+  }
+  if (job.id !== jobId) throw new AppError("forbidden", "This job token belongs to another job.");
+  return job;
+}

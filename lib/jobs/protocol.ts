@@ -1,0 +1,155 @@
+/**
+ * The runner protocol's wire types. The runner agent (`runner/`) imports this file with
+ * `import type` only, so it must stay free of runtime code the runner would need: types, no values.
+ * The server validates every body with the zod schemas in `protocol-schemas.ts`, which are checked
+ * against these types.
+ */
+
+import type { JobKind, JobState, RunnerExecutor } from "@/db/schema/job-enums";
+
+export type { JobKind, JobState, RunnerExecutor };
+
+/** `key=value` labels; a job's required labels must all be present, with equal values, on the runner. */
+export type Labels = Record<string, string>;
+
+/** Header names, as types, so that the runner spells them exactly like the server. */
+export type RunnerTokenHeader = "Runner-Token";
+export type JobTokenHeader = "Job-Token";
+
+export type NpuInventory = {
+  /** Chip model as `npu-smi info` reports it, e.g. `910b`. */
+  chip: string | null;
+  /** The `N` of each `/dev/davinciN` this runner may hand to jobs. */
+  devices: number[];
+};
+
+// ─── Registration ────────────────────────────────────────────────────────────────────────────
+
+export type RunnerDeclaration = {
+  labels: Labels;
+  executor: RunnerExecutor;
+  /** How many jobs the runner runs at once. */
+  capacity: number;
+  npu: NpuInventory;
+  version: string;
+  platform?: string;
+};
+
+export type RegisterRequest = RunnerDeclaration & {
+  /** The registration token an admin created. */
+  token: string;
+  name: string;
+};
+
+export type RegisterResponse = {
+  id: number;
+  name: string;
+  /** The runner token: sent as `Runner-Token` on every call. Shown once, stored hashed. */
+  token: string;
+};
+
+/** `POST /api/runner/heartbeat`: the runner is alive; re-declares its capabilities when given. */
+export type RunnerHeartbeatRequest = Partial<RunnerDeclaration>;
+export type RunnerHeartbeatResponse = { id: number; name: string; pollTimeoutSeconds: number };
+
+// ─── Job request (long poll) ─────────────────────────────────────────────────────────────────
+
+export type JobRequestBody = {
+  /**
+   * NPU device ids the runner is using right now by its own account. The server never hands these
+   * out, even if its records say they are free (e.g. a job it gave up on is still being killed).
+   */
+  busyNpus?: number[];
+  /** Seconds to hold the request when there is no job (capped by the server). */
+  waitSeconds?: number;
+};
+
+/** A step the runner executes, in order; the first failing step ends the job. */
+export type JobStep =
+  | {
+      type: "script";
+      name?: string;
+      /** A bash script. Run on the host (shell executor) or in `image` (docker executor). */
+      script: string;
+      image?: string;
+    }
+  | {
+      type: "build";
+      name?: string;
+      /** Build context, relative to the job's work dir. */
+      context: string;
+      /** Dockerfile path relative to the work dir; default `<context>/Dockerfile`. */
+      dockerfile?: string;
+      /** Full image reference, e.g. `hub.example.com/spaces/alice/demo:abc123`. */
+      tag: string;
+      push: boolean;
+    };
+
+export type JobSpec = {
+  /** Default image for script steps that name none (docker executor). */
+  image?: string;
+  env?: Record<string, string>;
+  steps: JobStep[];
+};
+
+/** What a job token may do besides reporting on its own job. */
+export type JobGrants = {
+  /** Repositories the job may clone, e.g. `spaces/alice/demo`. */
+  clone?: string[];
+  /** Image repositories the job may push, e.g. `spaces/alice/demo`. */
+  push?: string[];
+};
+
+export type JobPayload = {
+  id: number;
+  /** 1 for the first run; each requeue after a lost runner adds one. */
+  attempt: number;
+  kind: JobKind;
+  spec: JobSpec;
+  /** Sent as `Job-Token` on the job's calls; also the password for clone/push within `grants`. */
+  token: string;
+  grants: JobGrants;
+  /** The `/dev/davinciN` ids allocated to this job by the server. */
+  npuDevices: number[];
+  timeoutSeconds: number;
+  /** Renew the lease (heartbeat) well within this many seconds. */
+  leaseSeconds: number;
+  /** Where this attempt's log starts (earlier attempts' output comes before it). */
+  logOffset: number;
+  /** The server's public URL, for clone and push inside the job. */
+  serverUrl: string;
+};
+
+// ─── Running a job ───────────────────────────────────────────────────────────────────────────
+
+export type JobHeartbeatResponse = {
+  /** Stop the job now: a user cancelled it, the server timed it out, or it is no longer yours. */
+  cancel: boolean;
+  /** Why to stop: `ended` = the attempt is over on the server (finished, requeued, runner removed). */
+  reason: "cancelled" | "timed_out" | "ended" | null;
+  state: JobState;
+  leaseUntil: string | null;
+};
+
+/**
+ * `PATCH /api/runner/jobs/{id}/log` with `Content-Range: <start>-<end inclusive>` and the raw bytes.
+ * 202 with this body (and `Range: 0-<size>`), or 416 with the same shape when `start` is not the
+ * current size; the runner resumes from `size`.
+ */
+export type LogAppendResponse = { size: number; cancel: boolean };
+
+export type JobOutcome = "succeeded" | "failed" | "cancelled" | "timed_out" | "handed_back";
+
+export type FinishRequest = {
+  attempt: number;
+  outcome: JobOutcome;
+  exitCode?: number | null;
+  reason?: string | null;
+  /** Bytes of log the runner sent in total (from offset 0); the server answers 412 if it has fewer. */
+  logSize?: number;
+};
+
+export type FinishResponse = { state: JobState; logSize: number };
+
+/** The error body of every protocol call. */
+export type ProtocolError = { error: string; code: string; size?: number };

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+
+import { parseRegisterArgs, parseRunArgs, UsageError, withDefaultLabels } from "./cli-args";
+
+const base = [
+  "--url",
+  "http://hub:3000/",
+  "--token",
+  "strreg_x",
+  "--name",
+  "ascend-01",
+  "--executor",
+  "docker",
+];
+
+describe("runner command line", () => {
+  it("parses a registration with NPUs and fills in the routing labels", () => {
+    const args = parseRegisterArgs([
+      ...base,
+      "--labels",
+      "arch=arm64,cann=8.0",
+      "--npus",
+      "0,1,2,3",
+      "--npu-chip",
+      "910b",
+      "--concurrency",
+      "2",
+    ]);
+    expect(args).toMatchObject({
+      url: "http://hub:3000",
+      npus: [0, 1, 2, 3],
+      npuChip: "910b",
+      concurrency: 2,
+    });
+    expect(withDefaultLabels(args)).toEqual({
+      executor: "docker",
+      hardware: "npu",
+      npu: "910b",
+      arch: "arm64",
+      cann: "8.0",
+    });
+  });
+
+  it("lets explicit labels win over the defaults", () => {
+    const args = parseRegisterArgs([...base, "--labels", "hardware=cpu"]);
+    expect(withDefaultLabels(args)).toEqual({ executor: "docker", hardware: "cpu" });
+  });
+
+  it.each([
+    [["--url", "http://x", "--token", "t", "--name", "n"], "--executor is required."],
+    [[...base, "--executor", "podman"], "--executor is shell or docker."],
+    [[...base, "--npus", "0,x"], '--npus takes device numbers such as 0,1,2,3; got "0,x".'],
+    [[...base, "--npus", "0,1"], "With --npus, give the chip too: --npu-chip 910b."],
+    [[...base, "--labels", "gpu"], 'Write labels as key=value; "gpu" is not.'],
+    [[...base, "--concurrency", "0"], "--concurrency is a number from 1 to 64."],
+  ])("refuses %j", (argv, message) => {
+    expect(() => parseRegisterArgs(argv)).toThrow(new UsageError(message));
+  });
+
+  it("reports unknown options as usage errors", () => {
+    expect(() => parseRunArgs(["--bogus"])).toThrow(UsageError);
+    expect(parseRunArgs(["--config", "/etc/r.json"])).toEqual({
+      config: "/etc/r.json",
+      exitWithParent: false,
+    });
+  });
+});

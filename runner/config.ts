@@ -1,0 +1,73 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import type { Labels, RunnerExecutor } from "../lib/jobs/protocol";
+
+/** What `register` writes and `run` reads. Holds the runner token: the file is mode 0600. */
+export type RunnerConfig = {
+  url: string;
+  id: number;
+  name: string;
+  token: string;
+  labels: Labels;
+  executor: RunnerExecutor;
+  concurrency: number;
+  npu: { chip: string | null; devices: number[] };
+  /** Parent dir of job temp dirs (default: the OS temp dir). */
+  workDir?: string;
+  /** How long a SIGTERM waits for running jobs before handing them back. */
+  shutdownGraceSeconds: number;
+  pollSeconds: number;
+};
+
+export function defaultConfigPath(): string {
+  return path.join(os.homedir(), ".strata-runner.json");
+}
+
+export class ConfigFileError extends Error {
+  override name = "ConfigFileError";
+}
+
+export function readRunnerConfig(file: string): RunnerConfig {
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      throw new ConfigFileError(
+        `No runner config at ${file}. Run \`npm run runner -- register …\` first.`,
+      );
+    }
+    throw error;
+  }
+  let config: Partial<RunnerConfig>;
+  try {
+    config = JSON.parse(raw) as Partial<RunnerConfig>;
+  } catch {
+    throw new ConfigFileError(`The runner config ${file} is not valid JSON; fix it or register again.`);
+  }
+  for (const key of [
+    "url",
+    "id",
+    "name",
+    "token",
+    "labels",
+    "executor",
+    "concurrency",
+    "npu",
+  ] as const) {
+    if (config[key] === undefined)
+      throw new ConfigFileError(`The runner config ${file} lacks "${key}"; register again.`);
+  }
+  return { shutdownGraceSeconds: 30, pollSeconds: 30, ...config } as RunnerConfig;
+}
+
+/** Writes the config atomically (temp file → rename) and readable by its owner only. */
+export function writeRunnerConfig(file: string, config: RunnerConfig): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, JSON.stringify(config, null, 2) + "\n", { mode: 0o600 });
+  fs.chmodSync(temp, 0o600); // the umask cannot widen it, but an existing temp file might be wider
+  fs.renameSync(temp, file);
+}

@@ -1,0 +1,39 @@
+import type { JobPayload, JobStep } from "../../lib/jobs/protocol";
+import type { CommandRunner } from "../command-runner";
+
+/** Where a job lives on the runner's disk; removed when the job ends. */
+export type JobDirs = {
+  /** The job's private dir (not visible to the job in docker): scripts, docker config. */
+  root: string;
+  /** The work dir: the shell job's cwd, mounted at /workspace in docker. */
+  work: string;
+  scripts: string;
+  home: string;
+  tmp: string;
+};
+
+export type StepContext = {
+  job: JobPayload;
+  step: JobStep;
+  index: number;
+  dirs: JobDirs;
+  /** The job's variables (spec env + STRATA_*), without the runner's own environment. */
+  env: Record<string, string>;
+  output: (chunk: Buffer | string) => void;
+  /** Aborted on cancel, timeout or shutdown: the step must stop its processes. */
+  signal: AbortSignal;
+  run: CommandRunner;
+  killGraceMs: number;
+};
+
+export type StepResult = { exitCode: number | null; signal: NodeJS.Signals | null };
+
+export type Executor = {
+  name: "shell" | "docker";
+  runStep(context: StepContext): Promise<StepResult>;
+};
+
+/** An error the job's log should show as the reason it failed (bad step for this executor, …). */
+export class StepError extends Error {
+  override name = "StepError";
+}

@@ -1,0 +1,82 @@
+// A tiny HTTP server that serves the runner protocol and job routes through the real route
+// handlers, so the runner agent can be tested over real HTTP without starting Next.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+
+import * as heartbeat from "@/app/api/runner/heartbeat/route";
+import * as finish from "@/app/api/runner/jobs/[id]/finish/route";
+import * as jobHeartbeat from "@/app/api/runner/jobs/[id]/heartbeat/route";
+import * as jobLog from "@/app/api/runner/jobs/[id]/log/route";
+import * as request from "@/app/api/runner/jobs/request/route";
+import * as register from "@/app/api/runner/register/route";
+
+type Handler = (
+  request: Request,
+  ctx: { params: Promise<Record<string, string>> },
+) => Promise<Response>;
+
+const table: [string, RegExp, Handler][] = [
+  ["POST", /^\/api\/runner\/register$/, register.POST as Handler],
+  ["POST", /^\/api\/runner\/heartbeat$/, heartbeat.POST as Handler],
+  ["POST", /^\/api\/runner\/jobs\/request$/, request.POST as Handler],
+  ["POST", /^\/api\/runner\/jobs\/(?<id>[^/]+)\/heartbeat$/, jobHeartbeat.POST as Handler],
+  ["PATCH", /^\/api\/runner\/jobs\/(?<id>[^/]+)\/log$/, jobLog.PATCH as Handler],
+  ["POST", /^\/api\/runner\/jobs\/(?<id>[^/]+)\/finish$/, finish.POST as Handler],
+];
+
+async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? "/", "http://127.0.0.1");
+  const route = table.find(
+    ([method, pattern]) => method === req.method && pattern.test(url.pathname),
+  );
+  if (!route) {
+    res.writeHead(404).end();
+    return;
+  }
+  const aborted = new AbortController();
+  res.on("close", () => aborted.abort());
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  const request = new Request(url, {
+    method: req.method,
+    headers: req.headers as Record<string, string>,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    duplex: "half",
+    signal: aborted.signal,
+  } as RequestInit);
+  const params = (route[1].exec(url.pathname)?.groups ?? {}) as Record<string, string>;
+  const response = await route[2](request, { params: Promise.resolve(params) });
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  if (response.body) Readable.fromWeb(response.body as WebReadableStream).pipe(res);
+  else res.end();
+}
+
+/** Listens on the first free port of 3230–3239 (the range this project's tests may use). */
+export async function startRouteServer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  for (let port = 3230; port <= 3239; port++) {
+    const listening = await new Promise<boolean>((resolve) => {
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => resolve(true));
+    });
+    if (listening) {
+      const { port: bound } = server.address() as AddressInfo;
+      return {
+        url: `http://127.0.0.1:${bound}`,
+        close: () =>
+          new Promise((resolve) => {
+            server.closeAllConnections();
+            server.close(() => resolve());
+          }),
+      };
+    }
+  }
+  throw new Error("No free port in 3230–3239.");
+}
