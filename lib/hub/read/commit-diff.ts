@@ -1,8 +1,9 @@
 import "server-only";
 
-import { objectContents } from "@/lib/hub/git/cat-file-pool";
+import { objectInfo } from "@/lib/hub/git/cat-file-pool";
+import { readLfsPointer } from "@/lib/hub/git/read-pointer";
 import { runGit, spawnGit } from "@/lib/hub/git/run";
-import { mayBeLfsPointer, parseLfsPointer, type LfsPointer } from "@/lib/hub/lfs/pointer";
+import type { LfsPointer } from "@/lib/hub/lfs/pointer";
 import { requireRepo } from "@/lib/hub/repos/open";
 import type { CommitSummary, RepoRef } from "@/lib/hub/types";
 
@@ -74,10 +75,10 @@ function parseRawNumstat(output: string): FileChange[] {
   return files;
 }
 
-async function pointerOf(gitDir: string, oid: string | null): Promise<LfsPointer | null> {
-  if (!oid) return null;
-  const object = await objectContents(gitDir, oid, 1024);
-  return object && mayBeLfsPointer(object.size) ? parseLfsPointer(object.data) : null;
+async function pointerOf(gitDir: string, oid: string | null, mode: string | null): Promise<LfsPointer | null> {
+  if (!oid || mode === "160000" || mode === "120000") return null;
+  const info = await objectInfo(gitDir, oid);
+  return info ? readLfsPointer(gitDir, oid, info.size) : null;
 }
 
 /** Runs `git diff` between the trees and keeps at most `budget` bytes of its output. */
@@ -128,7 +129,7 @@ export async function getCommitDiff(repo: RepoRef, options: CommitDiffOptions): 
 
   await Promise.all(
     files.map(async (file) => {
-      const [oldPointer, newPointer] = await Promise.all([pointerOf(gitDir, file.oldOid), pointerOf(gitDir, file.newOid)]);
+      const [oldPointer, newPointer] = await Promise.all([pointerOf(gitDir, file.oldOid, file.oldMode), pointerOf(gitDir, file.newOid, file.newMode)]);
       if (oldPointer || newPointer) file.lfs = { old: oldPointer, new: newPointer };
     }),
   );

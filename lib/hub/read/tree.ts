@@ -2,9 +2,9 @@ import "server-only";
 
 import { AppError } from "@/lib/errors";
 import { entryNotFound } from "@/lib/hub/errors";
-import { objectContents, objectInfo } from "@/lib/hub/git/cat-file-pool";
+import { objectInfo } from "@/lib/hub/git/cat-file-pool";
+import { readLfsPointer } from "@/lib/hub/git/read-pointer";
 import { readTree, type RawTreeEntry } from "@/lib/hub/git/tree-object";
-import { mayBeLfsPointer, parseLfsPointer } from "@/lib/hub/lfs/pointer";
 import { requireRepo } from "@/lib/hub/repos/open";
 import type { RepoRef, TreeEntry } from "@/lib/hub/types";
 import { repoPathProblem } from "@/lib/validation/repo-paths";
@@ -57,11 +57,8 @@ export async function hydrateEntries(gitDir: string, raw: (RawTreeEntry & { path
       if (entry.kind === "commit") return { ...base, type: "file", size: 0 };
       const info = await objectInfo(gitDir, entry.oid);
       const size = info?.size ?? 0;
-      if (entry.mode !== "120000" && mayBeLfsPointer(size)) {
-        const object = await objectContents(gitDir, entry.oid);
-        const pointer = object ? parseLfsPointer(object.data) : null;
-        if (pointer) return { ...base, type: "file", size: pointer.size, lfs: { ...pointer, pointerSize: size } };
-      }
+      const pointer = entry.mode === "120000" ? null : await readLfsPointer(gitDir, entry.oid, size);
+      if (pointer) return { ...base, type: "file", size: pointer.size, lfs: { ...pointer, pointerSize: size } };
       return { ...base, type: "file", size };
     }),
   );

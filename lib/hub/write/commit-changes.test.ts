@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 
 import { AppError } from "@/lib/errors";
 import { onRepoChanged, type RepoChange } from "@/lib/hub/events";
@@ -223,6 +223,11 @@ describe("commitChanges", () => {
   });
 
   describe("refuses bad input and changes nothing", () => {
+    // Refused commits change nothing, so they can share one repository.
+    let shared: RepoRef & { initial: string };
+    beforeAll(async () => {
+      shared = await makeRepo();
+    });
     const badPaths: [string, string][] = [
       ["../escape.txt", "'..' segment"],
       ["a/../../b", "'..' segment"],
@@ -242,7 +247,7 @@ describe("commitChanges", () => {
     ];
 
     it.each(badPaths)("path %j (%s)", async (path, message) => {
-      const repo = await makeRepo();
+      const repo = shared;
       const objects = objectFiles(repo);
       const error = await rejection(commit(repo, [file("fine.txt", "ok"), file(path, "x")]));
       expect(error.code).toBe("bad_request");
@@ -263,7 +268,7 @@ describe("commitChanges", () => {
       ["a file and a folder of the same name", () => [file("a", "1"), file("a/b", "2")], "a file and a folder"],
       ["a bad LFS oid", () => [{ kind: "lfsFile", path: "x", sha256: "abc" } as const], "sha256"],
     ] as [string, () => CommitOperation[], string][])("%s", async (_what, operations, message) => {
-      const repo = await makeRepo();
+      const repo = shared;
       const objects = objectFiles(repo);
       const error = await rejection(commit(repo, operations()));
       expect(error.message).toContain(message);
@@ -282,14 +287,14 @@ describe("commitChanges", () => {
     });
 
     it("an empty message, a bad branch, a missing branch", async () => {
-      const repo = await makeRepo();
+      const repo = shared;
       expect((await rejection(commit(repo, [file("a", "1")], { message: "  " }))).message).toContain("commit message");
       expect((await rejection(commit(repo, [file("a", "1")], { branch: "bad..name" }))).code).toBe("bad_request");
       expect((await rejection(commit(repo, [file("a", "1")], { branch: "nope" }))).code).toBe("not_found");
     });
 
     it("a stream that fails midway leaves no partial file, no object and no temp file", async () => {
-      const repo = await makeRepo();
+      const repo = shared;
       const objects = objectFiles(repo);
       const before = [];
       for await (const blob of getBlobStore().list()) before.push(blob.sha256);
