@@ -107,10 +107,49 @@ async function boundedPatch(gitDir: string, range: string[], paths: string[], bu
   return { text: Buffer.concat(chunks).subarray(0, budget).toString("utf8"), complete };
 }
 
+/** Unquotes a C-style quoted path as git writes it ("a/x\ty", octal escapes for bytes). */
+function unquote(quoted: string): string {
+  const bytes: number[] = [];
+  const escapes: Record<string, number> = { n: 10, t: 9, '"': 34, "\\": 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
+  for (let i = 1; i < quoted.length - 1; i++) {
+    const c = quoted[i]!;
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c));
+    } else if (/[0-7]/.test(quoted[i + 1] ?? "")) {
+      bytes.push(parseInt(quoted.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(escapes[quoted[++i]!] ?? 63);
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+/** The path of a `diff --git a/P b/P` header (renames are off, so both sides are the same path). */
+function headerPath(header: string): string {
+  if (header.startsWith('"')) return unquote(/^"(?:[^"\\]|\\.)*"/.exec(header)?.[0] ?? '""').replace(/^a\//, "");
+  return header.slice(2, 2 + (header.length - 5) / 2);
+}
+
+/**
+ * Splits `diff-tree -p` output into hunks per path. A type change (file ↔ symlink) comes as two
+ * sections for one path; they are joined.
+ */
+function patchSections(text: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  for (const section of text.split(/^diff --git /m).slice(1)) {
+    const newline = section.indexOf("\n");
+    const path = headerPath(newline < 0 ? section : section.slice(0, newline));
+    const hunks = section.indexOf("\n@@");
+    sections.set(path, (sections.get(path) ?? "") + (hunks < 0 ? "" : section.slice(hunks + 1)));
+  }
+  return sections;
+}
+
 /** A commit with its changed files (status, line counts) and bounded text diffs. */
 export async function getCommitDiff(repo: RepoRef, options: CommitDiffOptions): Promise<CommitDiff> {
   const gitDir = await requireRepo(repo);
-  const maxFiles = options.maxFiles ?? 300;
+  const maxFiles = Math.min(options.maxFiles ?? 300, 1000);
   const maxPatchBytes = options.maxPatchBytes ?? 1024 * 1024;
   const maxFilePatchBytes = options.maxFilePatchBytes ?? 256 * 1024;
   const { commit } = await requireRevisionIn(gitDir, options.rev);
@@ -137,20 +176,20 @@ export async function getCommitDiff(repo: RepoRef, options: CommitDiffOptions): 
   const textual = files.filter((file) => !file.binary && !file.lfs);
   for (const file of files) if (file.binary || file.lfs) file.patchOmitted = file.lfs ? "lfs" : "binary";
   if (textual.length > 0) {
-    const { text, complete } = await boundedPatch(gitDir, range, textual.map((f) => f.path), maxPatchBytes);
-    const sections = text.split(/^diff --git /m).slice(1);
-    textual.forEach((file, index) => {
-      const section = sections[index];
-      const cut = !complete && index >= sections.length - 1;
-      if (section === undefined || cut) {
+    // Without a pathspec when every file is wanted: shorter command lines, same output.
+    const paths = textual.length === all.length ? [] : textual.map((f) => f.path);
+    const { text, complete } = await boundedPatch(gitDir, range, paths, maxPatchBytes);
+    const sections = patchSections(text);
+    const lastPath = complete ? null : [...sections.keys()].at(-1);
+    for (const file of textual) {
+      const section = sections.get(file.path);
+      if (section === undefined || file.path === lastPath) {
         file.patchOmitted = "limit";
-        return;
+        continue;
       }
-      const hunks = section.indexOf("\n@@");
-      const patch = hunks < 0 ? "" : section.slice(hunks + 1);
-      if (Buffer.byteLength(patch) > maxFilePatchBytes) file.patchOmitted = "too_large";
-      else file.patch = patch;
-    });
+      if (Buffer.byteLength(section) > maxFilePatchBytes) file.patchOmitted = "too_large";
+      else file.patch = section;
+    }
   }
   return { commit: summary, base, files, filesTruncated: all.length > files.length, stats };
 }

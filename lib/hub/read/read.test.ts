@@ -302,6 +302,22 @@ describe("commit diffs", () => {
     expect(few.stats.files).toBe(4);
   });
 
+  it("matches patches to paths with spaces, quotes and non-ASCII names, and joins type changes", async () => {
+    const other = await makeRepo();
+    const names = ["sp ace.txt", '"q".txt', "名字.txt"];
+    const first = await commit(other, "Names", names.map((n) => file(n, `${n}\n`)));
+    // Turn one file into a symlink, as a push could.
+    const tree = gitWithInput(other, ["mktree"], git(other, "ls-tree", first).replace(/100644 blob ([0-9a-f]+)\tsp ace.txt/, (_m, oid: string) => `120000 blob ${oid}\tsp ace.txt`)).trim();
+    const typechange = gitWithInput(other, ["commit-tree", tree, "-p", first, "-m", "symlink"], "").trim();
+    const named = await getCommitDiff(other, { rev: first });
+    for (const name of names) expect(named.files.find((f) => f.path === name)?.patch).toBe(`@@ -0,0 +1 @@\n+${name}\n`);
+    const changed = await getCommitDiff(other, { rev: typechange });
+    expect(changed.files).toHaveLength(1);
+    expect(changed.files[0]).toMatchObject({ path: "sp ace.txt", status: "typechange", oldMode: "100644", newMode: "120000" });
+    expect(changed.files[0]!.patch).toContain("-sp ace.txt");
+    expect(changed.files[0]!.patch).toContain("+sp ace.txt");
+  });
+
   it("diffs the root commit against nothing and a merge against its first parent", async () => {
     const root = await getCommitDiff(repo, { rev: repo.initial });
     expect(root.base).toBeNull();
