@@ -4,15 +4,17 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { getConfig } from "@/lib/config";
-import { initRepository } from "@/lib/hub/repos/manage";
 import { repoGitDir } from "@/lib/hub/paths";
+import { initRepository } from "@/lib/hub/repos/manage";
 import type { RepoRef } from "@/lib/hub/types";
 
 import { uniqueName } from "./factories";
 
 export const author = { name: "Ada Lovelace", email: "ada@example.com" };
 
-export async function makeRepo(type: RepoRef["type"] = "model"): Promise<RepoRef & { initial: string }> {
+export async function makeRepo(
+  type: RepoRef["type"] = "model",
+): Promise<RepoRef & { initial: string }> {
   const repo: RepoRef = { type, owner: "acme", name: uniqueName("repo") };
   const { commit } = await initRepository({ ...repo, author });
   return { ...repo, initial: commit };
@@ -34,13 +36,19 @@ export function git(repo: RepoRef, ...args: string[]): string {
 }
 
 export function gitWithInput(repo: RepoRef, args: string[], input: string): string {
-  return execFileSync("git", ["--git-dir", repoGitDir(repo), ...args], { input, env: gitEnv, maxBuffer: 64 * 1024 * 1024 }).toString("utf8");
+  return execFileSync("git", ["--git-dir", repoGitDir(repo), ...args], {
+    input,
+    env: gitEnv,
+    maxBuffer: 64 * 1024 * 1024,
+  }).toString("utf8");
 }
 
 /** Every object file in the repository (loose and packed indexes), to prove a failed commit left nothing. */
 export function objectFiles(repo: RepoRef): string[] {
   const root = path.join(repoGitDir(repo), "objects");
-  return (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(root, f)).isFile()).sort();
+  return (fs.readdirSync(root, { recursive: true }) as string[])
+    .filter((f) => fs.statSync(path.join(root, f)).isFile())
+    .sort();
 }
 
 export function blobTempFiles(): string[] {

@@ -6,7 +6,9 @@ import { AppError } from "@/lib/errors";
  */
 
 export function repoNotFound(): AppError {
-  return new AppError("not_found", "Repository not found.", { headers: { "X-Error-Code": "RepoNotFound" } });
+  return new AppError("not_found", "Repository not found.", {
+    headers: { "X-Error-Code": "RepoNotFound" },
+  });
 }
 
 export function revisionNotFound(rev: string): AppError {

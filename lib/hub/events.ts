@@ -9,11 +9,13 @@ import type { RepoRef } from "@/lib/hub/types";
  * derived state (search index, card metadata, last-modified, Space builds) listens.
  */
 
+export type ChangeSource = "web" | "api" | "git";
+
 export type RefUpdate = { ref: string; before: string | null; after: string | null };
 
 export type RepoChange =
   | { kind: "created"; repo: RepoRef; refs: RefUpdate[] }
-  | { kind: "refs"; repo: RepoRef; refs: RefUpdate[]; source: "web" | "api" | "git" }
+  | { kind: "refs"; repo: RepoRef; refs: RefUpdate[]; source: ChangeSource }
   | { kind: "deleted"; repo: RepoRef }
   | { kind: "renamed"; repo: RepoRef; from: RepoRef };
 
@@ -39,7 +41,10 @@ export function onRepoChanged(listener: RepoChangeListener): () => void {
 export async function notifyRepoChanged(change: RepoChange): Promise<void> {
   // Listeners get plain refs, whatever object the caller passed in.
   const ref = (r: RepoRef): RepoRef => ({ type: r.type, owner: r.owner, name: r.name });
-  change = change.kind === "renamed" ? { ...change, repo: ref(change.repo), from: ref(change.from) } : { ...change, repo: ref(change.repo) };
+  change =
+    change.kind === "renamed"
+      ? { ...change, repo: ref(change.repo), from: ref(change.from) }
+      : { ...change, repo: ref(change.repo) };
   await Promise.all(
     [...listeners()].map(async (listener) => {
       try {

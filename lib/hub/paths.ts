@@ -16,11 +16,13 @@ export function gitRoot(): string {
 const ownerPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 export function assertRepoRef(repo: RepoRef): void {
-  if (!(repo.type in repoTypePlural)) throw new AppError("bad_request", `Unknown repository type "${repo.type}".`);
+  if (!(repo.type in repoTypePlural))
+    throw new AppError("bad_request", `Unknown repository type "${repo.type}".`);
   if (!ownerPattern.test(repo.owner) || repo.owner.includes("..")) {
     throw new AppError("bad_request", `"${repo.owner}" is not a valid owner name.`);
   }
-  if (!isValidRepoName(repo.name)) throw new AppError("bad_request", `"${repo.name}" is not a valid repository name.`);
+  if (!isValidRepoName(repo.name))
+    throw new AppError("bad_request", `"${repo.name}" is not a valid repository name.`);
 }
 
 export function ownerDir(repo: Pick<RepoRef, "type" | "owner">): string {

@@ -5,9 +5,12 @@ import { repoNameSchema } from "./repo-names";
 import { repoPathProblem } from "./repo-paths";
 
 describe("repository names", () => {
-  it.each(["a", "bert-base", "Qwen2.5-7B_Instruct", "_private", "x".repeat(96), "v1.0"])("accepts %s", (name) => {
-    expect(repoNameSchema.safeParse(name).success).toBe(true);
-  });
+  it.each(["a", "bert-base", "Qwen2.5-7B_Instruct", "_private", "x".repeat(96), "v1.0"])(
+    "accepts %s",
+    (name) => {
+      expect(repoNameSchema.safeParse(name).success).toBe(true);
+    },
+  );
 
   it.each([
     ["", "Enter a name"],
@@ -28,10 +31,16 @@ describe("repository names", () => {
 });
 
 describe("repository file paths", () => {
-  it.each(["README.md", "a/b/c.txt", "名字/文件.json", "with space.bin", ".gitattributes", "sub/.gitignore", "a..b", ".github/x"])(
-    "accepts %j",
-    (path) => expect(repoPathProblem(path)).toBeNull(),
-  );
+  it.each([
+    "README.md",
+    "a/b/c.txt",
+    "名字/文件.json",
+    "with space.bin",
+    ".gitattributes",
+    "sub/.gitignore",
+    "a..b",
+    ".github/x",
+  ])("accepts %j", (path) => expect(repoPathProblem(path)).toBeNull());
 
   it.each([
     ["", "empty"],
@@ -63,7 +72,22 @@ describe("branch and tag names", () => {
   it.each(["main", "v1.0", "feature/x-y", "refs/pr/1", "release_2"])("accepts %s", (name) => {
     expect(refNameProblem(name)).toBeNull();
   });
-  it.each(["", "-x", "a..b", "a//b", "a/", ".hidden", "x.lock", "a b", "a~1", "a^", "a:b", "HEAD", "x.", "a@{1}"])("refuses %j", (name) => {
+  it.each([
+    "",
+    "-x",
+    "a..b",
+    "a//b",
+    "a/",
+    ".hidden",
+    "x.lock",
+    "a b",
+    "a~1",
+    "a^",
+    "a:b",
+    "HEAD",
+    "x.",
+    "a@{1}",
+  ])("refuses %j", (name) => {
     expect(refNameProblem(name)).not.toBeNull();
   });
 });

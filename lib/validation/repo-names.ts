@@ -7,10 +7,11 @@ export type RepoType = (typeof repoTypes)[number];
 export const repoTypeSchema = z.enum(repoTypes);
 
 /** Plural URL/storage segment of each repo type (`/models/…`, `git/models/…`). */
-export const repoTypePlural = { model: "models", dataset: "datasets", space: "spaces" } as const satisfies Record<
-  RepoType,
-  string
->;
+export const repoTypePlural = {
+  model: "models",
+  dataset: "datasets",
+  space: "spaces",
+} as const satisfies Record<RepoType, string>;
 
 export const repoNameMaxLength = 96;
 

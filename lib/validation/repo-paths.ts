@@ -21,17 +21,23 @@ function isDotGit(segment: string): boolean {
 export function repoPathProblem(path: string): string | null {
   if (path.length === 0) return "The path is empty.";
   if (path.includes("\0")) return `The path "${printable(path)}" contains a NUL character.`;
-  if (/[\x01-\x1f\x7f]/.test(path)) return `The path "${printable(path)}" contains control characters.`;
-  if (path.includes("\\")) return `The path "${printable(path)}" contains a backslash; use '/' between folders.`;
+  if (/[\x01-\x1f\x7f]/.test(path))
+    return `The path "${printable(path)}" contains control characters.`;
+  if (path.includes("\\"))
+    return `The path "${printable(path)}" contains a backslash; use '/' between folders.`;
   if (loneSurrogate.test(path)) return `The path "${printable(path)}" is not valid Unicode.`;
-  if (path.startsWith("/")) return `The path "${printable(path)}" is absolute; give it relative to the repository root.`;
+  if (path.startsWith("/"))
+    return `The path "${printable(path)}" is absolute; give it relative to the repository root.`;
   if (utf8.encode(path).length > maxRepoPathBytes) {
     return `The path "${printable(path)}" is longer than ${maxRepoPathBytes} bytes.`;
   }
   for (const segment of path.split("/")) {
-    if (segment === "") return `The path "${printable(path)}" has an empty folder name ('//' or a trailing '/').`;
-    if (segment === "." || segment === "..") return `The path "${printable(path)}" contains a '${segment}' segment.`;
-    if (isDotGit(segment)) return `The path "${printable(path)}" contains '${segment}', which git reserves.`;
+    if (segment === "")
+      return `The path "${printable(path)}" has an empty folder name ('//' or a trailing '/').`;
+    if (segment === "." || segment === "..")
+      return `The path "${printable(path)}" contains a '${segment}' segment.`;
+    if (isDotGit(segment))
+      return `The path "${printable(path)}" contains '${segment}', which git reserves.`;
     if (utf8.encode(segment).length > maxRepoPathSegmentBytes) {
       return `The path "${printable(path)}" has a name longer than ${maxRepoPathSegmentBytes} bytes.`;
     }
@@ -40,7 +46,10 @@ export function repoPathProblem(path: string): string | null {
 }
 
 function printable(path: string): string {
-  const shown = path.replace(/[\0-\x1f\x7f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  const shown = path.replace(
+    /[\0-\x1f\x7f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
+  );
   return shown.length > 120 ? `${shown.slice(0, 117)}…` : shown;
 }
 

@@ -19,12 +19,16 @@ const closing = /^(---|\.\.\.)[ \t]*$/;
 export function splitFrontMatter(text: string): FrontMatterSplit {
   const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
   const lines = source.split(/\r?\n/);
-  if (!fence.test(lines[0] ?? "")) return { yaml: null, body: source, bodyLine: 1, unclosed: false };
+  if (!fence.test(lines[0] ?? ""))
+    return { yaml: null, body: source, bodyLine: 1, unclosed: false };
   const end = lines.findIndex((line, i) => i > 0 && closing.test(line));
   if (end < 0) return { yaml: null, body: source, bodyLine: 1, unclosed: true };
   return {
     yaml: lines.slice(1, end).join("\n"),
-    body: lines.slice(end + 1).join("\n").replace(/^\n+/, ""),
+    body: lines
+      .slice(end + 1)
+      .join("\n")
+      .replace(/^\n+/, ""),
     bodyLine: end + 2,
     unclosed: false,
   };

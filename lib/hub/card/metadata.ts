@@ -30,12 +30,24 @@ export const baseModelRelations = ["adapter", "merge", "quantized", "finetune"] 
 export type BaseModelRelation = (typeof baseModelRelations)[number];
 
 export const frameworkNames: Record<string, string> = {
-  pytorch: "PyTorch", torch: "PyTorch", mindspore: "MindSpore", paddlepaddle: "PaddlePaddle", paddle: "PaddlePaddle",
-  tensorflow: "TensorFlow", tf: "TensorFlow", jax: "JAX", flax: "JAX", onnx: "ONNX",
+  pytorch: "PyTorch",
+  torch: "PyTorch",
+  mindspore: "MindSpore",
+  paddlepaddle: "PaddlePaddle",
+  paddle: "PaddlePaddle",
+  tensorflow: "TensorFlow",
+  tf: "TensorFlow",
+  jax: "JAX",
+  flax: "JAX",
+  onnx: "ONNX",
 };
 
 export const hardwareNames: Record<string, string> = {
-  npu: "NPU", ascend: "NPU", gpu: "GPU", cuda: "GPU", cpu: "CPU",
+  npu: "NPU",
+  ascend: "NPU",
+  gpu: "GPU",
+  cuda: "GPU",
+  cpu: "CPU",
 };
 
 const licenseId = /^[a-z0-9][a-z0-9.+_-]{0,63}$/;
@@ -81,14 +93,24 @@ export function normalizeCardData(data: Record<string, unknown>, warn: Warn): Ca
     licenseName: single(["license_name"]),
     licenseLink: single(["license_link"]),
     pipelineTag: pipelineTag ? (ids([pipelineTag], "pipeline_tag", taskId, warn)[0] ?? null) : null,
-    libraryName: libraryName ? (ids([libraryName], "library_name", libraryId, warn)[0] ?? null) : null,
+    libraryName: libraryName
+      ? (ids([libraryName], "library_name", libraryId, warn)[0] ?? null)
+      : null,
     tags,
     languages: ids(list(["language", "languages"]), "language", languageId, warn),
     datasets: repoIds(list(["datasets"]), "datasets", warn),
     baseModels: repoIds(list(["base_model"]), "base_model", warn),
-    baseModelRelation: (baseModelRelations as readonly string[]).includes(relation ?? "") ? (relation as BaseModelRelation) : null,
-    frameworks: canonical([...list(["frameworks", "framework"]), ...fromTags(tags, frameworkNames)], frameworkNames),
-    hardware: canonical([...list(["hardwares", "hardware"]), ...fromTags(tags, hardwareNames)], hardwareNames),
+    baseModelRelation: (baseModelRelations as readonly string[]).includes(relation ?? "")
+      ? (relation as BaseModelRelation)
+      : null,
+    frameworks: canonical(
+      [...list(["frameworks", "framework"]), ...fromTags(tags, frameworkNames)],
+      frameworkNames,
+    ),
+    hardware: canonical(
+      [...list(["hardwares", "hardware"]), ...fromTags(tags, hardwareNames)],
+      hardwareNames,
+    ),
     metrics: list(["metrics"]),
     hasModelIndex: data["model-index"] !== undefined,
     prettyName: single(["pretty_name"]),

@@ -56,8 +56,15 @@ export function parseCard(text: string, options: { type: RepoType }): ParsedCard
     if (!warnings.includes(message)) warnings.push(message);
   };
   const split = splitFrontMatter(text);
-  if (split.unclosed) warn("The YAML front matter has no closing `---` line, so it was read as text.");
+  if (split.unclosed)
+    warn("The YAML front matter has no closing `---` line, so it was read as text.");
   const data = split.yaml === null ? {} : toData(split.yaml, warn);
   const metadata = normalizeCardData(data, warn);
-  return { data, metadata, tags: deriveTags(metadata, { type: options.type, body: split.body }), body: split.body, warnings };
+  return {
+    data,
+    metadata,
+    tags: deriveTags(metadata, { type: options.type, body: split.body }),
+    body: split.body,
+    warnings,
+  };
 }

@@ -28,12 +28,17 @@ export function inferBaseModelRelation(metadata: CardMetadata): BaseModelRelatio
   if (metadata.baseModelRelation) return metadata.baseModelRelation;
   if (metadata.baseModels.length > 1) return "merge";
   const lowerTags = metadata.tags.map((t) => t.toLowerCase());
-  if (metadata.libraryName === "peft" || lowerTags.some((t) => t === "lora" || t === "peft")) return "adapter";
-  if (lowerTags.some((t) => ["gguf", "gptq", "awq", "quantized", "int4", "int8"].includes(t))) return "quantized";
+  if (metadata.libraryName === "peft" || lowerTags.some((t) => t === "lora" || t === "peft"))
+    return "adapter";
+  if (lowerTags.some((t) => ["gguf", "gptq", "awq", "quantized", "int4", "int8"].includes(t)))
+    return "quantized";
   return "finetune";
 }
 
-export function deriveTags(metadata: CardMetadata, options: { type: RepoType; body?: string }): string[] {
+export function deriveTags(
+  metadata: CardMetadata,
+  options: { type: RepoType; body?: string },
+): string[] {
   const tags: string[] = [...metadata.tags];
   const add = (tag: string | null) => {
     if (tag) tags.push(tag);

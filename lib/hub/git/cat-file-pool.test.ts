@@ -7,7 +7,13 @@ import { commitChanges } from "@/lib/hub/write/commit-changes";
 import { author, git, gitWithInput, makeRepo } from "@/test/hub";
 
 import { ObjectTooLargeError } from "./cat-file";
-import { catFilePoolStats, closeAllCatFiles, configureCatFilePool, objectContents, objectInfo } from "./cat-file-pool";
+import {
+  catFilePoolStats,
+  closeAllCatFiles,
+  configureCatFilePool,
+  objectContents,
+  objectInfo,
+} from "./cat-file-pool";
 
 let repo: RepoRef;
 let gitDir: string;
@@ -21,7 +27,11 @@ beforeAll(async () => {
     branch: "main",
     message: "Many files",
     author,
-    operations: contents.map((content, i) => ({ kind: "file", path: `f/${i}.txt`, source: { content } })),
+    operations: contents.map((content, i) => ({
+      kind: "file",
+      path: `f/${i}.txt`,
+      source: { content },
+    })),
   });
 });
 
@@ -53,7 +63,9 @@ describe("cat-file pool", () => {
         : objectContents(gitDir, `main:f/${i % 40}.txt`).then((o) => o?.data.toString()),
     );
     const results = await Promise.all(reads);
-    results.forEach((result, i) => expect(result).toBe(i % 3 === 0 ? Buffer.byteLength(contents[i % 40]!) : contents[i % 40]));
+    results.forEach((result, i) =>
+      expect(result).toBe(i % 3 === 0 ? Buffer.byteLength(contents[i % 40]!) : contents[i % 40]),
+    );
     expect(catFilePoolStats().spawned - before).toBe(1);
   });
 
@@ -61,7 +73,9 @@ describe("cat-file pool", () => {
     expect(await objectInfo(gitDir, "main:nope.txt")).toBeNull();
     expect(await objectContents(gitDir, "0".repeat(40))).toBeNull();
     await expect(objectInfo(gitDir, "main\ninfo HEAD")).rejects.toThrow("control characters");
-    await expect(objectContents(gitDir, "main:f/39.txt", 10)).rejects.toBeInstanceOf(ObjectTooLargeError);
+    await expect(objectContents(gitDir, "main:f/39.txt", 10)).rejects.toBeInstanceOf(
+      ObjectTooLargeError,
+    );
     // The process stays in sync after skipping the bytes.
     expect((await objectContents(gitDir, "main:f/0.txt"))?.data.toString()).toBe(contents[0]);
   });
@@ -69,7 +83,9 @@ describe("cat-file pool", () => {
   it("restarts a process that died, even under in-flight requests", async () => {
     await objectInfo(gitDir, "main");
     const pid = catFilePoolStats().open[0]!.pid!;
-    const reads = Array.from({ length: 100 }, (_v, i) => objectContents(gitDir, `main:f/${i % 40}.txt`));
+    const reads = Array.from({ length: 100 }, (_v, i) =>
+      objectContents(gitDir, `main:f/${i % 40}.txt`),
+    );
     process.kill(pid, "SIGKILL");
     const results = await Promise.all(reads);
     results.forEach((object, i) => expect(object?.data.toString()).toBe(contents[i % 40]));
@@ -93,7 +109,9 @@ describe("cat-file pool", () => {
     configureCatFilePool({ idleMs: 200, maxProcesses: 2 });
     const others = [await makeRepo(), await makeRepo(), await makeRepo()];
     for (const other of others) await objectInfo(repoGitDir(other), "main");
-    expect(catFilePoolStats().open.map((p) => p.gitDir)).toEqual(others.slice(1).map((o) => repoGitDir(o)));
+    expect(catFilePoolStats().open.map((p) => p.gitDir)).toEqual(
+      others.slice(1).map((o) => repoGitDir(o)),
+    );
     await sleep(600);
     expect(catFilePoolStats().open).toEqual([]);
   });

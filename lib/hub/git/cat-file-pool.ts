@@ -69,7 +69,8 @@ function acquire(gitDir: string): CatFileProcess {
   const existing = p.processes.get(gitDir);
   if (existing?.alive) return existing;
   if (existing) p.processes.delete(gitDir);
-  if (p.processes.size >= p.options.maxProcesses) evictIdle(p, p.processes.size - p.options.maxProcesses + 1);
+  if (p.processes.size >= p.options.maxProcesses)
+    evictIdle(p, p.processes.size - p.options.maxProcesses + 1);
   const proc = new CatFileProcess(gitDir);
   p.spawned += 1;
   p.processes.set(gitDir, proc);
@@ -81,7 +82,10 @@ function acquire(gitDir: string): CatFileProcess {
 }
 
 /** Runs a read on the repo's process; if the process died under it, retries once on a fresh one. */
-async function withProcess<T>(gitDir: string, read: (proc: CatFileProcess) => Promise<T>): Promise<T> {
+async function withProcess<T>(
+  gitDir: string,
+  read: (proc: CatFileProcess) => Promise<T>,
+): Promise<T> {
   const proc = acquire(gitDir);
   try {
     return await read(proc);
@@ -95,7 +99,11 @@ export function objectInfo(gitDir: string, name: string): Promise<ObjectInfo | n
   return withProcess(gitDir, (proc) => proc.info(name));
 }
 
-export function objectContents(gitDir: string, name: string, maxSize?: number): Promise<ObjectContents | null> {
+export function objectContents(
+  gitDir: string,
+  name: string,
+  maxSize?: number,
+): Promise<ObjectContents | null> {
   return withProcess(gitDir, (proc) => proc.contents(name, maxSize));
 }
 
@@ -110,10 +118,17 @@ export function closeAllCatFiles(): void {
   for (const gitDir of [...pool().processes.keys()]) closeCatFile(gitDir);
 }
 
-export function catFilePoolStats(): { spawned: number; open: { gitDir: string; pid?: number; busy: boolean }[] } {
+export function catFilePoolStats(): {
+  spawned: number;
+  open: { gitDir: string; pid?: number; busy: boolean }[];
+} {
   const p = pool();
   return {
     spawned: p.spawned,
-    open: [...p.processes.values()].map((proc) => ({ gitDir: proc.gitDir, pid: proc.pid, busy: proc.busy })),
+    open: [...p.processes.values()].map((proc) => ({
+      gitDir: proc.gitDir,
+      pid: proc.pid,
+      busy: proc.busy,
+    })),
   };
 }

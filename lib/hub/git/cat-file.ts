@@ -15,7 +15,13 @@ type Request = {
   reject: (error: Error) => void;
 };
 
-type Body = { request: Request; info: ObjectInfo; need: number; got: number; parts: Buffer[] | null };
+type Body = {
+  request: Request;
+  info: ObjectInfo;
+  need: number;
+  got: number;
+  parts: Buffer[] | null;
+};
 
 export class CatFileError extends Error {
   override name = "CatFileError";
@@ -52,7 +58,9 @@ export class CatFileProcess {
     });
     this.child.stdin.on("error", () => {});
     this.child.on("error", (error) => this.fail(error));
-    this.child.on("close", () => this.fail(new CatFileError(`git cat-file exited: ${this.stderr.trim()}`)));
+    this.child.on("close", () =>
+      this.fail(new CatFileError(`git cat-file exited: ${this.stderr.trim()}`)),
+    );
     this.setRef(false);
   }
 
@@ -84,7 +92,11 @@ export class CatFileProcess {
     setTimeout(() => this.child.kill("SIGKILL"), 2000).unref();
   }
 
-  private send(kind: Request["kind"], name: string, maxSize: number): Promise<ObjectInfo | ObjectContents | null> {
+  private send(
+    kind: Request["kind"],
+    name: string,
+    maxSize: number,
+  ): Promise<ObjectInfo | ObjectContents | null> {
     // The protocol is line based: a newline in a name would inject a second command.
     if (!name || /[\0-\x1f\x7f]/.test(name)) {
       return Promise.reject(new CatFileError("object names cannot contain control characters"));
@@ -101,7 +113,12 @@ export class CatFileProcess {
   /** Keeps the event loop alive only while answers are awaited, so idle pools never hold a script open. */
   private setRef(on: boolean): void {
     // The pipes are net.Sockets, which can be (un)referenced like the process handle.
-    const handles = [this.child, this.child.stdout, this.child.stderr, this.child.stdin] as unknown as {
+    const handles = [
+      this.child,
+      this.child.stdout,
+      this.child.stderr,
+      this.child.stdin,
+    ] as unknown as {
       ref?: () => void;
       unref?: () => void;
     }[];
@@ -140,10 +157,17 @@ export class CatFileProcess {
     if (!match) {
       // "<name> missing" or "<name> ambiguous": both mean "no such object" to callers.
       if (/ (missing|ambiguous)$/.test(line)) request.resolve(null);
-      else request.reject(new CatFileError(`unexpected header from git cat-file: ${line.slice(0, 100)}`));
+      else
+        request.reject(
+          new CatFileError(`unexpected header from git cat-file: ${line.slice(0, 100)}`),
+        );
       return;
     }
-    const info: ObjectInfo = { oid: match[1]!, type: match[2] as ObjectType, size: Number(match[3]) };
+    const info: ObjectInfo = {
+      oid: match[1]!,
+      type: match[2] as ObjectType,
+      size: Number(match[3]),
+    };
     if (request.kind === "info") {
       request.resolve(info);
       return;

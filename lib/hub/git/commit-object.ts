@@ -4,7 +4,11 @@ import type { CommitSummary, Person } from "@/lib/hub/types";
 export function parseIdent(line: string): Person {
   const match = /^(.*?) ?<([^>]*)> (\d+) ([+-]\d{4})$/.exec(line);
   if (!match) return { name: line, email: "", date: new Date(0).toISOString() };
-  return { name: match[1]!, email: match[2]!, date: new Date(Number(match[3]) * 1000).toISOString() };
+  return {
+    name: match[1]!,
+    email: match[2]!,
+    date: new Date(Number(match[3]) * 1000).toISOString(),
+  };
 }
 
 export function titleOf(message: string): string {

@@ -22,7 +22,9 @@ export class GitError extends Error {
     readonly exitCode: number | null,
     readonly stderr: string,
   ) {
-    super(`git ${args.slice(0, 2).join(" ")} failed (${exitCode ?? "killed"}): ${stderr.trim().slice(0, 500)}`);
+    super(
+      `git ${args.slice(0, 2).join(" ")} failed (${exitCode ?? "killed"}): ${stderr.trim().slice(0, 500)}`,
+    );
   }
 }
 

@@ -2,7 +2,12 @@ import "server-only";
 
 import { objectContents } from "./cat-file-pool";
 
-export type RawTreeEntry = { mode: string; name: string; oid: string; kind: "blob" | "tree" | "commit" };
+export type RawTreeEntry = {
+  mode: string;
+  name: string;
+  oid: string;
+  kind: "blob" | "tree" | "commit";
+};
 
 function kindOf(mode: string): RawTreeEntry["kind"] {
   if (mode === "40000" || mode === "040000") return "tree";
@@ -17,7 +22,8 @@ export function parseTree(data: Buffer, oidBytes = 20): RawTreeEntry[] {
   while (at < data.length) {
     const space = data.indexOf(32, at);
     const nul = data.indexOf(0, space + 1);
-    if (space < 0 || nul < 0 || nul + 1 + oidBytes > data.length) throw new Error("corrupt tree object");
+    if (space < 0 || nul < 0 || nul + 1 + oidBytes > data.length)
+      throw new Error("corrupt tree object");
     const mode = data.toString("latin1", at, space);
     entries.push({
       mode: mode.padStart(6, "0"),

@@ -6,7 +6,12 @@ import { describe, expect, it } from "vitest";
 
 import { defaultGitattributes } from "@/lib/hub/repos/templates";
 
-import { isLfsTracked, lfsTrackLine, parseGitattributes, type AttributesFile } from "./gitattributes";
+import {
+  isLfsTracked,
+  lfsTrackLine,
+  parseGitattributes,
+  type AttributesFile,
+} from "./gitattributes";
 import { formatLfsPointer, parseLfsPointer } from "./pointer";
 import { lfsVerdict } from "./policy";
 
@@ -32,15 +37,56 @@ star\\*.txt filter=lfs
 const subRules = "x.keep filter=lfs\n*.txt filter=lfs\nnested.bin -filter\n";
 
 const paths = [
-  "model.safetensors", "a/b/model.safetensors", "pytorch_model.bin", "model.tar.gz", "x.tar", "archive.zip", "readme.md",
-  "config.json", "saved_model/v1/variables.data", "saved_model/x", "events.out.tfevents.123", "with space.dat", "sub/with space.dat",
-  "anchored.txt", "deeper/anchored.txt", "docs/x", "docs/y/z", "weights/a.pt", "m/weights/a.pt", "m/weights/deep/a.ptx",
-  "a/b.x", "a/c/d/b.x", "ab.x", "data/train.csv", "data/sub/train.csv", "x.keep", "sub/x.keep", "sub/notes.txt",
-  "sub/deep/notes.txt", "sub/nested.bin", "other.bin", "f.un", "f.other", "ckpt1.dat", "ckptx.dat", "ay.raw", "xy.raw",
-  "sub/file", "#hash.bin", "star*.txt", "starx.txt", "model.mindir", "m.om", "tokenizer.model",
+  "model.safetensors",
+  "a/b/model.safetensors",
+  "pytorch_model.bin",
+  "model.tar.gz",
+  "x.tar",
+  "archive.zip",
+  "readme.md",
+  "config.json",
+  "saved_model/v1/variables.data",
+  "saved_model/x",
+  "events.out.tfevents.123",
+  "with space.dat",
+  "sub/with space.dat",
+  "anchored.txt",
+  "deeper/anchored.txt",
+  "docs/x",
+  "docs/y/z",
+  "weights/a.pt",
+  "m/weights/a.pt",
+  "m/weights/deep/a.ptx",
+  "a/b.x",
+  "a/c/d/b.x",
+  "ab.x",
+  "data/train.csv",
+  "data/sub/train.csv",
+  "x.keep",
+  "sub/x.keep",
+  "sub/notes.txt",
+  "sub/deep/notes.txt",
+  "sub/nested.bin",
+  "other.bin",
+  "f.un",
+  "f.other",
+  "ckpt1.dat",
+  "ckptx.dat",
+  "ay.raw",
+  "xy.raw",
+  "sub/file",
+  "#hash.bin",
+  "star*.txt",
+  "starx.txt",
+  "model.mindir",
+  "m.om",
+  "tokenizer.model",
 ];
 
-function checkAttrOracle(files: Record<string, string>, queried: string[]): Record<string, boolean> {
+function checkAttrOracle(
+  files: Record<string, string>,
+  queried: string[],
+): Record<string, boolean> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "attr-oracle-"));
   try {
     execFileSync("git", ["init", "-q", dir]);
@@ -49,7 +95,11 @@ function checkAttrOracle(files: Record<string, string>, queried: string[]): Reco
       fs.writeFileSync(path.join(dir, file), content);
     }
     const out = execFileSync("git", ["-C", dir, "check-attr", "-z", "filter", "--", ...queried], {
-      env: { PATH: process.env.PATH, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" } as unknown as NodeJS.ProcessEnv,
+      env: {
+        PATH: process.env.PATH,
+        GIT_CONFIG_NOSYSTEM: "1",
+        GIT_CONFIG_GLOBAL: "/dev/null",
+      } as unknown as NodeJS.ProcessEnv,
     }).toString("utf8");
     const tokens = out.split("\0");
     const result: Record<string, boolean> = {};
@@ -65,7 +115,10 @@ describe(".gitattributes LFS matching", () => {
     { dir: "", rules: parseGitattributes(rootRules) },
     { dir: "sub", rules: parseGitattributes(subRules) },
   ];
-  const oracle = checkAttrOracle({ ".gitattributes": rootRules, "sub/.gitattributes": subRules }, paths);
+  const oracle = checkAttrOracle(
+    { ".gitattributes": rootRules, "sub/.gitattributes": subRules },
+    paths,
+  );
 
   it.each(paths)("agrees with git check-attr on %j", (p) => {
     expect(isLfsTracked(p, files)).toBe(oracle[p]);
@@ -78,9 +131,27 @@ describe(".gitattributes LFS matching", () => {
   });
 
   it("writes track lines that match exactly the given path, as git reads them", () => {
-    const tricky = ["tokenizer.json", "dir/big file.json", "dir/star*.bin", "dir/[x].bin", '"quoted".bin', "dir/!bang.bin", "dir/#hash.bin", "a\\b/c"];
-    const text = tricky.filter((p) => !p.includes("\\")).map(lfsTrackLine).join("\n") + "\n";
-    const probe = [...tricky.filter((p) => !p.includes("\\")), "other/tokenizer.json", "dir/starx.bin", "dir/x.bin"];
+    const tricky = [
+      "tokenizer.json",
+      "dir/big file.json",
+      "dir/star*.bin",
+      "dir/[x].bin",
+      '"quoted".bin',
+      "dir/!bang.bin",
+      "dir/#hash.bin",
+      "a\\b/c",
+    ];
+    const text =
+      tricky
+        .filter((p) => !p.includes("\\"))
+        .map(lfsTrackLine)
+        .join("\n") + "\n";
+    const probe = [
+      ...tricky.filter((p) => !p.includes("\\")),
+      "other/tokenizer.json",
+      "dir/starx.bin",
+      "dir/x.bin",
+    ];
     const git = checkAttrOracle({ ".gitattributes": text }, probe);
     const ours = [{ dir: "", rules: parseGitattributes(text) }];
     for (const p of probe) {
@@ -91,9 +162,18 @@ describe(".gitattributes LFS matching", () => {
   });
 
   it("decides by size at 10,000,000 bytes and never for .gitattributes", () => {
-    expect(lfsVerdict({ path: "big.json", size: 9_999_999 }, [])).toEqual({ lfs: false, untracked: false });
-    expect(lfsVerdict({ path: "big.json", size: 10_000_000 }, [])).toEqual({ lfs: true, untracked: true });
-    expect(lfsVerdict({ path: "w.safetensors", size: 10 }, files)).toEqual({ lfs: true, untracked: false });
+    expect(lfsVerdict({ path: "big.json", size: 9_999_999 }, [])).toEqual({
+      lfs: false,
+      untracked: false,
+    });
+    expect(lfsVerdict({ path: "big.json", size: 10_000_000 }, [])).toEqual({
+      lfs: true,
+      untracked: true,
+    });
+    expect(lfsVerdict({ path: "w.safetensors", size: 10 }, files)).toEqual({
+      lfs: true,
+      untracked: false,
+    });
     expect(lfsVerdict({ path: ".gitattributes", size: 20_000_000 }, files).lfs).toBe(false);
   });
 });
@@ -103,17 +183,29 @@ describe("LFS pointers", () => {
 
   it("round-trips", () => {
     const text = formatLfsPointer({ oid, size: 12345 });
-    expect(text).toBe(`version https://git-lfs.github.com/spec/v1\noid sha256:${oid}\nsize 12345\n`);
+    expect(text).toBe(
+      `version https://git-lfs.github.com/spec/v1\noid sha256:${oid}\nsize 12345\n`,
+    );
     expect(parseLfsPointer(Buffer.from(text))).toEqual({ oid, size: 12345 });
   });
 
   it("accepts extension keys and rejects anything else", () => {
     const base = `version https://git-lfs.github.com/spec/v1\next-0-foo sha256:${"b".repeat(64)}\noid sha256:${oid}\nsize 7\n`;
     expect(parseLfsPointer(base)).toEqual({ oid, size: 7 });
-    expect(parseLfsPointer(`version https://example.com/v1\noid sha256:${oid}\nsize 7\n`)).toBeNull();
-    expect(parseLfsPointer(`version https://git-lfs.github.com/spec/v1\noid sha256:${"z".repeat(64)}\nsize 7\n`)).toBeNull();
-    expect(parseLfsPointer(`version https://git-lfs.github.com/spec/v1\noid sha256:${oid}\nsize -1\n`)).toBeNull();
-    expect(parseLfsPointer(`version https://git-lfs.github.com/spec/v1\noid sha256:${oid}\n`)).toBeNull();
+    expect(
+      parseLfsPointer(`version https://example.com/v1\noid sha256:${oid}\nsize 7\n`),
+    ).toBeNull();
+    expect(
+      parseLfsPointer(
+        `version https://git-lfs.github.com/spec/v1\noid sha256:${"z".repeat(64)}\nsize 7\n`,
+      ),
+    ).toBeNull();
+    expect(
+      parseLfsPointer(`version https://git-lfs.github.com/spec/v1\noid sha256:${oid}\nsize -1\n`),
+    ).toBeNull();
+    expect(
+      parseLfsPointer(`version https://git-lfs.github.com/spec/v1\noid sha256:${oid}\n`),
+    ).toBeNull();
     expect(parseLfsPointer(`${formatLfsPointer({ oid, size: 1 })}${"x".repeat(1024)}`)).toBeNull();
     expect(parseLfsPointer("hello")).toBeNull();
   });

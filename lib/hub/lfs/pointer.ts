@@ -10,7 +10,8 @@ export type LfsPointer = { oid: string; size: number };
 const versionLine = "version https://git-lfs.github.com/spec/v1";
 
 /** Smallest plausible pointer: version + oid + "size 0" lines. */
-export const minLfsPointerBytes = versionLine.length + 1 + "oid sha256:".length + 64 + 1 + "size 0".length + 1;
+export const minLfsPointerBytes =
+  versionLine.length + 1 + "oid sha256:".length + 64 + 1 + "size 0".length + 1;
 
 export function formatLfsPointer({ oid, size }: LfsPointer): string {
   return `${versionLine}\noid sha256:${oid}\nsize ${size}\n`;
@@ -46,5 +47,7 @@ export function parseLfsPointer(data: Uint8Array | string): LfsPointer | null {
       return null;
     }
   }
-  return oid !== null && bytes !== null && Number.isSafeInteger(bytes) ? { oid, size: bytes } : null;
+  return oid !== null && bytes !== null && Number.isSafeInteger(bytes)
+    ? { oid, size: bytes }
+    : null;
 }

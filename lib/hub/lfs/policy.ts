@@ -2,7 +2,10 @@ import { lfsThresholdBytes } from "@/lib/hub/limits";
 
 import { isLfsTracked, type AttributesFile } from "./gitattributes";
 
-export type LfsVerdict = { lfs: boolean; /** LFS although no `.gitattributes` rule matches (only the size decides). */ untracked: boolean };
+export type LfsVerdict = {
+  lfs: boolean;
+  /** LFS although no `.gitattributes` rule matches (only the size decides). */ untracked: boolean;
+};
 
 export function isAttributesFile(path: string): boolean {
   return path === ".gitattributes" || path.endsWith("/.gitattributes");
@@ -13,7 +16,10 @@ export function isAttributesFile(path: string): boolean {
  * `filter=lfs` rule of the resulting tree's `.gitattributes` matches it. `.gitattributes` files
  * themselves never do (git-lfs could not read its own rules). Client-safe: the upload dialog uses it.
  */
-export function lfsVerdict(file: { path: string; size: number }, attributes: AttributesFile[]): LfsVerdict {
+export function lfsVerdict(
+  file: { path: string; size: number },
+  attributes: AttributesFile[],
+): LfsVerdict {
   if (isAttributesFile(file.path)) return { lfs: false, untracked: false };
   const tracked = isLfsTracked(file.path, attributes);
   const lfs = tracked || file.size >= lfsThresholdBytes;

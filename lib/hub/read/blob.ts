@@ -20,16 +20,26 @@ export type BlobStream = { size: number; stream: Readable };
 
 function checkRange(range: ByteRange | undefined, size: number): void {
   if (!range) return;
-  const valid = Number.isSafeInteger(range.start) && Number.isSafeInteger(range.end) && range.start >= 0;
+  const valid =
+    Number.isSafeInteger(range.start) && Number.isSafeInteger(range.end) && range.start >= 0;
   if (!valid || range.start > range.end || range.end >= size) {
-    throw new AppError("range_not_satisfiable", `The range ${range.start}-${range.end} is outside the file (${size} bytes).`, {
-      headers: { "Content-Range": `bytes */${size}` },
-    });
+    throw new AppError(
+      "range_not_satisfiable",
+      `The range ${range.start}-${range.end} is outside the file (${size} bytes).`,
+      {
+        headers: { "Content-Range": `bytes */${size}` },
+      },
+    );
   }
 }
 
 /** Streams `[start, end]` of a dedicated `git cat-file blob` process, stopping git once enough was read. */
-async function* streamBlobProcess(gitDir: string, oid: string, start: number, end: number): AsyncGenerator<Buffer> {
+async function* streamBlobProcess(
+  gitDir: string,
+  oid: string,
+  start: number,
+  end: number,
+): AsyncGenerator<Buffer> {
   const child = spawnGit({ gitDir, args: ["cat-file", "blob", oid] });
   child.stdin.end();
   child.stderr.resume();
@@ -49,9 +59,14 @@ async function* streamBlobProcess(gitDir: string, oid: string, start: number, en
 }
 
 /** Opens a git blob by oid, optionally a byte range of it (inclusive, as in HTTP). */
-export async function openGitBlob(gitDir: string, oid: string, range?: ByteRange): Promise<BlobStream> {
+export async function openGitBlob(
+  gitDir: string,
+  oid: string,
+  range?: ByteRange,
+): Promise<BlobStream> {
   const info = await objectInfo(gitDir, oid);
-  if (!info || info.type !== "blob") throw new AppError("not_found", "The file's content is missing.");
+  if (!info || info.type !== "blob")
+    throw new AppError("not_found", "The file's content is missing.");
   checkRange(range, info.size);
   const start = range?.start ?? 0;
   const end = range?.end ?? info.size - 1;
@@ -66,8 +81,10 @@ export async function openGitBlob(gitDir: string, oid: string, range?: ByteRange
 /** A blob's bytes, for files small enough to show; a 413 above `maxBytes` (nothing is read then). */
 export async function readGitBlob(gitDir: string, oid: string, maxBytes: number): Promise<Buffer> {
   const info = await objectInfo(gitDir, oid);
-  if (!info || info.type !== "blob") throw new AppError("not_found", "The file's content is missing.");
-  if (info.size > maxBytes) throw new AppError("payload_too_large", `The file is larger than ${maxBytes} bytes.`);
+  if (!info || info.type !== "blob")
+    throw new AppError("not_found", "The file's content is missing.");
+  if (info.size > maxBytes)
+    throw new AppError("payload_too_large", `The file is larger than ${maxBytes} bytes.`);
   const object = await objectContents(gitDir, oid, maxBytes);
   if (!object) throw new AppError("not_found", "The file's content is missing.");
   return object.data;
@@ -88,7 +105,8 @@ async function openEntry(gitDir: string, entry: TreeEntry, range?: ByteRange): P
   if (!entry.lfs) return openGitBlob(gitDir, entry.oid, range);
   const store = getBlobStore();
   const stored = await store.stat(entry.lfs.oid);
-  if (!stored) throw new AppError("not_found", `The LFS content of "${entry.path}" is not in storage.`);
+  if (!stored)
+    throw new AppError("not_found", `The LFS content of "${entry.path}" is not in storage.`);
   checkRange(range, stored.size);
   return { size: stored.size, stream: store.read(entry.lfs.oid, range) };
 }
@@ -97,7 +115,10 @@ async function openEntry(gitDir: string, entry: TreeEntry, range?: ByteRange): P
  * Opens a file's real content at a revision: git blobs from git, LFS files from the blob store.
  * `size` is the whole file's size; the stream holds only `range` when one is given.
  */
-export async function openFile(repo: RepoRef, options: { rev: string; path: string; range?: ByteRange }): Promise<OpenedFile> {
+export async function openFile(
+  repo: RepoRef,
+  options: { rev: string; path: string; range?: ByteRange },
+): Promise<OpenedFile> {
   const { gitDir, commit, entry } = await requireFileEntry(repo, options.rev, options.path);
   return { commit, entry, ...(await openEntry(gitDir, entry, options.range)) };
 }
@@ -111,9 +132,11 @@ export async function readFileBytes(
   if (entry.size > options.maxBytes) {
     throw new AppError("payload_too_large", `The file is larger than ${options.maxBytes} bytes.`);
   }
-  if (!entry.lfs) return { commit, entry, data: await readGitBlob(gitDir, entry.oid, options.maxBytes) };
+  if (!entry.lfs)
+    return { commit, entry, data: await readGitBlob(gitDir, entry.oid, options.maxBytes) };
   const chunks: Buffer[] = [];
-  for await (const chunk of (await openEntry(gitDir, entry)).stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  for await (const chunk of (await openEntry(gitDir, entry)).stream as AsyncIterable<Buffer>)
+    chunks.push(chunk);
   return { commit, entry, data: Buffer.concat(chunks) };
 }
 

@@ -2,12 +2,13 @@ import "server-only";
 
 import { objectInfo } from "@/lib/hub/git/cat-file-pool";
 import { readLfsPointer } from "@/lib/hub/git/read-pointer";
-import { runGit, spawnGit } from "@/lib/hub/git/run";
+import { runGit } from "@/lib/hub/git/run";
 import type { LfsPointer } from "@/lib/hub/lfs/pointer";
 import { requireRepo } from "@/lib/hub/repos/open";
 import type { CommitSummary, RepoRef } from "@/lib/hub/types";
 
 import { readCommitIn } from "./history";
+import { boundedPatch, patchSections } from "./patch";
 import { requireRevisionIn } from "./revisions";
 
 export type FileChange = {
@@ -38,9 +39,19 @@ export type CommitDiff = {
   stats: { files: number; additions: number; deletions: number };
 };
 
-export type CommitDiffOptions = { rev: string; maxFiles?: number; maxPatchBytes?: number; maxFilePatchBytes?: number };
+export type CommitDiffOptions = {
+  rev: string;
+  maxFiles?: number;
+  maxPatchBytes?: number;
+  maxFilePatchBytes?: number;
+};
 
-const statusOf: Record<string, FileChange["status"]> = { A: "added", M: "modified", D: "deleted", T: "typechange" };
+const statusOf: Record<string, FileChange["status"]> = {
+  A: "added",
+  M: "modified",
+  D: "deleted",
+  T: "typechange",
+};
 const zeroOid = /^0+$/;
 
 function treeRange(base: string | null, commit: string): string[] {
@@ -75,79 +86,21 @@ function parseRawNumstat(output: string): FileChange[] {
   return files;
 }
 
-async function pointerOf(gitDir: string, oid: string | null, mode: string | null): Promise<LfsPointer | null> {
+async function pointerOf(
+  gitDir: string,
+  oid: string | null,
+  mode: string | null,
+): Promise<LfsPointer | null> {
   if (!oid || mode === "160000" || mode === "120000") return null;
   const info = await objectInfo(gitDir, oid);
   return info ? readLfsPointer(gitDir, oid, info.size) : null;
 }
 
-/** Runs `git diff` between the trees and keeps at most `budget` bytes of its output. */
-async function boundedPatch(gitDir: string, range: string[], paths: string[], budget: number): Promise<{ text: string; complete: boolean }> {
-  const child = spawnGit({
-    gitDir,
-    args: ["diff-tree", "--no-commit-id", "-p", "-r", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", "-U3", ...range, "--", ...paths],
-  });
-  child.stdin.end();
-  child.stderr.resume();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let complete = true;
-  try {
-    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (size > budget) {
-        complete = false;
-        break;
-      }
-    }
-  } finally {
-    child.kill("SIGKILL");
-  }
-  return { text: Buffer.concat(chunks).subarray(0, budget).toString("utf8"), complete };
-}
-
-/** Unquotes a C-style quoted path as git writes it ("a/x\ty", octal escapes for bytes). */
-function unquote(quoted: string): string {
-  const bytes: number[] = [];
-  const escapes: Record<string, number> = { n: 10, t: 9, '"': 34, "\\": 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
-  for (let i = 1; i < quoted.length - 1; i++) {
-    const c = quoted[i]!;
-    if (c !== "\\") {
-      bytes.push(...Buffer.from(c));
-    } else if (/[0-7]/.test(quoted[i + 1] ?? "")) {
-      bytes.push(parseInt(quoted.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else {
-      bytes.push(escapes[quoted[++i]!] ?? 63);
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-
-/** The path of a `diff --git a/P b/P` header (renames are off, so both sides are the same path). */
-function headerPath(header: string): string {
-  if (header.startsWith('"')) return unquote(/^"(?:[^"\\]|\\.)*"/.exec(header)?.[0] ?? '""').replace(/^a\//, "");
-  return header.slice(2, 2 + (header.length - 5) / 2);
-}
-
-/**
- * Splits `diff-tree -p` output into hunks per path. A type change (file ↔ symlink) comes as two
- * sections for one path; they are joined.
- */
-function patchSections(text: string): Map<string, string> {
-  const sections = new Map<string, string>();
-  for (const section of text.split(/^diff --git /m).slice(1)) {
-    const newline = section.indexOf("\n");
-    const path = headerPath(newline < 0 ? section : section.slice(0, newline));
-    const hunks = section.indexOf("\n@@");
-    sections.set(path, (sections.get(path) ?? "") + (hunks < 0 ? "" : section.slice(hunks + 1)));
-  }
-  return sections;
-}
-
 /** A commit with its changed files (status, line counts) and bounded text diffs. */
-export async function getCommitDiff(repo: RepoRef, options: CommitDiffOptions): Promise<CommitDiff> {
+export async function getCommitDiff(
+  repo: RepoRef,
+  options: CommitDiffOptions,
+): Promise<CommitDiff> {
   const gitDir = await requireRepo(repo);
   const maxFiles = Math.min(options.maxFiles ?? 300, 1000);
   const maxPatchBytes = options.maxPatchBytes ?? 1024 * 1024;
@@ -157,7 +110,19 @@ export async function getCommitDiff(repo: RepoRef, options: CommitDiffOptions): 
   const base = summary.parents[0] ?? null;
   const range = treeRange(base, commit);
 
-  const { stdout } = await runGit({ gitDir, args: ["diff-tree", "--no-commit-id", "-r", "-z", "--no-renames", "--raw", "--numstat", ...range] });
+  const { stdout } = await runGit({
+    gitDir,
+    args: [
+      "diff-tree",
+      "--no-commit-id",
+      "-r",
+      "-z",
+      "--no-renames",
+      "--raw",
+      "--numstat",
+      ...range,
+    ],
+  });
   const all = parseRawNumstat(stdout.toString("utf8"));
   const files = all.slice(0, maxFiles);
   const stats = {
@@ -168,13 +133,17 @@ export async function getCommitDiff(repo: RepoRef, options: CommitDiffOptions): 
 
   await Promise.all(
     files.map(async (file) => {
-      const [oldPointer, newPointer] = await Promise.all([pointerOf(gitDir, file.oldOid, file.oldMode), pointerOf(gitDir, file.newOid, file.newMode)]);
+      const [oldPointer, newPointer] = await Promise.all([
+        pointerOf(gitDir, file.oldOid, file.oldMode),
+        pointerOf(gitDir, file.newOid, file.newMode),
+      ]);
       if (oldPointer || newPointer) file.lfs = { old: oldPointer, new: newPointer };
     }),
   );
 
   const textual = files.filter((file) => !file.binary && !file.lfs);
-  for (const file of files) if (file.binary || file.lfs) file.patchOmitted = file.lfs ? "lfs" : "binary";
+  for (const file of files)
+    if (file.binary || file.lfs) file.patchOmitted = file.lfs ? "lfs" : "binary";
   if (textual.length > 0) {
     // Without a pathspec when every file is wanted: shorter command lines, same output.
     const paths = textual.length === all.length ? [] : textual.map((f) => f.path);

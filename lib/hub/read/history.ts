@@ -39,7 +39,15 @@ export async function listCommits(repo: RepoRef, options: HistoryOptions): Promi
   const { commit } = await requireRevisionIn(gitDir, options.rev);
   const { stdout } = await runGit({
     gitDir,
-    args: ["log", `--format=${logFields.join("%x00")}`, "-z", `--skip=${offset}`, `--max-count=${limit + 1}`, commit, ...pathspec(path)],
+    args: [
+      "log",
+      `--format=${logFields.join("%x00")}`,
+      "-z",
+      `--skip=${offset}`,
+      `--max-count=${limit + 1}`,
+      commit,
+      ...pathspec(path),
+    ],
   });
   const tokens = stdout.length ? stdout.toString("utf8").split("\0") : [];
   const commits: CommitSummary[] = [];
@@ -60,11 +68,16 @@ export async function listCommits(repo: RepoRef, options: HistoryOptions): Promi
 }
 
 /** How many commits `listCommits` would page through (HF `X-Total-Count`). */
-export async function countCommits(repo: RepoRef, options: { rev: string; path?: string }): Promise<number> {
+export async function countCommits(
+  repo: RepoRef,
+  options: { rev: string; path?: string },
+): Promise<number> {
   const gitDir = await requireRepo(repo);
   const path = normalizeTreePath(options.path);
   const { commit } = await requireRevisionIn(gitDir, options.rev);
-  return Number(await gitText({ gitDir, args: ["rev-list", "--count", commit, ...pathspec(path)] }));
+  return Number(
+    await gitText({ gitDir, args: ["rev-list", "--count", commit, ...pathspec(path)] }),
+  );
 }
 
 /** One commit's metadata (no diff); see getCommitDiff for the changes. */
@@ -74,8 +87,12 @@ export async function getCommit(repo: RepoRef, rev: string): Promise<CommitSumma
   return readCommitIn(gitDir, commit);
 }
 
-export async function readCommitIn(gitDir: string, commit: string): Promise<CommitSummary & { tree: string }> {
+export async function readCommitIn(
+  gitDir: string,
+  commit: string,
+): Promise<CommitSummary & { tree: string }> {
   const object = await objectContents(gitDir, commit, 16 * 1024 * 1024);
-  if (!object || object.type !== "commit") throw new AppError("not_found", `Commit ${commit} not found.`);
+  if (!object || object.type !== "commit")
+    throw new AppError("not_found", `Commit ${commit} not found.`);
   return parseCommitObject(object.oid, object.data);
 }

@@ -44,9 +44,13 @@ function* selfAndAncestors(path: string): Generator<string> {
  * The newest commit that touched each path, found in one bounded `git log --name-only` pass:
  * every changed file is credited to the requested path that is it or one of its folders.
  */
-export async function getLastCommits(repo: RepoRef, options: LastCommitsOptions): Promise<Record<string, LastCommit>> {
+export async function getLastCommits(
+  repo: RepoRef,
+  options: LastCommitsOptions,
+): Promise<Record<string, LastCommit>> {
   const gitDir = await requireRepo(repo);
-  if (options.paths.length > 10_000) throw new AppError("bad_request", "Ask for at most 10000 paths at once.");
+  if (options.paths.length > 10_000)
+    throw new AppError("bad_request", "Ask for at most 10000 paths at once.");
   const targets = new Set(options.paths.map(normalizeTreePath).filter(Boolean));
   const { commit } = await requireRevisionIn(gitDir, options.rev);
   const found: Record<string, LastCommit> = {};
@@ -57,7 +61,17 @@ export async function getLastCommits(repo: RepoRef, options: LastCommitsOptions)
   const maxCommits = options.maxCommits ?? 2000;
   const child = spawnGit({
     gitDir,
-    args: ["log", "--format=%x01%H%x00%at%x00%an%x00%s", "--name-only", "-z", "--no-renames", `--max-count=${maxCommits}`, commit, "--", ...pathspecs],
+    args: [
+      "log",
+      "--format=%x01%H%x00%at%x00%an%x00%s",
+      "--name-only",
+      "-z",
+      "--no-renames",
+      `--max-count=${maxCommits}`,
+      commit,
+      "--",
+      ...pathspecs,
+    ],
   });
   child.stdin.end();
   child.stderr.resume();

@@ -36,7 +36,10 @@ async function commitOf(gitDir: string, name: string): Promise<string | null> {
 }
 
 /** Resolves a branch, tag, `HEAD`, `refs/…` name or (short) sha to a commit; null when there is none. */
-export async function resolveRevisionIn(gitDir: string, rev: string): Promise<ResolvedRevision | null> {
+export async function resolveRevisionIn(
+  gitDir: string,
+  rev: string,
+): Promise<ResolvedRevision | null> {
   if (!isRevision(rev)) return null;
   if (rev === "HEAD") {
     const branch = await readDefaultBranch(gitDir);
@@ -47,7 +50,10 @@ export async function resolveRevisionIn(gitDir: string, rev: string): Promise<Re
     const commit = await commitOf(gitDir, rev);
     return commit ? { commit, kind: "commit", ref: null } : null;
   }
-  for (const [prefix, kind] of [["refs/heads/", "branch"], ["refs/tags/", "tag"]] as const) {
+  for (const [prefix, kind] of [
+    ["refs/heads/", "branch"],
+    ["refs/tags/", "tag"],
+  ] as const) {
     const name = rev.startsWith(prefix) ? rev : `${prefix}${rev}`;
     if (rev.startsWith("refs/") && !rev.startsWith(prefix)) continue;
     const commit = await commitOf(gitDir, name);
@@ -64,7 +70,10 @@ export async function resolveRevisionIn(gitDir: string, rev: string): Promise<Re
   return null;
 }
 
-export async function resolveRevision(repo: RepoRef, rev: string): Promise<ResolvedRevision | null> {
+export async function resolveRevision(
+  repo: RepoRef,
+  rev: string,
+): Promise<ResolvedRevision | null> {
   return resolveRevisionIn(await requireRepo(repo), rev);
 }
 

@@ -39,7 +39,12 @@ function joinPath(dir: string, name: string): string {
 }
 
 /** Pre-order walk in git's tree order, one `cat-file` request per folder visited. */
-async function* walk(gitDir: string, treeOid: string, dir: string, recursive: boolean): AsyncGenerator<RawTreeEntry & { path: string }> {
+async function* walk(
+  gitDir: string,
+  treeOid: string,
+  dir: string,
+  recursive: boolean,
+): AsyncGenerator<RawTreeEntry & { path: string }> {
   const entries = (await readTree(gitDir, treeOid)) ?? [];
   for (const entry of entries) {
     const path = joinPath(dir, entry.name);
@@ -49,7 +54,10 @@ async function* walk(gitDir: string, treeOid: string, dir: string, recursive: bo
 }
 
 /** Adds sizes and LFS details; pointer-sized blobs are read (pipelined on the repo's process). */
-export async function hydrateEntries(gitDir: string, raw: (RawTreeEntry & { path: string })[]): Promise<TreeEntry[]> {
+export async function hydrateEntries(
+  gitDir: string,
+  raw: (RawTreeEntry & { path: string })[],
+): Promise<TreeEntry[]> {
   return Promise.all(
     raw.map(async (entry): Promise<TreeEntry> => {
       const base = { name: entry.name, path: entry.path, oid: entry.oid, mode: entry.mode };
@@ -57,8 +65,15 @@ export async function hydrateEntries(gitDir: string, raw: (RawTreeEntry & { path
       if (entry.kind === "commit") return { ...base, type: "file", size: 0 };
       const info = await objectInfo(gitDir, entry.oid);
       const size = info?.size ?? 0;
-      const pointer = entry.mode === "120000" ? null : await readLfsPointer(gitDir, entry.oid, size);
-      if (pointer) return { ...base, type: "file", size: pointer.size, lfs: { ...pointer, pointerSize: size } };
+      const pointer =
+        entry.mode === "120000" ? null : await readLfsPointer(gitDir, entry.oid, size);
+      if (pointer)
+        return {
+          ...base,
+          type: "file",
+          size: pointer.size,
+          lfs: { ...pointer, pointerSize: size },
+        };
       return { ...base, type: "file", size };
     }),
   );
@@ -85,14 +100,24 @@ export async function listTree(repo: RepoRef, options: ListTreeOptions): Promise
     }
     page.push(entry);
   }
-  return { commit, entries: await hydrateEntries(gitDir, page), nextOffset: more ? offset + limit : null };
+  return {
+    commit,
+    entries: await hydrateEntries(gitDir, page),
+    nextOffset: more ? offset + limit : null,
+  };
 }
 
 /** One path's entry at a commit; "" is the root folder. Null when the path does not exist. */
-export async function statPathIn(gitDir: string, commit: string, path: string): Promise<TreeEntry | null> {
+export async function statPathIn(
+  gitDir: string,
+  commit: string,
+  path: string,
+): Promise<TreeEntry | null> {
   if (path === "") {
     const root = await objectInfo(gitDir, `${commit}^{tree}`);
-    return root ? { name: "", path: "", type: "directory", oid: root.oid, size: 0, mode: "040000" } : null;
+    return root
+      ? { name: "", path: "", type: "directory", oid: root.oid, size: 0, mode: "040000" }
+      : null;
   }
   const slash = path.lastIndexOf("/");
   const dir = slash < 0 ? "" : path.slice(0, slash);
@@ -103,7 +128,10 @@ export async function statPathIn(gitDir: string, commit: string, path: string): 
   return entry ?? null;
 }
 
-export async function getPathInfo(repo: RepoRef, options: { rev: string; path: string }): Promise<{ commit: string; entry: TreeEntry | null }> {
+export async function getPathInfo(
+  repo: RepoRef,
+  options: { rev: string; path: string },
+): Promise<{ commit: string; entry: TreeEntry | null }> {
   const gitDir = await requireRepo(repo);
   const path = normalizeTreePath(options.path);
   const { commit } = await requireRevisionIn(gitDir, options.rev);
@@ -111,8 +139,12 @@ export async function getPathInfo(repo: RepoRef, options: { rev: string; path: s
 }
 
 /** Entries for several paths at one revision (HF `paths-info`); missing paths are left out. */
-export async function getPathsInfo(repo: RepoRef, options: { rev: string; paths: string[] }): Promise<{ commit: string; entries: TreeEntry[] }> {
-  if (options.paths.length > 1000) throw new AppError("bad_request", "Ask for at most 1000 paths at once.");
+export async function getPathsInfo(
+  repo: RepoRef,
+  options: { rev: string; paths: string[] },
+): Promise<{ commit: string; entries: TreeEntry[] }> {
+  if (options.paths.length > 1000)
+    throw new AppError("bad_request", "Ask for at most 1000 paths at once.");
   const gitDir = await requireRepo(repo);
   const paths = [...new Set(options.paths.map(normalizeTreePath))];
   const { commit } = await requireRevisionIn(gitDir, options.rev);

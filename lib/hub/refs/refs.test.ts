@@ -7,10 +7,15 @@ import { listTree } from "@/lib/hub/read/tree";
 import { commitChanges } from "@/lib/hub/write/commit-changes";
 import { author, git, makeRepo } from "@/test/hub";
 
-import { createBranch, createTag, deleteBranch, deleteTag, listRefs } from "./refs";
+import { createBranch, deleteBranch } from "./branches";
+import { listRefs } from "./list-refs";
+import { createTag, deleteTag } from "./tags";
 
 async function error(promise: Promise<unknown>): Promise<AppError> {
-  const e = await promise.then(() => null, (x: unknown) => x);
+  const e = await promise.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(AppError);
   return e as AppError;
 }
@@ -32,8 +37,12 @@ describe("branches", () => {
         author,
         operations: [{ kind: "file", path: "x.txt", source: { content: "x" } }],
       });
-      expect((await listTree(repo, { rev: "dev/feature" })).entries.map((e) => e.path)).toContain("x.txt");
-      expect((await listTree(repo, { rev: "main" })).entries.map((e) => e.path)).not.toContain("x.txt");
+      expect((await listTree(repo, { rev: "dev/feature" })).entries.map((e) => e.path)).toContain(
+        "x.txt",
+      );
+      expect((await listTree(repo, { rev: "main" })).entries.map((e) => e.path)).not.toContain(
+        "x.txt",
+      );
       const refs = await listRefs(repo);
       expect(refs.defaultBranch).toBe("main");
       expect(refs.branches).toEqual([
@@ -55,8 +64,16 @@ describe("branches", () => {
   it("refuses an existing branch unless asked to overwrite", async () => {
     const repo = await makeRepo();
     await createBranch(repo, { branch: "dev" });
-    const next = await commitChanges({ repo, branch: "main", message: "m", author, operations: [{ kind: "file", path: "a", source: { content: "a" } }] });
-    expect((await error(createBranch(repo, { branch: "dev", from: "main" }))).code).toBe("conflict");
+    const next = await commitChanges({
+      repo,
+      branch: "main",
+      message: "m",
+      author,
+      operations: [{ kind: "file", path: "a", source: { content: "a" } }],
+    });
+    expect((await error(createBranch(repo, { branch: "dev", from: "main" }))).code).toBe(
+      "conflict",
+    );
     expect(git(repo, "rev-parse", "dev").trim()).toBe(repo.initial);
     await createBranch(repo, { branch: "dev", from: "main", overwrite: true });
     expect(git(repo, "rev-parse", "dev").trim()).toBe(next.commit);
@@ -74,12 +91,24 @@ describe("branches", () => {
     for (const branch of ["a..b", "-x", "x y", "a:b", "HEAD", "x.lock"]) {
       expect((await error(createBranch(repo, { branch }))).code).toBe("bad_request");
     }
-    expect((await error(createBranch(repo, { branch: "x", from: "nope" }))).headers).toEqual({ "X-Error-Code": "RevisionNotFound" });
-    expect((await error(deleteBranch(repo, { branch: "main" }))).message).toContain("default branch");
+    expect((await error(createBranch(repo, { branch: "x", from: "nope" }))).headers).toEqual({
+      "X-Error-Code": "RevisionNotFound",
+    });
+    expect((await error(deleteBranch(repo, { branch: "main" }))).message).toContain(
+      "default branch",
+    );
     expect((await error(deleteBranch(repo, { branch: "nope" }))).code).toBe("not_found");
     await createBranch(repo, { branch: "dev" });
-    await commitChanges({ repo, branch: "dev", message: "m", author, operations: [{ kind: "file", path: "a", source: { content: "a" } }] });
-    expect((await error(deleteBranch(repo, { branch: "dev", expected: repo.initial }))).code).toBe("conflict");
+    await commitChanges({
+      repo,
+      branch: "dev",
+      message: "m",
+      author,
+      operations: [{ kind: "file", path: "a", source: { content: "a" } }],
+    });
+    expect((await error(deleteBranch(repo, { branch: "dev", expected: repo.initial }))).code).toBe(
+      "conflict",
+    );
     expect(await resolveRevision(repo, "dev")).not.toBeNull();
     // A branch named like a folder of another one clashes in git's ref store.
     expect((await error(createBranch(repo, { branch: "dev/sub" }))).code).toBe("conflict");
@@ -102,6 +131,8 @@ describe("tags", () => {
     await deleteTag(repo, { tag: "v1.1" });
     expect((await listRefs(repo)).tags.map((t) => t.name)).toEqual(["v1"]);
     expect((await error(deleteTag(repo, { tag: "v1.1" }))).code).toBe("not_found");
-    expect((await error(createTag(repo, { tag: "bad tag", rev: "main" }))).code).toBe("bad_request");
+    expect((await error(createTag(repo, { tag: "bad tag", rev: "main" }))).code).toBe(
+      "bad_request",
+    );
   });
 });

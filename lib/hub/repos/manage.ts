@@ -42,7 +42,10 @@ async function assertNameFree(repo: RepoRef, except?: string): Promise<void> {
   const wanted = `${repo.name}.git`.toLowerCase();
   const names = await fsp.readdir(ownerDir(repo)).catch(() => [] as string[]);
   if (names.some((n) => n.toLowerCase() === wanted && n !== except)) {
-    throw new AppError("conflict", `${repo.owner} already has a ${typeLabel[repo.type]} named "${repo.name}".`);
+    throw new AppError(
+      "conflict",
+      `${repo.owner} already has a ${typeLabel[repo.type]} named "${repo.name}".`,
+    );
   }
 }
 
@@ -53,7 +56,10 @@ async function moveIntoPlace(from: string, to: string, repo: RepoRef): Promise<v
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOTEMPTY" || code === "EEXIST") {
-      throw new AppError("conflict", `${repo.owner} already has a ${typeLabel[repo.type]} named "${repo.name}".`);
+      throw new AppError(
+        "conflict",
+        `${repo.owner} already has a ${typeLabel[repo.type]} named "${repo.name}".`,
+      );
     }
     throw error;
   }
@@ -73,7 +79,10 @@ export async function initRepository(input: InitRepositoryInput): Promise<{ comm
   const temp = path.join(gitRoot(), ".tmp", `${randomUUID()}.git`);
   await fsp.mkdir(temp, { recursive: true });
   try {
-    await runGit({ gitDir: temp, args: ["init", "--bare", "--quiet", "--template=", "--initial-branch=main"] });
+    await runGit({
+      gitDir: temp,
+      args: ["init", "--bare", "--quiet", "--template=", "--initial-branch=main"],
+    });
     await fsp.appendFile(path.join(temp, "config"), repoConfig);
     const { commit } = await commitInRepo(
       () => Promise.resolve(temp),
@@ -84,14 +93,22 @@ export async function initRepository(input: InitRepositoryInput): Promise<{ comm
         author: input.author,
         operations: [
           { kind: "file", path: ".gitattributes", source: { content: defaultGitattributes } },
-          { kind: "file", path: "README.md", source: { content: readmeTemplate(repo.type, repo.owner, repo.name, input.card) } },
+          {
+            kind: "file",
+            path: "README.md",
+            source: { content: readmeTemplate(repo.type, repo.owner, repo.name, input.card) },
+          },
         ],
       },
       { newBranch: true },
     );
     await fsp.mkdir(path.dirname(target), { recursive: true });
     await moveIntoPlace(temp, target, repo);
-    await notifyRepoChanged({ kind: "created", repo, refs: [{ ref: "refs/heads/main", before: null, after: commit }] });
+    await notifyRepoChanged({
+      kind: "created",
+      repo,
+      refs: [{ ref: "refs/heads/main", before: null, after: commit }],
+    });
     return { commit };
   } finally {
     closeCatFile(temp);
@@ -111,7 +128,10 @@ export async function deleteRepository(repo: RepoRef): Promise<void> {
 }
 
 /** Renames or moves a repository to another owner (same type). A case-only rename is allowed. */
-export async function renameRepository(from: RepoRef, to: { owner: string; name: string }): Promise<RepoRef> {
+export async function renameRepository(
+  from: RepoRef,
+  to: { owner: string; name: string },
+): Promise<RepoRef> {
   const target: RepoRef = { type: from.type, owner: to.owner, name: to.name };
   assertRepoRef(target);
   const fromDir = await requireRepo(from);

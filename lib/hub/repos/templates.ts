@@ -22,10 +22,44 @@ export type CardDefaults = {
 };
 
 export const lfsPatterns = [
-  "*.7z", "*.arrow", "*.bin", "*.bz2", "*.ckpt", "*.ftz", "*.gguf", "*.gz", "*.h5", "*.joblib",
-  "*.lfs.*", "*.mindir", "*.mlmodel", "*.model", "*.msgpack", "*.npy", "*.npz", "*.om", "*.onnx",
-  "*.ot", "*.parquet", "*.pb", "*.pickle", "*.pkl", "*.pt", "*.pth", "*.rar", "*.safetensors",
-  "saved_model/**/*", "*.tar", "*.tar.*", "*.tflite", "*.tgz", "*.wasm", "*.xz", "*.zip", "*.zst", "*tfevents*",
+  "*.7z",
+  "*.arrow",
+  "*.bin",
+  "*.bz2",
+  "*.ckpt",
+  "*.ftz",
+  "*.gguf",
+  "*.gz",
+  "*.h5",
+  "*.joblib",
+  "*.lfs.*",
+  "*.mindir",
+  "*.mlmodel",
+  "*.model",
+  "*.msgpack",
+  "*.npy",
+  "*.npz",
+  "*.om",
+  "*.onnx",
+  "*.ot",
+  "*.parquet",
+  "*.pb",
+  "*.pickle",
+  "*.pkl",
+  "*.pt",
+  "*.pth",
+  "*.rar",
+  "*.safetensors",
+  "saved_model/**/*",
+  "*.tar",
+  "*.tar.*",
+  "*.tflite",
+  "*.tgz",
+  "*.wasm",
+  "*.xz",
+  "*.zip",
+  "*.zst",
+  "*tfevents*",
 ];
 
 export const defaultGitattributes = `${lfsPatterns.map((p) => `${p} filter=lfs diff=lfs merge=lfs -text`).join("\n")}\n`;
@@ -94,7 +128,12 @@ ${stringify({ title: name, sdk: d.sdk ?? "gradio", app_file: "app.py", license: 
 `;
 }
 
-export function readmeTemplate(type: RepoType, owner: string, name: string, defaults: CardDefaults = {}): string {
+export function readmeTemplate(
+  type: RepoType,
+  owner: string,
+  name: string,
+  defaults: CardDefaults = {},
+): string {
   if (type === "dataset") return datasetCard(owner, name, defaults);
   if (type === "space") return spaceCard(name, defaults);
   return modelCard(owner, name, defaults);

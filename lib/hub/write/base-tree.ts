@@ -19,7 +19,9 @@ export class BaseTree {
     let entries = this.trees.get(dir);
     if (!entries) {
       entries = this.commit
-        ? readTree(this.gitDir, dir ? `${this.commit}:${dir}` : `${this.commit}^{tree}`).then((e) => e ?? [])
+        ? readTree(this.gitDir, dir ? `${this.commit}:${dir}` : `${this.commit}^{tree}`).then(
+            (e) => e ?? [],
+          )
         : Promise.resolve([]);
       this.trees.set(dir, entries);
     }

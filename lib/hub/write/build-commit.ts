@@ -16,7 +16,12 @@ import { withTrackRules } from "./plan";
 import type { Quarantine } from "./quarantine";
 import { sha256OfFile } from "./spool";
 
-export type BuiltFile = { path: string; size: number; oid: string; lfs: { oid: string; size: number } | null };
+export type BuiltFile = {
+  path: string;
+  size: number;
+  oid: string;
+  lfs: { oid: string; size: number } | null;
+};
 
 const zeroOid = "0".repeat(40);
 
@@ -70,7 +75,12 @@ export async function buildCommit(options: {
       const pointer = scratch(`pointer-${index}`);
       await fsp.writeFile(pointer, formatLfsPointer({ oid, size: staged.size }), { flag: "wx" });
       toHash.push(pointer);
-      files.push({ path: staged.path, size: staged.size, mode: add.mode, lfs: { oid, size: staged.size } });
+      files.push({
+        path: staged.path,
+        size: staged.size,
+        mode: add.mode,
+        lfs: { oid, size: staged.size },
+      });
     } else {
       toHash.push(await contentFile(staged, scratch(`content-${index}`)));
       files.push({ path: staged.path, size: staged.size, mode: add.mode, lfs: null });
@@ -86,20 +96,42 @@ export async function buildCommit(options: {
       files.splice(existing, 1);
       toHash.splice(existing, 1);
     }
-    files.push({ path: ".gitattributes", size: Buffer.byteLength(text), mode: plan.rootAttributesMode, lfs: null });
+    files.push({
+      path: ".gitattributes",
+      size: Buffer.byteLength(text),
+      mode: plan.rootAttributesMode,
+      lfs: null,
+    });
   }
 
   const hashed = toHash.length
-    ? (await gitText({ gitDir, env, args: ["hash-object", "-w", "--no-filters", "--stdin-paths"], input: `${toHash.join("\n")}\n` })).split("\n")
+    ? (
+        await gitText({
+          gitDir,
+          env,
+          args: ["hash-object", "-w", "--no-filters", "--stdin-paths"],
+          input: `${toHash.join("\n")}\n`,
+        })
+      ).split("\n")
     : [];
-  if (hashed.length !== files.length) throw new AppError("internal", "git hash-object returned an unexpected number of objects.");
+  if (hashed.length !== files.length)
+    throw new AppError("internal", "git hash-object returned an unexpected number of objects.");
 
-  await runGit({ gitDir, env, args: options.base ? ["read-tree", options.base] : ["read-tree", "--empty"] });
+  await runGit({
+    gitDir,
+    env,
+    args: options.base ? ["read-tree", options.base] : ["read-tree", "--empty"],
+  });
   const records = [
     ...plan.removals.map((p) => `0 ${zeroOid}\t${p}\0`),
     ...files.map((f, i) => `${f.mode} ${hashed[i]}\t${f.path}\0`),
   ];
-  await runGit({ gitDir, env, args: ["update-index", "-z", "--add", "--index-info"], input: records.join("") });
+  await runGit({
+    gitDir,
+    env,
+    args: ["update-index", "-z", "--add", "--index-info"],
+    input: records.join(""),
+  });
   const tree = await gitText({ gitDir, env, args: ["write-tree"] });
   const commit = await gitText({
     gitDir,

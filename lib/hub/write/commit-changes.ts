@@ -3,23 +3,22 @@ import "server-only";
 import fsp from "node:fs/promises";
 
 import { AppError } from "@/lib/errors";
-import { notifyRepoChanged } from "@/lib/hub/events";
+import { notifyRepoChanged, type ChangeSource } from "@/lib/hub/events";
 import type { Identity } from "@/lib/hub/git/identity";
 import { resolveRevisionIn } from "@/lib/hub/read/revisions";
-import { readRef, type ChangeSource } from "@/lib/hub/refs/refs";
+import { readRef } from "@/lib/hub/refs/list-refs";
 import { updateRefCas } from "@/lib/hub/refs/update-ref";
 import { requireRepo } from "@/lib/hub/repos/open";
 import type { RepoRef } from "@/lib/hub/types";
-import { getBlobStore } from "@/lib/storage/blob-store";
 import { refNameProblem } from "@/lib/validation/ref-names";
 
 import { BaseTree } from "./base-tree";
 import { buildCommit, type BuiltFile } from "./build-commit";
-import { validateOperations, type CommitOperation } from "./operations";
-import { planCommit, type StagedFile } from "./plan";
-import { createQuarantine } from "./quarantine";
-import { spoolSource } from "./spool";
 import { checkCommitMessage } from "./message";
+import { validateOperations, type CommitOperation } from "./operations";
+import { planCommit } from "./plan";
+import { createQuarantine } from "./quarantine";
+import { stageFiles } from "./stage-files";
 
 export type CommitChangesInput = {
   repo: RepoRef;
@@ -75,7 +74,8 @@ export async function commitInRepo(
 ): Promise<CommitResult> {
   const tempFiles = new Set<string>();
   for (const operation of input.operations) {
-    if (operation.kind === "file" && "tempFile" in operation.source) tempFiles.add(operation.source.tempFile);
+    if (operation.kind === "file" && "tempFile" in operation.source)
+      tempFiles.add(operation.source.tempFile);
   }
   try {
     assertBranch(input.branch);
@@ -84,12 +84,20 @@ export async function commitInRepo(
     const gitDir = await openGitDir();
     const ref = `refs/heads/${input.branch}`;
     let head = options.newBranch ? null : await readRef(gitDir, ref);
-    if (!head && !options.newBranch) throw new AppError("not_found", `Branch "${input.branch}" not found.`);
+    if (!head && !options.newBranch)
+      throw new AppError("not_found", `Branch "${input.branch}" not found.`);
     if (input.parentCommit !== undefined) {
       const parent = await resolveRevisionIn(gitDir, input.parentCommit);
-      if (!parent) throw new AppError("bad_request", `The parent commit "${input.parentCommit}" does not exist.`);
+      if (!parent)
+        throw new AppError(
+          "bad_request",
+          `The parent commit "${input.parentCommit}" does not exist.`,
+        );
       if (parent.commit !== head) {
-        throw new AppError("conflict", `"${input.branch}" has moved since ${parent.commit.slice(0, 12)}; reload and try again (nothing was changed).`);
+        throw new AppError(
+          "conflict",
+          `"${input.branch}" has moved since ${parent.commit.slice(0, 12)}; reload and try again (nothing was changed).`,
+        );
       }
     }
 
@@ -97,16 +105,42 @@ export async function commitInRepo(
     const quarantine = await createQuarantine(gitDir);
     try {
       for (let attempt = 1; ; attempt++) {
-        const plan = await planCommit({ gitDir, base: new BaseTree(gitDir, head), operations, staged });
-        const built = await buildCommit({ gitDir, quarantine, base: head, plan, message, author: input.author, attempt });
+        const plan = await planCommit({
+          gitDir,
+          base: new BaseTree(gitDir, head),
+          operations,
+          staged,
+        });
+        const built = await buildCommit({
+          gitDir,
+          quarantine,
+          base: head,
+          plan,
+          message,
+          author: input.author,
+          attempt,
+        });
         await quarantine.migrate();
         try {
-          await updateRefCas({ gitDir, ref, next: built.commit, expected: head, reason: `commit: ${input.message.slice(0, 80)}` });
+          await updateRefCas({
+            gitDir,
+            ref,
+            next: built.commit,
+            expected: head,
+            reason: `commit: ${input.message.slice(0, 80)}`,
+          });
         } catch (error) {
-          const retry = error instanceof AppError && error.code === "conflict" && input.parentCommit === undefined;
+          const retry =
+            error instanceof AppError &&
+            error.code === "conflict" &&
+            input.parentCommit === undefined;
           if (!retry || options.newBranch || attempt >= maxAttempts) throw error;
           head = await readRef(gitDir, ref);
-          if (!head) throw new AppError("conflict", `Branch "${input.branch}" was deleted while committing.`);
+          if (!head)
+            throw new AppError(
+              "conflict",
+              `Branch "${input.branch}" was deleted while committing.`,
+            );
           continue;
         }
         if (!options.newBranch) {
@@ -117,7 +151,13 @@ export async function commitInRepo(
             source: input.source ?? "web",
           });
         }
-        return { commit: built.commit, parent: head, branch: input.branch, files: built.files, deleted: plan.removals };
+        return {
+          commit: built.commit,
+          parent: head,
+          branch: input.branch,
+          files: built.files,
+          deleted: plan.removals,
+        };
       }
     } finally {
       await quarantine.dispose();
@@ -125,28 +165,4 @@ export async function commitInRepo(
   } finally {
     await Promise.all([...tempFiles].map((file) => fsp.rm(file, { force: true })));
   }
-}
-
-/** Spools every file's content (in order: streams may come from one request body) and checks LFS references. */
-async function stageFiles(operations: CommitOperation[], tempFiles: Set<string>): Promise<Map<string, StagedFile>> {
-  const store = getBlobStore();
-  const staged = new Map<string, StagedFile>();
-  for (const operation of operations) {
-    if (operation.kind === "file") {
-      const target = store.tempPath("commit");
-      tempFiles.add(target);
-      const spooled = await spoolSource(operation.source, target);
-      staged.set(operation.path, { path: operation.path, kind: "file", ...spooled });
-    } else if (operation.kind === "lfsFile") {
-      const stored = await store.stat(operation.sha256);
-      if (!stored) {
-        throw new AppError("bad_request", `The LFS content of "${operation.path}" (sha256 ${operation.sha256.slice(0, 12)}…) has not been uploaded.`);
-      }
-      if (operation.size !== undefined && operation.size !== stored.size) {
-        throw new AppError("bad_request", `"${operation.path}": the LFS object is ${stored.size} bytes, not ${operation.size}.`);
-      }
-      staged.set(operation.path, { path: operation.path, kind: "lfsFile", size: stored.size, sha256: operation.sha256, file: null });
-    }
-  }
-  return staged;
 }

@@ -20,7 +20,8 @@ export async function lfsDecision(
   repo: RepoRef,
   options: { rev: string; files: { path: string; size: number }[]; rootGitattributes?: string },
 ): Promise<{ commit: string; files: { path: string; lfs: boolean }[] }> {
-  if (options.files.length > 1000) throw new AppError("bad_request", "Ask about at most 1000 files at once.");
+  if (options.files.length > 1000)
+    throw new AppError("bad_request", "Ask about at most 1000 files at once.");
   for (const file of options.files) {
     const problem = repoPathProblem(file.path);
     if (problem) throw new AppError("bad_request", problem);
@@ -31,5 +32,11 @@ export async function lfsDecision(
   const attributes = await readAttributes(gitDir, new BaseTree(gitDir, commit), dirs, (path) =>
     Promise.resolve(path === ".gitattributes" ? options.rootGitattributes : undefined),
   );
-  return { commit, files: options.files.map((file) => ({ path: file.path, lfs: lfsVerdict(file, attributes).lfs })) };
+  return {
+    commit,
+    files: options.files.map((file) => ({
+      path: file.path,
+      lfs: lfsVerdict(file, attributes).lfs,
+    })),
+  };
 }

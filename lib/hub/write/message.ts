@@ -9,7 +9,10 @@ export function checkCommitMessage(title: string, description?: string): string 
   const body = clean(description ?? "").trim();
   const message = body ? `${head}\n\n${body}\n` : `${head}\n`;
   if (Buffer.byteLength(message) > maxCommitMessageBytes) {
-    throw new AppError("bad_request", `The commit message is longer than ${maxCommitMessageBytes} bytes.`);
+    throw new AppError(
+      "bad_request",
+      `The commit message is longer than ${maxCommitMessageBytes} bytes.`,
+    );
   }
   return message;
 }

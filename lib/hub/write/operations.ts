@@ -31,19 +31,36 @@ function checkPath(path: unknown, what: string): string {
 export function validateOperations(operations: CommitOperation[]): CommitOperation[] {
   if (operations.length === 0) throw new AppError("bad_request", "The commit has no changes.");
   if (operations.length > maxCommitOperations) {
-    throw new AppError("bad_request", `A commit can change at most ${maxCommitOperations} files; split it into several commits.`);
+    throw new AppError(
+      "bad_request",
+      `A commit can change at most ${maxCommitOperations} files; split it into several commits.`,
+    );
   }
   const seen = new Set<string>();
   return operations.map((operation) => {
-    const path = operation.kind === "deleteFolder" ? normalizeFolderPath(String(operation.path ?? "")) : operation.path;
+    const path =
+      operation.kind === "deleteFolder"
+        ? normalizeFolderPath(String(operation.path ?? ""))
+        : operation.path;
     checkPath(path, operation.kind === "deleteFolder" ? "deleted folder" : "file");
     const key = operation.kind === "deleteFolder" ? `${path}/` : path;
-    if (seen.has(key)) throw new AppError("bad_request", `"${path}" appears more than once in the commit.`);
+    if (seen.has(key))
+      throw new AppError("bad_request", `"${path}" appears more than once in the commit.`);
     seen.add(key);
     if (operation.kind === "lfsFile") {
-      if (!isSha256(operation.sha256)) throw new AppError("bad_request", `"${path}": the LFS oid must be a sha256 (64 hex characters).`);
-      if (operation.size !== undefined && !(Number.isSafeInteger(operation.size) && operation.size >= 0)) {
-        throw new AppError("bad_request", `"${path}": the LFS size must be a whole number of bytes.`);
+      if (!isSha256(operation.sha256))
+        throw new AppError(
+          "bad_request",
+          `"${path}": the LFS oid must be a sha256 (64 hex characters).`,
+        );
+      if (
+        operation.size !== undefined &&
+        !(Number.isSafeInteger(operation.size) && operation.size >= 0)
+      ) {
+        throw new AppError(
+          "bad_request",
+          `"${path}": the LFS size must be a whole number of bytes.`,
+        );
       }
     }
     return { ...operation, path };

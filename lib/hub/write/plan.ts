@@ -5,7 +5,12 @@ import fsp from "node:fs/promises";
 import { AppError } from "@/lib/errors";
 import { entryNotFound } from "@/lib/hub/errors";
 import { objectContents } from "@/lib/hub/git/cat-file-pool";
-import { attributeDirsFor, lfsTrackLine, parseGitattributes, type AttributesFile } from "@/lib/hub/lfs/gitattributes";
+import {
+  attributeDirsFor,
+  lfsTrackLine,
+  parseGitattributes,
+  type AttributesFile,
+} from "@/lib/hub/lfs/gitattributes";
 import { lfsVerdict } from "@/lib/hub/lfs/policy";
 import { maxGitattributesBytes } from "@/lib/hub/limits";
 
@@ -55,7 +60,10 @@ export async function readAttributes(
     let text = await override(path);
     if (text === undefined) {
       const entry = await base.lookup(path);
-      const object = entry?.kind === "blob" ? await objectContents(gitDir, entry.oid, maxGitattributesBytes).catch(() => null) : null;
+      const object =
+        entry?.kind === "blob"
+          ? await objectContents(gitDir, entry.oid, maxGitattributesBytes).catch(() => null)
+          : null;
       text = object ? object.data.toString("utf8") : null;
     }
     if (text !== null) files.push({ dir, rules: parseGitattributes(text), text });
@@ -81,7 +89,11 @@ export async function planCommit(options: {
     if (operation.kind === "deleteFile") {
       const entry = await base.lookup(operation.path);
       if (!entry) throw entryNotFound(operation.path);
-      if (entry.kind === "tree") throw new AppError("bad_request", `"${operation.path}" is a folder; delete it as a folder.`);
+      if (entry.kind === "tree")
+        throw new AppError(
+          "bad_request",
+          `"${operation.path}" is a folder; delete it as a folder.`,
+        );
       removals.add(operation.path);
     } else if (operation.kind === "deleteFolder") {
       const entry = await base.lookup(operation.path);
@@ -90,17 +102,25 @@ export async function planCommit(options: {
       deletedFolders.push(operation.path);
     }
   }
-  const underDeletedFolder = (path: string) => deletedFolders.some((dir) => path === dir || path.startsWith(`${dir}/`));
+  const underDeletedFolder = (path: string) =>
+    deletedFolders.some((dir) => path === dir || path.startsWith(`${dir}/`));
 
   const adds: PlannedAdd[] = [];
   const attributeDirs = new Set<string>([""]);
   for (const file of staged.values()) {
     const existing = await base.lookup(file.path);
     if (existing?.kind === "tree" && !underDeletedFolder(file.path)) {
-      throw new AppError("bad_request", `Cannot add "${file.path}": a folder with that name exists.`);
+      throw new AppError(
+        "bad_request",
+        `Cannot add "${file.path}": a folder with that name exists.`,
+      );
     }
     for (const dir of ancestors(file.path)) {
-      if (staged.has(dir)) throw new AppError("bad_request", `Cannot add both "${dir}" and "${file.path}": "${dir}" would be a file and a folder.`);
+      if (staged.has(dir))
+        throw new AppError(
+          "bad_request",
+          `Cannot add both "${dir}" and "${file.path}": "${dir}" would be a file and a folder.`,
+        );
       const blocking = await base.lookup(dir);
       if (blocking && blocking.kind !== "tree" && !removals.has(dir)) {
         throw new AppError("bad_request", `Cannot add "${file.path}": "${dir}" is a file.`);
@@ -115,7 +135,10 @@ export async function planCommit(options: {
     const added = staged.get(path);
     if (added) {
       if (added.kind === "lfsFile" || added.size > maxGitattributesBytes || !added.file) {
-        throw new AppError("bad_request", `"${path}" must be a plain text file of at most ${maxGitattributesBytes} bytes.`);
+        throw new AppError(
+          "bad_request",
+          `"${path}" must be a plain text file of at most ${maxGitattributesBytes} bytes.`,
+        );
       }
       return fsp.readFile(added.file, "utf8");
     }

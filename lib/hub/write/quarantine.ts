@@ -33,12 +33,20 @@ export async function createQuarantine(gitDir: string): Promise<Quarantine> {
     async migrate() {
       for (const entry of await fsp.readdir(dir)) {
         if (/^[0-9a-f]{2}$/.test(entry)) {
-          await moveAll(path.join(dir, entry), path.join(objects, entry), await fsp.readdir(path.join(dir, entry)));
+          await moveAll(
+            path.join(dir, entry),
+            path.join(objects, entry),
+            await fsp.readdir(path.join(dir, entry)),
+          );
         } else if (entry === "pack") {
           // Packs before their indexes, so a reader never finds an index without its pack.
           const files = await fsp.readdir(path.join(dir, "pack"));
           const rank = (name: string) => (name.endsWith(".idx") ? 1 : 0);
-          await moveAll(path.join(dir, "pack"), path.join(objects, "pack"), files.sort((a, b) => rank(a) - rank(b)));
+          await moveAll(
+            path.join(dir, "pack"),
+            path.join(objects, "pack"),
+            files.sort((a, b) => rank(a) - rank(b)),
+          );
         }
       }
     },

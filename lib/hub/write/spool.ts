@@ -38,20 +38,25 @@ function toReadable(source: BlobSource): Readable {
 /** Writes a source to `target` (created exclusively), hashing it on the way. */
 export async function spoolSource(source: FileSource, target: string): Promise<SpooledFile> {
   if ("tempFile" in source) {
-    if (/[\0-\x1f]/.test(source.tempFile)) throw new AppError("bad_request", "Invalid temp file name.");
+    if (/[\0-\x1f]/.test(source.tempFile))
+      throw new AppError("bad_request", "Invalid temp file name.");
     const stats = await fsp.stat(source.tempFile).catch(() => null);
-    if (!stats?.isFile()) throw new AppError("bad_request", "An uploaded file is missing; upload it again.");
+    if (!stats?.isFile())
+      throw new AppError("bad_request", "An uploaded file is missing; upload it again.");
     return { file: source.tempFile, size: stats.size, sha256: source.sha256 ?? null };
   }
   const counter = new Sha256Counter();
-  const input = "stream" in source ? toReadable(source.stream) : Readable.from([Buffer.from(source.content)]);
+  const input =
+    "stream" in source ? toReadable(source.stream) : Readable.from([Buffer.from(source.content)]);
   await pipeline(input, counter, fs.createWriteStream(target, { flags: "wx" }));
   return { file: target, size: counter.size, sha256: counter.hash.digest("hex") };
 }
 
 export async function sha256OfFile(file: string): Promise<string> {
   const hash = createHash("sha256");
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of fs.createReadStream(file, {
+    highWaterMark: 1024 * 1024,
+  }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
   }
   return hash.digest("hex");
