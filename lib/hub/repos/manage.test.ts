@@ -17,6 +17,7 @@ import { author, git, makeRepo } from "@/test/hub";
 
 import { deleteRepository, initRepository, renameRepository } from "./manage";
 import { repoExists } from "./open";
+import { sweepHubTemp, sweepRepositoryQuarantines } from "./sweep";
 
 async function error(promise: Promise<unknown>): Promise<AppError> {
   const e = await promise.then(
@@ -228,5 +229,30 @@ describe("deleteRepository and renameRepository", () => {
       "bad_request",
     );
     expect(await repoExists(a)).toBe(true);
+  });
+});
+
+describe("sweeping leftovers of crashed operations", () => {
+  it("removes old temp repos, trash and quarantines, and keeps fresh ones", async () => {
+    const repo = await makeRepo();
+    const root = path.join(getConfig().dataDir, "git");
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    const leftovers = [
+      path.join(root, ".tmp", "crashed.git"),
+      path.join(root, ".trash", "deleted"),
+      path.join(repoGitDir(repo), "objects", "incoming-strata-crashed"),
+    ];
+    for (const dir of leftovers) {
+      fs.mkdirSync(path.join(dir, "ab"), { recursive: true });
+      fs.utimesSync(dir, old, old);
+    }
+    const fresh = path.join(root, ".tmp", "running.git");
+    fs.mkdirSync(fresh, { recursive: true });
+    expect(await sweepHubTemp()).toBe(2);
+    expect(await sweepRepositoryQuarantines(repoGitDir(repo))).toBe(1);
+    for (const dir of leftovers) expect(fs.existsSync(dir)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
+    fs.rmSync(fresh, { recursive: true });
+    git(repo, "fsck", "--strict");
   });
 });
