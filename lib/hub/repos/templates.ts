@@ -64,19 +64,37 @@ export const lfsPatterns = [
 
 export const defaultGitattributes = `${lfsPatterns.map((p) => `${p} filter=lfs diff=lfs merge=lfs -text`).join("\n")}\n`;
 
-/** One front-matter line (or block), or a commented placeholder when there is no value. */
-function field(key: string, value: string | string[] | undefined, placeholder: string): string {
-  const empty = value === undefined || (Array.isArray(value) && value.length === 0) || value === "";
-  if (empty) return `# ${placeholder}\n`;
-  return stringify({ [key]: value });
+/** One front-matter entry, or a commented placeholder when there is no value. */
+function field(key: string, value: string | string[] | undefined, placeholder = ""): string {
+  const empty = value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+  return empty ? `# ${placeholder}\n` : stringify({ [key]: value });
+}
+
+function frontMatter(fields: string[]): string {
+  return `---\n${fields.join("")}---\n`;
 }
 
 function modelCard(owner: string, name: string, d: CardDefaults): string {
-  return `---
-${field("license", d.license ?? "apache-2.0", "")}${field("pipeline_tag", d.pipelineTag, "pipeline_tag: text-generation  # the task, e.g. text-generation, image-classification")}${field("library_name", d.libraryName, "library_name: transformers  # the library that loads it: transformers, openmind, mindformers, peft …")}${field("frameworks", d.frameworks, "frameworks: [PyTorch]  # PyTorch, MindSpore, PaddlePaddle")}${field("hardwares", d.hardware, "hardwares: [NPU]  # NPU, GPU, CPU")}${field("language", d.languages, "language: [en, zh]")}${field("tags", d.tags, "tags: []")}# datasets: []
-# base_model: owner/name
----
-
+  const front = frontMatter([
+    field("license", d.license || "apache-2.0"),
+    field(
+      "pipeline_tag",
+      d.pipelineTag,
+      "pipeline_tag: text-generation  # the task, e.g. text-generation, image-classification",
+    ),
+    field(
+      "library_name",
+      d.libraryName,
+      "library_name: transformers  # transformers, openmind, mindformers, peft …",
+    ),
+    field("frameworks", d.frameworks, "frameworks: [PyTorch]  # PyTorch, MindSpore, PaddlePaddle"),
+    field("hardwares", d.hardware, "hardwares: [NPU]  # NPU, GPU, CPU"),
+    field("language", d.languages, "language: [en, zh]"),
+    field("tags", d.tags, "tags: []"),
+    "# datasets: []\n",
+    "# base_model: owner/name\n",
+  ]);
+  return `${front}
 # ${name}
 
 Describe the model here: what it does, how it was trained and what it is meant for.
@@ -99,10 +117,15 @@ model = AutoModel.from_pretrained("${owner}/${name}")
 }
 
 function datasetCard(owner: string, name: string, d: CardDefaults): string {
-  return `---
-${field("license", d.license ?? "apache-2.0", "")}${field("task_categories", d.taskCategories, "task_categories: [text-classification]")}${field("language", d.languages, "language: [en, zh]")}${field("size_categories", d.sizeCategories, "size_categories: [1K<n<10K]")}${field("tags", d.tags, "tags: []")}# pretty_name: ${name}
----
-
+  const front = frontMatter([
+    field("license", d.license || "apache-2.0"),
+    field("task_categories", d.taskCategories, "task_categories: [text-classification]"),
+    field("language", d.languages, "language: [en, zh]"),
+    field("size_categories", d.sizeCategories, "size_categories: [1K<n<10K]"),
+    field("tags", d.tags, "tags: []"),
+    `# pretty_name: ${name}\n`,
+  ]);
+  return `${front}
 # ${name}
 
 Describe the dataset here: where the data comes from, what is in it and how it was collected.
@@ -121,9 +144,16 @@ dataset = load_dataset("${owner}/${name}")
 }
 
 function spaceCard(name: string, d: CardDefaults): string {
-  return `---
-${stringify({ title: name, sdk: d.sdk ?? "gradio", app_file: "app.py", license: d.license ?? "apache-2.0" })}${field("hardwares", d.hardware, "hardwares: [CPU]  # CPU or NPU")}---
-
+  const front = frontMatter([
+    stringify({
+      title: name,
+      sdk: d.sdk ?? "gradio",
+      app_file: "app.py",
+      license: d.license || "apache-2.0",
+    }),
+    field("hardwares", d.hardware, "hardwares: [CPU]  # CPU or NPU"),
+  ]);
+  return `${front}
 # ${name}
 `;
 }
