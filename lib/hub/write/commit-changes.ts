@@ -14,6 +14,7 @@ import { refNameProblem } from "@/lib/validation/ref-names";
 
 import { BaseTree } from "./base-tree";
 import { buildCommit, type BuiltFile } from "./build-commit";
+import { withLock } from "./lock";
 import { checkCommitMessage } from "./message";
 import { validateOperations, type CommitOperation } from "./operations";
 import { planCommit } from "./plan";
@@ -104,61 +105,60 @@ export async function commitInRepo(
     const staged = await stageFiles(operations, tempFiles);
     const quarantine = await createQuarantine(gitDir);
     try {
-      for (let attempt = 1; ; attempt++) {
-        const plan = await planCommit({
-          gitDir,
-          base: new BaseTree(gitDir, head),
-          operations,
-          staged,
-        });
-        const built = await buildCommit({
-          gitDir,
-          quarantine,
-          base: head,
-          plan,
-          message,
-          author: input.author,
-          attempt,
-        });
-        await quarantine.migrate();
-        try {
-          await updateRefCas({
-            gitDir,
-            ref,
-            next: built.commit,
-            expected: head,
-            reason: `commit: ${input.message.slice(0, 80)}`,
-          });
-        } catch (error) {
-          const retry =
-            error instanceof AppError &&
-            error.code === "conflict" &&
-            input.parentCommit === undefined;
-          if (!retry || options.newBranch || attempt >= maxAttempts) throw error;
+      // Commits to one branch from this process take turns (only for the short build-and-swap
+      // part); compare-and-swap still guards against other processes and git pushes.
+      const done = await withLock(`${gitDir}\0${ref}`, async () => {
+        if (!options.newBranch && input.parentCommit === undefined)
           head = await readRef(gitDir, ref);
-          if (!head)
-            throw new AppError(
-              "conflict",
-              `Branch "${input.branch}" was deleted while committing.`,
-            );
-          continue;
-        }
-        if (!options.newBranch) {
-          await notifyRepoChanged({
-            kind: "refs",
-            repo: input.repo,
-            refs: [{ ref, before: head, after: built.commit }],
-            source: input.source ?? "web",
+        for (let attempt = 1; ; attempt++) {
+          const base = new BaseTree(gitDir, head);
+          const plan = await planCommit({ gitDir, base, operations, staged });
+          const built = await buildCommit({
+            gitDir,
+            quarantine,
+            base: head,
+            plan,
+            message,
+            author: input.author,
+            attempt,
           });
+          await quarantine.migrate();
+          try {
+            const reason = `commit: ${input.message.slice(0, 80)}`;
+            await updateRefCas({ gitDir, ref, next: built.commit, expected: head, reason });
+            return { built, plan, parent: head };
+          } catch (error) {
+            const retry =
+              error instanceof AppError &&
+              error.code === "conflict" &&
+              input.parentCommit === undefined &&
+              !options.newBranch &&
+              attempt < maxAttempts;
+            if (!retry) throw error;
+            head = await readRef(gitDir, ref);
+            if (!head)
+              throw new AppError(
+                "conflict",
+                `Branch "${input.branch}" was deleted while committing.`,
+              );
+          }
         }
-        return {
-          commit: built.commit,
-          parent: head,
-          branch: input.branch,
-          files: built.files,
-          deleted: plan.removals,
-        };
+      });
+      if (!options.newBranch) {
+        await notifyRepoChanged({
+          kind: "refs",
+          repo: input.repo,
+          refs: [{ ref, before: done.parent, after: done.built.commit }],
+          source: input.source ?? "web",
+        });
       }
+      return {
+        commit: done.built.commit,
+        parent: done.parent,
+        branch: input.branch,
+        files: done.built.files,
+        deleted: done.plan.removals,
+      };
     } finally {
       await quarantine.dispose();
     }
