@@ -37,9 +37,10 @@ export class ObjectTooLargeError extends CatFileError {
 const headerPattern = /^([0-9a-f]{40,64}) (blob|tree|commit|tag) (\d+)$/;
 
 /**
- * One long-lived `git cat-file --batch-command` process. Requests are written immediately and
- * answered in order, so any number of concurrent callers share the process without waiting for
- * each other's round trips; the FIFO of pending requests matches answers to callers.
+ * One long-lived `git cat-file --batch-command --buffer` process. The requests of one tick are
+ * sent as one write ending in `flush` and answered in order, so any number of concurrent callers
+ * share the process without waiting for each other's round trips; the FIFO of pending requests
+ * matches answers to callers.
  */
 export class CatFileProcess {
   private readonly child: ChildProcessWithoutNullStreams;
@@ -47,11 +48,13 @@ export class CatFileProcess {
   private leftover: Buffer = Buffer.alloc(0);
   private body: Body | null = null;
   private stderr = "";
+  private pendingWrite = "";
+  private flushScheduled = false;
   private exited = false;
   lastUsed = Date.now();
 
   constructor(readonly gitDir: string) {
-    this.child = spawnGit({ gitDir, args: ["cat-file", "--batch-command"] });
+    this.child = spawnGit({ gitDir, args: ["cat-file", "--batch-command", "--buffer"] });
     this.child.stdout.on("data", (chunk: Buffer) => this.onData(chunk));
     this.child.stderr.on("data", (chunk: Buffer) => {
       this.stderr = (this.stderr + chunk.toString("utf8")).slice(-2000);
@@ -106,7 +109,17 @@ export class CatFileProcess {
     return new Promise((resolve, reject) => {
       if (!this.busy) this.setRef(true);
       this.queue.push({ kind, maxSize, resolve, reject });
-      this.child.stdin.write(`${kind} ${name}\n`);
+      this.pendingWrite += `${kind} ${name}\n`;
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        // Everything asked for in this tick goes to git as one write, answered in one flush.
+        process.nextTick(() => {
+          this.flushScheduled = false;
+          const commands = this.pendingWrite;
+          this.pendingWrite = "";
+          if (!this.exited) this.child.stdin.write(`${commands}flush\n`);
+        });
+      }
     });
   }
 

@@ -63,19 +63,26 @@ export async function openGitBlob(
   gitDir: string,
   oid: string,
   range?: ByteRange,
+  /** The blob's size when the caller already knows it (from a tree listing): saves a round trip. */
+  knownSize?: number,
 ): Promise<BlobStream> {
+  const size = knownSize ?? (await blobSize(gitDir, oid));
+  checkRange(range, size);
+  const start = range?.start ?? 0;
+  const end = range?.end ?? size - 1;
+  if (size <= inlineBlobBytes) {
+    const object = await objectContents(gitDir, oid);
+    if (!object) throw new AppError("not_found", "The file's content is missing.");
+    return { size: size, stream: Readable.from([object.data.subarray(start, end + 1)]) };
+  }
+  return { size: size, stream: Readable.from(streamBlobProcess(gitDir, oid, start, end)) };
+}
+
+async function blobSize(gitDir: string, oid: string): Promise<number> {
   const info = await objectInfo(gitDir, oid);
   if (!info || info.type !== "blob")
     throw new AppError("not_found", "The file's content is missing.");
-  checkRange(range, info.size);
-  const start = range?.start ?? 0;
-  const end = range?.end ?? info.size - 1;
-  if (info.size <= inlineBlobBytes) {
-    const object = await objectContents(gitDir, oid);
-    if (!object) throw new AppError("not_found", "The file's content is missing.");
-    return { size: info.size, stream: Readable.from([object.data.subarray(start, end + 1)]) };
-  }
-  return { size: info.size, stream: Readable.from(streamBlobProcess(gitDir, oid, start, end)) };
+  return info.size;
 }
 
 /** A blob's bytes, for files small enough to show; a 413 above `maxBytes` (nothing is read then). */
@@ -102,7 +109,7 @@ async function requireFileEntry(repo: RepoRef, rev: string, rawPath: string) {
 }
 
 async function openEntry(gitDir: string, entry: TreeEntry, range?: ByteRange): Promise<BlobStream> {
-  if (!entry.lfs) return openGitBlob(gitDir, entry.oid, range);
+  if (!entry.lfs) return openGitBlob(gitDir, entry.oid, range, entry.size);
   const store = getBlobStore();
   const stored = await store.stat(entry.lfs.oid);
   if (!stored)
