@@ -19,7 +19,6 @@ import { defaultGitattributes, readmeTemplate, type CardDefaults } from "./templ
 /** Repository settings for serving over smart HTTP later and for keeping what was pushed sound. */
 const repoConfig = `[core]
 \tlogAllRefUpdates = always
-\tfsync = committed
 \tquotePath = false
 [receive]
 \tfsckObjects = true

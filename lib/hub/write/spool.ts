@@ -45,10 +45,17 @@ export async function spoolSource(source: FileSource, target: string): Promise<S
       throw new AppError("bad_request", "An uploaded file is missing; upload it again.");
     return { file: source.tempFile, size: stats.size, sha256: source.sha256 ?? null };
   }
+  if ("content" in source) {
+    const data = Buffer.from(source.content);
+    await fsp.writeFile(target, data, { flag: "wx" });
+    return {
+      file: target,
+      size: data.length,
+      sha256: createHash("sha256").update(data).digest("hex"),
+    };
+  }
   const counter = new Sha256Counter();
-  const input =
-    "stream" in source ? toReadable(source.stream) : Readable.from([Buffer.from(source.content)]);
-  await pipeline(input, counter, fs.createWriteStream(target, { flags: "wx" }));
+  await pipeline(toReadable(source.stream), counter, fs.createWriteStream(target, { flags: "wx" }));
   return { file: target, size: counter.size, sha256: counter.hash.digest("hex") };
 }
 
