@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+/** The kinds of repositories the hub hosts; Spaces share the same storage. */
+export const repoTypes = ["model", "dataset", "space"] as const;
+export type RepoType = (typeof repoTypes)[number];
+
+export const repoTypeSchema = z.enum(repoTypes);
+
+/** Plural URL/storage segment of each repo type (`/models/…`, `git/models/…`). */
+export const repoTypePlural = {
+  model: "models",
+  dataset: "datasets",
+  space: "spaces",
+} as const satisfies Record<RepoType, string>;
+
+export const repoNameMaxLength = 96;
+
+/**
+ * Model, dataset and Space names: 1–96 letters, digits, '-', '_' and '.', not starting with '.' or
+ * '-', without '..', not ending in '.git' (that suffix belongs to clone URLs).
+ */
+export const repoNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Enter a name.")
+  .max(repoNameMaxLength, `Use at most ${repoNameMaxLength} characters.`)
+  .regex(/^[A-Za-z0-9._-]+$/, "Use only letters, digits, '-', '_' and '.'.")
+  .refine((name) => !/^[.-]/.test(name), "Start with a letter, a digit or '_'.")
+  .refine((name) => !name.includes(".."), "Do not use '..'.")
+  .refine((name) => !name.toLowerCase().endsWith(".git"), "Do not end the name with '.git'.");
+
+export function isValidRepoName(name: string): boolean {
+  return repoNameSchema.safeParse(name).success && name === name.trim();
+}
