@@ -63,6 +63,14 @@ describe("FileBlobStore", () => {
     expect(await store.stat(info.sha256)).toBeNull();
   });
 
+  it("adopts a file hashed by the caller without reading it again, still checking the size", async () => {
+    const temp = store.tempPath();
+    fs.writeFileSync(temp, "weights");
+    await expect(store.adopt(temp, { sha256: sha("weights"), size: 99, trusted: true })).rejects.toThrow(/Size mismatch/);
+    expect(await store.adopt(temp, { sha256: sha("weights"), size: 7, trusted: true })).toEqual({ sha256: sha("weights"), size: 7 });
+    expect(await text(store.read(sha("weights")))).toBe("weights");
+  });
+
   it("rejects malformed digests", () => {
     expect(() => store.read("../../etc/passwd")).toThrow(/Invalid sha256/);
   });

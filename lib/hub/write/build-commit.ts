@@ -30,7 +30,8 @@ async function storeLfsContent(staged: StagedFile): Promise<string> {
   const store = getBlobStore();
   if (staged.file) {
     staged.sha256 ??= await sha256OfFile(staged.file);
-    await store.adopt(staged.file, { sha256: staged.sha256, size: staged.size });
+    // The digest was computed here, from these bytes, while spooling or just above.
+    await store.adopt(staged.file, { sha256: staged.sha256, size: staged.size, trusted: true });
     // adopt moved the file, or kept the copy already stored; either way the temp file is done with.
     await fsp.rm(staged.file, { force: true });
     staged.file = null;
