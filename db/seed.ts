@@ -1,5 +1,6 @@
 // `npm run db:seed` – create demo accounts, organisations and content; safe to run again.
 import { ConfigError, getConfig } from "@/lib/config";
+import { registerRepoIndexer } from "@/lib/repos/indexer";
 import { seedDemoData } from "@/lib/seed";
 
 import { closeDatabase, migrateDatabase } from "./client";
@@ -7,6 +8,7 @@ import { closeDatabase, migrateDatabase } from "./client";
 try {
   getConfig();
   migrateDatabase();
+  registerRepoIndexer();
   await seedDemoData();
   closeDatabase();
   console.log("Demo data is in place.");

@@ -7,6 +7,7 @@ import { afterAll } from "vitest";
 
 import { closeDatabase, migrateDatabase } from "@/db/client";
 import { resetConfigForTests } from "@/lib/config";
+import { registerRepoIndexer } from "@/lib/repos/indexer";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-test-"));
 process.env.STRATA_DATA_DIR = dataDir;
@@ -14,6 +15,7 @@ process.env.STRATA_EMBEDDED_RUNNER = "0";
 resetConfigForTests();
 closeDatabase();
 migrateDatabase();
+registerRepoIndexer();
 
 afterAll(() => {
   closeDatabase();

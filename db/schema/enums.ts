@@ -6,3 +6,11 @@ export type MemberRole = (typeof memberRoles)[number];
 
 export const tokenScopes = ["read", "write"] as const;
 export type TokenScope = (typeof tokenScopes)[number];
+
+/** The kinds of repositories the hub hosts; Spaces share the same storage. */
+export const repoTypes = ["model", "dataset", "space"] as const;
+export type RepoType = (typeof repoTypes)[number];
+
+/** The card labels a repository list can be filtered by. */
+export const repoFacets = ["task", "library", "framework", "hardware", "license", "language", "dataset", "size"] as const;
+export type RepoFacet = (typeof repoFacets)[number];

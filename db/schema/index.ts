@@ -5,3 +5,4 @@ export * from "./jobs";
 export * from "./rate-limits";
 export * from "./tokens";
 export * from "./images";
+export * from "./repos";

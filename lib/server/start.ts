@@ -4,6 +4,7 @@ import { migrateDatabase } from "@/db/client";
 import { ConfigError, getConfig } from "@/lib/config";
 import { startEmbeddedRunner } from "@/lib/jobs/embedded-runner";
 import { startJobsBackground } from "@/lib/jobs/reaper";
+import { registerRepoIndexer } from "@/lib/repos/indexer";
 
 const globalForStart = globalThis as unknown as { strataStarted?: boolean };
 
@@ -24,6 +25,7 @@ export function startServer(): void {
     throw error;
   }
   migrateDatabase();
+  registerRepoIndexer();
   startJobsBackground();
   startEmbeddedRunner();
 }

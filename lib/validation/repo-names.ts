@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-/** The kinds of repositories the hub hosts; Spaces share the same storage. */
-export const repoTypes = ["model", "dataset", "space"] as const;
-export type RepoType = (typeof repoTypes)[number];
+import { repoTypes, type RepoType } from "@/db/schema/enums";
+
+export { repoTypes, type RepoType };
 
 export const repoTypeSchema = z.enum(repoTypes);
 

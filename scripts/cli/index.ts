@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { closeDatabase, migrateDatabase } from "@/db/client";
 import { ConfigError, getConfig } from "@/lib/config";
 import { AppError, describeZodError } from "@/lib/errors";
+import { registerRepoIndexer } from "@/lib/repos/indexer";
 
 import { parseCommandArgs, UsageError, type Command } from "./command";
 import { jobsRun, runnersToken } from "./commands/jobs";
@@ -36,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
   const values = parseCommandArgs(command, rest);
   getConfig();
   migrateDatabase();
+  registerRepoIndexer();
   await command.run(values);
   return 0;
 }

@@ -1,0 +1,127 @@
+import "server-only";
+
+import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+
+import { getDb } from "../client";
+import { owners, repoLabels, repos, repoFacets, type RepoFacet, type RepoType } from "../schema";
+import { recordColumns, type RepoRecord } from "./repos";
+
+export type RepoViewer = { id: number; isAdmin: boolean } | null;
+
+export const repoSorts = ["likes", "downloads", "updated", "created", "name"] as const;
+export type RepoSort = (typeof repoSorts)[number];
+
+export type RepoListQuery = {
+  type: RepoType;
+  viewer: RepoViewer;
+  /** Words to find in the name, owner, description, card text and tags. */
+  q?: string;
+  owner?: string;
+  /** At most one value per facet (the web filters). */
+  filters?: Partial<Record<RepoFacet, string>>;
+  /** Every one of these card tags (`pytorch`, `license:mit`), as the HF API's `filter`. */
+  tags?: string[];
+  sort?: RepoSort;
+  direction?: "asc" | "desc";
+  limit: number;
+  offset?: number;
+};
+
+export type FacetCounts = Record<RepoFacet, { value: string; count: number }[]>;
+
+/** Private repositories are listed only to their owner, the owning organisation's members and admins. */
+function visibleTo(viewer: RepoViewer): SQL | undefined {
+  if (viewer?.isAdmin) return undefined;
+  if (!viewer) return sql`${repos.isPrivate} = 0`;
+  return sql`(${repos.isPrivate} = 0 OR ${repos.ownerId} = ${viewer.id}
+    OR ${repos.ownerId} IN (SELECT org_id FROM memberships WHERE user_id = ${viewer.id}))`;
+}
+
+/** An FTS5 query that matches the text as a phrase (quotes doubled, so input cannot inject syntax). */
+function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function textMatch(q: string): SQL {
+  const text = q.trim();
+  // The trigram index needs three characters; shorter text falls back to a name/owner scan.
+  if ([...text].length >= 3) {
+    return sql`${repos.id} IN (SELECT rowid FROM repo_search WHERE repo_search MATCH ${ftsPhrase(text)})`;
+  }
+  const like = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql`(lower(${repos.name}) LIKE ${like} ESCAPE '\\' OR lower(${owners.name}) LIKE ${like} ESCAPE '\\')`;
+}
+
+function conditions(query: RepoListQuery, exceptFacet?: RepoFacet): SQL | undefined {
+  const parts: (SQL | undefined)[] = [eq(repos.type, query.type), visibleTo(query.viewer)];
+  if (query.q?.trim()) parts.push(textMatch(query.q));
+  if (query.owner) parts.push(sql`lower(${owners.name}) = lower(${query.owner})`);
+  for (const [facet, value] of Object.entries(query.filters ?? {})) {
+    if (!value || facet === exceptFacet) continue;
+    parts.push(
+      sql`EXISTS (SELECT 1 FROM repo_labels l WHERE l.repo_id = ${repos.id} AND l.facet = ${facet} AND l.value = ${value})`,
+    );
+  }
+  for (const tag of query.tags ?? []) {
+    parts.push(sql`EXISTS (SELECT 1 FROM json_each(${repos.tags}) WHERE json_each.value = ${tag})`);
+  }
+  return and(...parts);
+}
+
+function ordering(query: RepoListQuery): SQL[] {
+  const dir = query.direction === "asc" ? asc : desc;
+  switch (query.sort ?? "updated") {
+    case "likes":
+      return [dir(repos.likes), desc(repos.updatedAt)];
+    case "downloads":
+      return [dir(repos.downloads), desc(repos.updatedAt)];
+    case "created":
+      return [dir(repos.createdAt), dir(repos.id)];
+    case "name":
+      // Names read naturally A→Z unless asked otherwise.
+      return query.direction === "desc"
+        ? [desc(sql`lower(${owners.name} || '/' || ${repos.name})`)]
+        : [asc(sql`lower(${owners.name} || '/' || ${repos.name})`)];
+    case "updated":
+      return [dir(repos.updatedAt), dir(repos.id)];
+  }
+}
+
+export async function listRepoRecords(query: RepoListQuery): Promise<{ items: RepoRecord[]; total: number }> {
+  const db = getDb();
+  const where = conditions(query);
+  const items = db
+    .select(recordColumns)
+    .from(repos)
+    .innerJoin(owners, eq(owners.id, repos.ownerId))
+    .where(where)
+    .orderBy(...ordering(query))
+    .limit(query.limit)
+    .offset(query.offset ?? 0)
+    .all();
+  const total =
+    db.select({ n: count() }).from(repos).innerJoin(owners, eq(owners.id, repos.ownerId)).where(where).get()?.n ?? 0;
+  return { items, total };
+}
+
+/**
+ * How many listed repositories carry each label value. Each facet is counted with every other
+ * filter applied but not its own, so choosing "PyTorch" still shows how many are MindSpore.
+ */
+export async function countRepoFacets(query: RepoListQuery, limitPerFacet = 30): Promise<FacetCounts> {
+  const db = getDb();
+  const result = {} as FacetCounts;
+  for (const facet of repoFacets) {
+    result[facet] = db
+      .select({ value: repoLabels.value, count: count() })
+      .from(repoLabels)
+      .innerJoin(repos, eq(repos.id, repoLabels.repoId))
+      .innerJoin(owners, eq(owners.id, repos.ownerId))
+      .where(and(eq(repoLabels.facet, facet), conditions(query, facet)))
+      .groupBy(repoLabels.value)
+      .orderBy(desc(count()), asc(repoLabels.value))
+      .limit(limitPerFacet)
+      .all();
+  }
+  return result;
+}

@@ -1,0 +1,78 @@
+import "server-only";
+
+import { z } from "zod";
+
+import { insertAudit } from "@/db/queries/audit";
+import { findOwnerByName } from "@/db/queries/owners";
+import { deleteRepoRecord, findRepoRecordById, insertRepoRecord, type RepoRecord } from "@/db/queries/repos";
+import { repoTypes } from "@/db/schema/enums";
+import type { Caller } from "@/lib/auth/caller";
+import { assertCan } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { initRepository } from "@/lib/hub";
+import { repoNameSchema } from "@/lib/validation/repo-names";
+
+import { commitIdentity } from "./identity";
+
+const label = z.string().trim().min(1).max(64);
+
+export const createRepoSchema = z.object({
+  type: z.enum(repoTypes),
+  owner: z.string().trim().min(1, "Choose an owner.").max(39),
+  name: repoNameSchema,
+  isPrivate: z.boolean().default(false),
+  description: z.string().trim().max(300, "Use at most 300 characters.").optional(),
+  card: z
+    .object({
+      license: label.optional(),
+      pipelineTag: label.optional(),
+      libraryName: label.optional(),
+      frameworks: z.array(label).max(10).optional(),
+      hardware: z.array(label).max(10).optional(),
+      languages: z.array(label).max(20).optional(),
+      tags: z.array(label).max(30).optional(),
+      sdk: z.enum(["gradio", "static", "docker"]).optional(),
+    })
+    .default({}),
+});
+
+export type CreateRepoInput = z.input<typeof createRepoSchema>;
+
+/**
+ * Creates a repository: the row first (it claims the name atomically, case-insensitively), then
+ * the bare git repository with its first commit. If git fails, the row is removed again.
+ */
+export async function createRepo(caller: Caller, input: CreateRepoInput): Promise<RepoRecord> {
+  const data = createRepoSchema.parse(input);
+  const owner = await findOwnerByName(data.owner);
+  if (!owner) {
+    throw new AppError("not_found", `There is no user or organisation called "${data.owner}".`, {
+      fieldErrors: { owner: ["No such user or organisation."] },
+    });
+  }
+  // Creating in a namespace is writing to it: yourself, or an organisation where you can write.
+  await assertCan(caller, "write", { ownerId: owner.id, ownerKind: owner.kind, isPrivate: false }, "Owner");
+
+  const id = await insertRepoRecord({
+    type: data.type,
+    ownerId: owner.id,
+    ownerName: owner.name,
+    name: data.name,
+    isPrivate: data.isPrivate,
+    description: data.description || null,
+  });
+  try {
+    await initRepository({
+      type: data.type,
+      owner: owner.name,
+      name: data.name,
+      author: commitIdentity(caller),
+      card: data.card,
+    });
+  } catch (error) {
+    await deleteRepoRecord(id);
+    throw error;
+  }
+  await insertAudit({ actorId: caller.id, action: "repo.create", target: `${data.type}:${owner.name}/${data.name}`, details: { private: data.isPrivate } });
+  return (await findRepoRecordById(id))!;
+}

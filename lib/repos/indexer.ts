@@ -1,0 +1,89 @@
+import "server-only";
+
+import { findRepoRecord, writeRepoIndex, type RepoIndexData, type RepoRecord } from "@/db/queries/repos";
+import type { RepoFacet } from "@/db/schema/enums";
+import { AppError } from "@/lib/errors";
+import { onRepoChanged, readFileBytes, resolveRevision, type RepoChange } from "@/lib/hub";
+import { parseCard, type ParsedCard } from "@/lib/hub/card/parse-card";
+
+import { refOf } from "./access";
+
+const maxCardBytes = 1024 * 1024;
+const maxSearchCardChars = 50_000;
+
+async function readCard(repo: RepoRecord, commit: string): Promise<ParsedCard> {
+  try {
+    const { data } = await readFileBytes(refOf(repo), { rev: commit, path: "README.md", maxBytes: maxCardBytes });
+    return parseCard(data.toString("utf8"), { type: repo.type });
+  } catch (error) {
+    // No README, or one too large to index: the repository simply has no card labels.
+    if (error instanceof AppError && (error.code === "not_found" || error.code === "payload_too_large")) {
+      return parseCard("", { type: repo.type });
+    }
+    throw error;
+  }
+}
+
+function labelsOf(card: ParsedCard, type: RepoRecord["type"]): RepoIndexData["labels"] {
+  const m = card.metadata;
+  const labels: { facet: RepoFacet; value: string }[] = [];
+  const add = (facet: RepoFacet, values: (string | null)[]) => {
+    for (const value of values) if (value) labels.push({ facet, value });
+  };
+  add("task", type === "dataset" ? m.taskCategories : [m.pipelineTag]);
+  add("library", [m.libraryName]);
+  add("framework", m.frameworks);
+  add("hardware", m.hardware);
+  add("license", m.licenses);
+  add("language", m.languages);
+  add("dataset", m.datasets);
+  add("size", m.sizeCategories);
+  return labels;
+}
+
+/**
+ * Re-derives everything lists and search know about a repository from its default branch: card
+ * labels, tags, license, head commit, last-modified time and the search text.
+ */
+export async function indexRepository(repo: RepoRecord, changedAt = new Date()): Promise<void> {
+  const head = await resolveRevision(refOf(repo), "HEAD");
+  const card = head ? await readCard(repo, head.commit) : parseCard("", { type: repo.type });
+  const sdk = typeof card.data.sdk === "string" ? card.data.sdk.slice(0, 32) : null;
+  await writeRepoIndex(repo.id, {
+    license: card.metadata.licenses[0] ?? null,
+    pipelineTag: card.metadata.pipelineTag ?? card.metadata.taskCategories[0] ?? null,
+    libraryName: card.metadata.libraryName,
+    sdk: repo.type === "space" ? sdk : null,
+    tags: card.tags,
+    frameworks: card.metadata.frameworks,
+    hardware: card.metadata.hardware,
+    headCommit: head?.commit ?? null,
+    updatedAt: head?.commit === repo.headCommit ? repo.updatedAt : changedAt,
+    labels: labelsOf(card, repo.type),
+    search: {
+      name: repo.name,
+      owner: repo.ownerName,
+      description: repo.description ?? "",
+      card: card.body.slice(0, maxSearchCardChars),
+      tags: card.tags.join(" "),
+    },
+  });
+}
+
+async function onChange(change: RepoChange): Promise<void> {
+  if (change.kind === "deleted") return;
+  const record = await findRepoRecord(change.repo.type, change.repo.owner, change.repo.name);
+  if (record) await indexRepository(record);
+}
+
+const globalForIndexer = globalThis as unknown as { strataRepoIndexer?: boolean };
+
+/**
+ * Keeps the index in step with every change, whichever path made it (web upload, HF API, git
+ * push). Registered once per process: at server start, in the CLI and in tests.
+ */
+export function registerRepoIndexer(): void {
+  if (globalForIndexer.strataRepoIndexer) return;
+  globalForIndexer.strataRepoIndexer = true;
+  onRepoChanged(onChange);
+}
