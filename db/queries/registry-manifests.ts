@@ -1,5 +1,9 @@
 import "server-only";
 
+// Query functions are async although better-sqlite3 is synchronous, so that callers stay the same
+// when the database becomes Postgres.
+/* eslint-disable @typescript-eslint/require-await */
+
 import { and, asc, eq, gt } from "drizzle-orm";
 
 import { getDb, type Tx } from "../client";
@@ -37,17 +41,25 @@ const manifestColumns = {
   size: registryManifests.size,
 };
 
-export async function findManifestByDigest(repositoryId: number, digest: string): Promise<ManifestRecord | null> {
+export async function findManifestByDigest(
+  repositoryId: number,
+  digest: string,
+): Promise<ManifestRecord | null> {
   return (
     getDb()
       .select(manifestColumns)
       .from(registryManifests)
-      .where(and(eq(registryManifests.repositoryId, repositoryId), eq(registryManifests.digest, digest)))
+      .where(
+        and(eq(registryManifests.repositoryId, repositoryId), eq(registryManifests.digest, digest)),
+      )
       .get() ?? null
   );
 }
 
-export async function findManifestByTag(repositoryId: number, tag: string): Promise<ManifestRecord | null> {
+export async function findManifestByTag(
+  repositoryId: number,
+  tag: string,
+): Promise<ManifestRecord | null> {
   return (
     getDb()
       .select(manifestColumns)
@@ -61,14 +73,23 @@ export async function findManifestByTag(repositoryId: number, tag: string): Prom
 export type ManifestProblem = { digest: string; reason: "missing" | "size" };
 
 /** The first reference that this repository cannot satisfy, checked inside the write transaction. */
-function findProblem(tx: Tx, repositoryId: number | undefined, refs: ManifestRef[]): ManifestProblem | null {
+function findProblem(
+  tx: Tx,
+  repositoryId: number | undefined,
+  refs: ManifestRef[],
+): ManifestProblem | null {
   for (const ref of refs) {
     if (repositoryId === undefined) return { digest: ref.digest, reason: "missing" };
     if (ref.kind === "manifest") {
       const found = tx
         .select({ id: registryManifests.id })
         .from(registryManifests)
-        .where(and(eq(registryManifests.repositoryId, repositoryId), eq(registryManifests.digest, ref.digest)))
+        .where(
+          and(
+            eq(registryManifests.repositoryId, repositoryId),
+            eq(registryManifests.digest, ref.digest),
+          ),
+        )
         .get();
       if (!found) return { digest: ref.digest, reason: "missing" };
       continue;
@@ -77,7 +98,12 @@ function findProblem(tx: Tx, repositoryId: number | undefined, refs: ManifestRef
       .select({ size: registryBlobs.size })
       .from(registryBlobLinks)
       .innerJoin(registryBlobs, eq(registryBlobs.digest, registryBlobLinks.digest))
-      .where(and(eq(registryBlobLinks.repositoryId, repositoryId), eq(registryBlobLinks.digest, ref.digest)))
+      .where(
+        and(
+          eq(registryBlobLinks.repositoryId, repositoryId),
+          eq(registryBlobLinks.digest, ref.digest),
+        ),
+      )
       .get();
     if (!blob) return { digest: ref.digest, reason: "missing" };
     if (blob.size !== ref.size) return { digest: ref.digest, reason: "size" };
@@ -130,7 +156,12 @@ export async function insertManifest(input: {
       const manifest = tx
         .select({ id: registryManifests.id })
         .from(registryManifests)
-        .where(and(eq(registryManifests.repositoryId, repositoryId), eq(registryManifests.digest, input.digest)))
+        .where(
+          and(
+            eq(registryManifests.repositoryId, repositoryId),
+            eq(registryManifests.digest, input.digest),
+          ),
+        )
         .get()!;
       for (const ref of input.refs) {
         tx.insert(registryManifestRefs)
@@ -148,7 +179,10 @@ export async function insertManifest(input: {
           })
           .run();
       }
-      tx.update(registryRepositories).set({ updatedAt: now }).where(eq(registryRepositories.id, repositoryId)).run();
+      tx.update(registryRepositories)
+        .set({ updatedAt: now })
+        .where(eq(registryRepositories.id, repositoryId))
+        .run();
       return { manifestId: manifest.id };
     },
     { behavior: "immediate" },
@@ -156,10 +190,15 @@ export async function insertManifest(input: {
 }
 
 /** Deletes a manifest and the tags that point at it; its blobs are left to garbage collection. */
-export async function deleteManifestByDigest(repositoryId: number, digest: string): Promise<boolean> {
+export async function deleteManifestByDigest(
+  repositoryId: number,
+  digest: string,
+): Promise<boolean> {
   const result = getDb()
     .delete(registryManifests)
-    .where(and(eq(registryManifests.repositoryId, repositoryId), eq(registryManifests.digest, digest)))
+    .where(
+      and(eq(registryManifests.repositoryId, repositoryId), eq(registryManifests.digest, digest)),
+    )
     .run();
   return result.changes > 0;
 }
@@ -173,7 +212,11 @@ export async function deleteTag(repositoryId: number, tag: string): Promise<bool
 }
 
 /** Tag names in lexical (byte) order after `after`. */
-export async function listTagNames(repositoryId: number, after: string, limit: number): Promise<string[]> {
+export async function listTagNames(
+  repositoryId: number,
+  after: string,
+  limit: number,
+): Promise<string[]> {
   return getDb()
     .select({ name: registryTags.name })
     .from(registryTags)
@@ -184,7 +227,10 @@ export async function listTagNames(repositoryId: number, after: string, limit: n
     .map((row) => row.name);
 }
 
-export async function listReferrers(repositoryId: number, subjectDigest: string): Promise<Referrer[]> {
+export async function listReferrers(
+  repositoryId: number,
+  subjectDigest: string,
+): Promise<Referrer[]> {
   return getDb()
     .select({
       digest: registryManifests.digest,
@@ -194,7 +240,12 @@ export async function listReferrers(repositoryId: number, subjectDigest: string)
       annotations: registryManifests.annotations,
     })
     .from(registryManifests)
-    .where(and(eq(registryManifests.repositoryId, repositoryId), eq(registryManifests.subjectDigest, subjectDigest)))
+    .where(
+      and(
+        eq(registryManifests.repositoryId, repositoryId),
+        eq(registryManifests.subjectDigest, subjectDigest),
+      ),
+    )
     .orderBy(asc(registryManifests.id))
     .all();
 }

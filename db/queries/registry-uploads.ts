@@ -1,5 +1,9 @@
 import "server-only";
 
+// Query functions are async although better-sqlite3 is synchronous, so that callers stay the same
+// when the database becomes Postgres.
+/* eslint-disable @typescript-eslint/require-await */
+
 import { and, eq, isNull, lt, or } from "drizzle-orm";
 
 import { getDb } from "../client";
@@ -21,11 +25,18 @@ const sessionColumns = {
   createdAt: registryUploads.createdAt,
 };
 
-export async function insertUpload(input: { id: string; repositoryName: string; tempFile: string }): Promise<void> {
+export async function insertUpload(input: {
+  id: string;
+  repositoryName: string;
+  tempFile: string;
+}): Promise<void> {
   getDb().insert(registryUploads).values(input).run();
 }
 
-export async function findUpload(id: string, repositoryName: string): Promise<UploadSession | null> {
+export async function findUpload(
+  id: string,
+  repositoryName: string,
+): Promise<UploadSession | null> {
   return (
     getDb()
       .select(sessionColumns)

@@ -1,5 +1,9 @@
 import "server-only";
 
+// Query functions are async although better-sqlite3 is synchronous, so that callers stay the same
+// when the database becomes Postgres.
+/* eslint-disable @typescript-eslint/require-await */
+
 import { and, asc, eq, gt } from "drizzle-orm";
 
 import { getDb, type Tx } from "../client";
@@ -38,7 +42,10 @@ export async function findRegistryRepository(name: string): Promise<RegistryRepo
 }
 
 /** Repositories in lexical (byte) order after `after`, for catalog pages. */
-export async function listRegistryRepositoriesAfter(after: string, limit: number): Promise<RegistryRepository[]> {
+export async function listRegistryRepositoriesAfter(
+  after: string,
+  limit: number,
+): Promise<RegistryRepository[]> {
   return getDb()
     .select(repositoryColumns)
     .from(registryRepositories)
@@ -49,7 +56,10 @@ export async function listRegistryRepositoriesAfter(after: string, limit: number
     .all();
 }
 
-export async function updateRegistryRepositoryVisibility(id: number, isPrivate: boolean): Promise<void> {
+export async function updateRegistryRepositoryVisibility(
+  id: number,
+  isPrivate: boolean,
+): Promise<void> {
   getDb()
     .update(registryRepositories)
     .set({ isPrivate, updatedAt: new Date() })
@@ -70,7 +80,10 @@ export function ensureRegistryRepository(tx: Tx, repository: NewRegistryReposito
 }
 
 /** Records a blob the registry stored (or re-stored) now, keeping the origin it was first seen with. */
-export function upsertRegistryBlob(tx: Tx, blob: { digest: string; size: number; origin: BlobOrigin }): void {
+export function upsertRegistryBlob(
+  tx: Tx,
+  blob: { digest: string; size: number; origin: BlobOrigin },
+): void {
   const now = new Date();
   tx.insert(registryBlobs)
     .values({ ...blob, createdAt: now, touchedAt: now })
@@ -79,11 +92,17 @@ export function upsertRegistryBlob(tx: Tx, blob: { digest: string; size: number;
 }
 
 /** Records a blob the registry wrote, so garbage collection can find it even if nothing links it. */
-export async function recordRegistryBlob(blob: { digest: string; size: number; origin: BlobOrigin }): Promise<void> {
+export async function recordRegistryBlob(blob: {
+  digest: string;
+  size: number;
+  origin: BlobOrigin;
+}): Promise<void> {
   getDb().transaction((tx) => upsertRegistryBlob(tx, blob));
 }
 
-export async function findRegistryBlob(digest: string): Promise<{ size: number; origin: BlobOrigin } | null> {
+export async function findRegistryBlob(
+  digest: string,
+): Promise<{ size: number; origin: BlobOrigin } | null> {
   return (
     getDb()
       .select({ size: registryBlobs.size, origin: registryBlobs.origin })
@@ -94,13 +113,18 @@ export async function findRegistryBlob(digest: string): Promise<{ size: number; 
 }
 
 /** The blob if this repository may serve it (it was uploaded to or mounted into the repository). */
-export async function findLinkedBlob(repositoryId: number, digest: string): Promise<{ size: number } | null> {
+export async function findLinkedBlob(
+  repositoryId: number,
+  digest: string,
+): Promise<{ size: number } | null> {
   return (
     getDb()
       .select({ size: registryBlobs.size })
       .from(registryBlobLinks)
       .innerJoin(registryBlobs, eq(registryBlobs.digest, registryBlobLinks.digest))
-      .where(and(eq(registryBlobLinks.repositoryId, repositoryId), eq(registryBlobLinks.digest, digest)))
+      .where(
+        and(eq(registryBlobLinks.repositoryId, repositoryId), eq(registryBlobLinks.digest, digest)),
+      )
       .get() ?? null
   );
 }
@@ -116,7 +140,10 @@ export async function linkRegistryBlob(input: {
     (tx) => {
       const repositoryId = ensureRegistryRepository(tx, input.repository);
       upsertRegistryBlob(tx, { digest: input.digest, size: input.size, origin: input.origin });
-      tx.insert(registryBlobLinks).values({ repositoryId, digest: input.digest }).onConflictDoNothing().run();
+      tx.insert(registryBlobLinks)
+        .values({ repositoryId, digest: input.digest })
+        .onConflictDoNothing()
+        .run();
       tx.update(registryRepositories)
         .set({ updatedAt: new Date() })
         .where(eq(registryRepositories.id, repositoryId))
@@ -129,7 +156,9 @@ export async function linkRegistryBlob(input: {
 export async function unlinkRegistryBlob(repositoryId: number, digest: string): Promise<boolean> {
   const result = getDb()
     .delete(registryBlobLinks)
-    .where(and(eq(registryBlobLinks.repositoryId, repositoryId), eq(registryBlobLinks.digest, digest)))
+    .where(
+      and(eq(registryBlobLinks.repositoryId, repositoryId), eq(registryBlobLinks.digest, digest)),
+    )
     .run();
   return result.changes > 0;
 }

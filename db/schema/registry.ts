@@ -1,4 +1,11 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 
 import { owners } from "./accounts";
 
@@ -24,7 +31,10 @@ export const registryRepositories = sqliteTable(
     createdAt: timestamp("created_at"),
     updatedAt: timestamp("updated_at"),
   },
-  (t) => [uniqueIndex("registry_repositories_name_idx").on(t.name), index("registry_repositories_owner_idx").on(t.ownerId)],
+  (t) => [
+    uniqueIndex("registry_repositories_name_idx").on(t.name),
+    index("registry_repositories_owner_idx").on(t.ownerId),
+  ],
 );
 
 /**
@@ -58,7 +68,10 @@ export const registryBlobLinks = sqliteTable(
       .references(() => registryBlobs.digest, { onDelete: "cascade" }),
     createdAt: timestamp("created_at"),
   },
-  (t) => [primaryKey({ columns: [t.repositoryId, t.digest] }), index("registry_blob_links_digest_idx").on(t.digest)],
+  (t) => [
+    primaryKey({ columns: [t.repositoryId, t.digest] }),
+    index("registry_blob_links_digest_idx").on(t.digest),
+  ],
 );
 
 /** Manifests (image manifests and indexes) of a repository; the bytes live in the blob store. */
@@ -97,7 +110,10 @@ export const registryManifestRefs = sqliteTable(
     digest: text("digest").notNull(),
     kind: text("kind", { enum: ["config", "layer", "manifest"] }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.manifestId, t.digest] }), index("registry_manifest_refs_digest_idx").on(t.digest)],
+  (t) => [
+    primaryKey({ columns: [t.manifestId, t.digest] }),
+    index("registry_manifest_refs_digest_idx").on(t.digest),
+  ],
 );
 
 export const registryTags = sqliteTable(
@@ -112,7 +128,10 @@ export const registryTags = sqliteTable(
       .references(() => registryManifests.id, { onDelete: "cascade" }),
     updatedAt: timestamp("updated_at"),
   },
-  (t) => [primaryKey({ columns: [t.repositoryId, t.name] }), index("registry_tags_manifest_idx").on(t.manifestId)],
+  (t) => [
+    primaryKey({ columns: [t.repositoryId, t.name] }),
+    index("registry_tags_manifest_idx").on(t.manifestId),
+  ],
 );
 
 /**

@@ -51,7 +51,10 @@ export async function permittedActions(
   }
   const namespace = await resolveNamespace(name);
   if (!namespace || namespace.kind === "space") return result;
-  const granted = await allowedActions(caller, { ...namespace, isPrivate: namespace.defaultPrivate });
+  const granted = await allowedActions(caller, {
+    ...namespace,
+    isPrivate: namespace.defaultPrivate,
+  });
   if (granted.has("write")) result.add("pull").add("push").add("delete");
   return result;
 }
@@ -63,10 +66,14 @@ export type AuthorizedRepository = {
   target: NewRegistryRepository;
 };
 
-async function targetFor(name: string, repository: RegistryRepository | null): Promise<NewRegistryRepository> {
+async function targetFor(
+  name: string,
+  repository: RegistryRepository | null,
+): Promise<NewRegistryRepository> {
   if (repository) return { name, ownerId: repository.ownerId, isPrivate: repository.isPrivate };
   const namespace = await resolveNamespace(name);
-  if (!namespace) throw new RegistryError("DENIED", `There is no user or organisation for "${name}".`);
+  if (!namespace)
+    throw new RegistryError("DENIED", `There is no user or organisation for "${name}".`);
   return { name, ownerId: namespace.ownerId, isPrivate: namespace.defaultPrivate };
 }
 
@@ -89,17 +96,26 @@ export async function authorizeRepository(
   }
   if (permitted.has(action) || requester.principal.type === "anonymous") {
     // Allowed in principle: the client needs a token with this scope (the 401 names it).
-    throw new RegistryError("UNAUTHORIZED", "Authentication required: get a token for this repository and action.");
+    throw new RegistryError(
+      "UNAUTHORIZED",
+      "Authentication required: get a token for this repository and action.",
+    );
   }
   if (action === "pull") throw new RegistryError("NAME_UNKNOWN", `Repository ${name} not found.`);
   const caller = callerOf(requester.principal);
   if (caller && !callerCanWrite(caller)) {
-    throw new RegistryError("DENIED", "This access token is read-only; use a token with write scope to push.");
+    throw new RegistryError(
+      "DENIED",
+      "This access token is read-only; use a token with write scope to push.",
+    );
   }
   throw new RegistryError("DENIED", `Requested access to ${name} is denied.`);
 }
 
 /** Whether the requester may see that a repository exists (for the catalog). */
-export async function canPull(requester: RegistryRequester, repository: RegistryRepository): Promise<boolean> {
+export async function canPull(
+  requester: RegistryRequester,
+  repository: RegistryRepository,
+): Promise<boolean> {
   return (await permittedActions(requester.principal, repository.name, repository)).has("pull");
 }

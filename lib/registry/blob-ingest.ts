@@ -29,7 +29,11 @@ export async function createUploadFile(): Promise<string> {
  * Streams a request body onto the end of an upload file at `offset` (first cutting off anything a
  * failed request left past it) and returns how many bytes arrived. Never buffers the body.
  */
-export async function appendBody(file: string, offset: number, body: ReadableStream<Uint8Array> | null): Promise<number> {
+export async function appendBody(
+  file: string,
+  offset: number,
+  body: ReadableStream<Uint8Array> | null,
+): Promise<number> {
   await fsp.truncate(file, offset);
   if (!body) return 0;
   const out = fs.createWriteStream(file, { flags: "r+", start: offset });
@@ -52,7 +56,11 @@ export async function originOf(digest: string): Promise<BlobOrigin> {
  * the repository. The caller removes `tempFile` afterwards (it is left in place when the store
  * already had the blob).
  */
-export async function adoptUpload(tempFile: string, digest: string, target: NewRegistryRepository): Promise<BlobInfo> {
+export async function adoptUpload(
+  tempFile: string,
+  digest: string,
+  target: NewRegistryRepository,
+): Promise<BlobInfo> {
   const store = getBlobStore();
   const hex = digestHex(digest);
   const origin = await originOf(digest);
@@ -69,7 +77,8 @@ export async function adoptUpload(tempFile: string, digest: string, target: NewR
   await linkRegistryBlob({ repository: target, digest, size: info.size, origin });
   // Garbage collection may have removed an identical unused blob between `adopt` finding it and
   // the link above; the record is fresh now (GC skips it), so putting the bytes back is safe.
-  if (!(await store.stat(hex)) && fs.existsSync(tempFile)) await store.adopt(tempFile, { sha256: hex });
+  if (!(await store.stat(hex)) && fs.existsSync(tempFile))
+    await store.adopt(tempFile, { sha256: hex });
   return info;
 }
 

@@ -11,14 +11,20 @@ import { parseByteRange } from "./http-range";
 import { digestHex, isDigest, isSha256Digest } from "./names";
 import { registryEmpty, registryResponse } from "./responses";
 
-const blobUnknown = (digest: string) => new RegistryError("BLOB_UNKNOWN", `Blob ${digest} is not in this repository.`);
+const blobUnknown = (digest: string) =>
+  new RegistryError("BLOB_UNKNOWN", `Blob ${digest} is not in this repository.`);
 
 function assertDigest(digest: string): void {
   if (!isDigest(digest)) throw new RegistryError("DIGEST_INVALID", `"${digest}" is not a digest.`);
 }
 
 /** GET/HEAD a blob: served only by repositories it was uploaded to or mounted into; supports one Range. */
-export async function getBlob(request: Request, requester: RegistryRequester, name: string, digest: string) {
+export async function getBlob(
+  request: Request,
+  requester: RegistryRequester,
+  name: string,
+  digest: string,
+) {
   const { repository } = await authorizeRepository(requester, name, "pull");
   assertDigest(digest);
   if (!repository) throw new RegistryError("NAME_UNKNOWN", `Repository ${name} not found.`);
@@ -44,12 +50,19 @@ export async function getBlob(request: Request, requester: RegistryRequester, na
   const body =
     request.method === "HEAD" || length === 0
       ? null
-      : (Readable.toWeb(store.read(digestHex(digest), range ?? undefined)) as ReadableStream<Uint8Array>);
+      : (Readable.toWeb(
+          store.read(digestHex(digest), range ?? undefined),
+        ) as ReadableStream<Uint8Array>);
   return registryResponse(request, body, { status: range ? 206 : 200, headers });
 }
 
 /** Removes the blob from this repository; the bytes stay until garbage collection finds them unused. */
-export async function deleteBlob(request: Request, requester: RegistryRequester, name: string, digest: string) {
+export async function deleteBlob(
+  request: Request,
+  requester: RegistryRequester,
+  name: string,
+  digest: string,
+) {
   const { repository } = await authorizeRepository(requester, name, "delete");
   assertDigest(digest);
   if (!repository || !(await unlinkRegistryBlob(repository.id, digest))) throw blobUnknown(digest);

@@ -71,8 +71,13 @@ type ImageConfig = {
   config?: { Labels?: Record<string, string> | null };
 };
 
-async function describeImage(descriptor: Pick<Descriptor, "digest" | "mediaType" | "platform">, manifest: ParsedManifest) {
-  const config = manifest.config ? ((await readJsonBlob(manifest.config.digest)) as ImageConfig | null) : null;
+async function describeImage(
+  descriptor: Pick<Descriptor, "digest" | "mediaType" | "platform">,
+  manifest: ParsedManifest,
+) {
+  const config = manifest.config
+    ? ((await readJsonBlob(manifest.config.digest)) as ImageConfig | null)
+    : null;
   const layers = manifest.layers.reduce((sum, layer) => sum + layer.size, 0);
   const labels = config?.config?.Labels;
   return {
@@ -99,7 +104,9 @@ export async function describePush(input: {
   const { manifest } = input;
   const platforms: PushedPlatform[] = [];
   if (manifest.kind === "image") {
-    platforms.push(await describeImage({ digest: input.digest, mediaType: manifest.mediaType }, manifest));
+    platforms.push(
+      await describeImage({ digest: input.digest, mediaType: manifest.mediaType }, manifest),
+    );
   } else {
     for (const child of manifest.manifests) {
       // buildx attaches provenance as `unknown/unknown` children; they are not runnable images.

@@ -17,9 +17,15 @@ const scanBatch = 200;
  * GET /v2/_catalog[?n=&last=]: the repositories this requester may pull, in lexical order. Private
  * repositories others cannot read are skipped, so their names never appear.
  */
-export async function listCatalog(request: Request, requester: RegistryRequester): Promise<Response> {
+export async function listCatalog(
+  request: Request,
+  requester: RegistryRequester,
+): Promise<Response> {
   if (requester.cap && !grantsCatalog(requester.cap)) {
-    throw new RegistryError("UNAUTHORIZED", "Get a token with the registry:catalog:* scope to list repositories.");
+    throw new RegistryError(
+      "UNAUTHORIZED",
+      "Get a token with the registry:catalog:* scope to list repositories.",
+    );
   }
   const { n, last } = parsePage(request, maxPage);
   const limit = n ?? defaultPage;
@@ -39,6 +45,8 @@ export async function listCatalog(request: Request, requester: RegistryRequester
     if (batch.length < scanBatch) break;
     cursor = batch.at(-1)!.name;
   }
-  const headers: Record<string, string> = more ? { Link: nextLink("/v2/_catalog", limit, names.at(-1)!) } : {};
+  const headers: Record<string, string> = more
+    ? { Link: nextLink("/v2/_catalog", limit, names.at(-1)!) }
+    : {};
   return registryJson(request, { repositories: names }, { headers });
 }

@@ -16,11 +16,16 @@ type Handler = (request: Request, requester: RegistryRequester) => Promise<Respo
 type Methods = Partial<Record<string, Handler>>;
 
 /** GET /v2/: the API version check; anonymous callers get the challenge so that `docker login` authenticates. */
-async function checkVersion(request: Request, requester: RegistryRequester): Promise<Response> {
+function checkVersion(request: Request, requester: RegistryRequester): Promise<Response> {
   if (requester.principal.type === "anonymous" && !requester.cap) {
-    throw new RegistryError("UNAUTHORIZED", "Authentication required: log in with your user name and an access token.");
+    return Promise.reject(
+      new RegistryError(
+        "UNAUTHORIZED",
+        "Authentication required: log in with your user name and an access token.",
+      ),
+    );
   }
-  return registryJson(request, {});
+  return Promise.resolve(registryJson(request, {}));
 }
 
 function handlersFor(path: RegistryPath): Methods {
@@ -44,7 +49,11 @@ function handlersFor(path: RegistryPath): Methods {
     }
     case "blob": {
       const get: Handler = (req, who) => getBlob(req, who, path.name, path.digest);
-      return { GET: get, HEAD: get, DELETE: (req, who) => deleteBlob(req, who, path.name, path.digest) };
+      return {
+        GET: get,
+        HEAD: get,
+        DELETE: (req, who) => deleteBlob(req, who, path.name, path.digest),
+      };
     }
     case "upload-start":
       return { POST: (req, who) => startUpload(req, who, path.name) };
@@ -61,12 +70,20 @@ function handlersFor(path: RegistryPath): Methods {
 }
 
 /** Routes a `/v2/…` request to its endpoint by path and method. */
-export async function dispatchRegistryRequest(request: Request, requester: RegistryRequester): Promise<Response> {
+export async function dispatchRegistryRequest(
+  request: Request,
+  requester: RegistryRequester,
+): Promise<Response> {
   const path = parseRegistryPath(new URL(request.url).pathname);
-  if (!path) throw new RegistryError("NAME_UNKNOWN", "There is no registry endpoint at this path.", { status: 404 });
+  if (!path)
+    throw new RegistryError("NAME_UNKNOWN", "There is no registry endpoint at this path.", {
+      status: 404,
+    });
   const handler = handlersFor(path)[request.method];
   if (!handler) {
-    throw new RegistryError("UNSUPPORTED", `${request.method} is not supported here.`, { status: 405 });
+    throw new RegistryError("UNSUPPORTED", `${request.method} is not supported here.`, {
+      status: 405,
+    });
   }
   return handler(request, requester);
 }

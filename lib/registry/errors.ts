@@ -2,8 +2,8 @@ import "server-only";
 
 import { AppError, errorStatus, type ErrorCode } from "@/lib/errors";
 
-import { registryHeaders } from "./responses";
 import { challengeFor } from "./challenge";
+import { registryHeaders } from "./responses";
 
 /** The error codes of the OCI Distribution spec (plus CNCF Distribution's pagination code). */
 export const ociErrorStatus = {
@@ -73,7 +73,11 @@ const ociCodeForAppCode: Partial<Record<ErrorCode, OciErrorCode>> = {
 export function renderRegistryError(error: AppError, request: Request): Response {
   const code: OciErrorCode =
     error instanceof RegistryError ? error.ociCode : (ociCodeForAppCode[error.code] ?? "UNKNOWN");
-  const headers = new Headers({ ...registryHeaders, ...error.headers, "Content-Type": "application/json" });
+  const headers = new Headers({
+    ...registryHeaders,
+    ...error.headers,
+    "Content-Type": "application/json",
+  });
   if (error.status === 401) headers.set("WWW-Authenticate", challengeFor(request));
   const detail = error instanceof RegistryError && error.detail !== undefined ? error.detail : {};
   const body = JSON.stringify({ errors: [{ code, message: error.message, detail }] });

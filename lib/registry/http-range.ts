@@ -4,7 +4,10 @@ import type { ByteRange } from "@/lib/storage/blob-store";
  * A single `Range: bytes=…` of a blob of `size` bytes: the range, null to send the whole blob
  * (no header, several ranges, or another unit), or "unsatisfiable".
  */
-export function parseByteRange(header: string | null, size: number): ByteRange | null | "unsatisfiable" {
+export function parseByteRange(
+  header: string | null,
+  size: number,
+): ByteRange | null | "unsatisfiable" {
   const match = header?.trim().match(/^bytes=(\d*)-(\d*)$/);
   if (!match) return null;
   const [, from = "", to = ""] = match;

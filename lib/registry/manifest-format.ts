@@ -95,12 +95,16 @@ export function parseManifest(bytes: Buffer, contentType: string | null): Parsed
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw invalid(`The manifest is not valid: ${issue?.path.join(".") || "manifest"}: ${issue?.message ?? "invalid"}.`);
+    throw invalid(
+      `The manifest is not valid: ${issue?.path.join(".") || "manifest"}: ${issue?.message ?? "invalid"}.`,
+    );
   }
   const manifest = parsed.data;
   const declared = mediaTypeOf(contentType);
   if (manifest.mediaType && declared && manifest.mediaType !== declared) {
-    throw invalid(`Content-Type ${declared} does not match the manifest's mediaType ${manifest.mediaType}.`);
+    throw invalid(
+      `Content-Type ${declared} does not match the manifest's mediaType ${manifest.mediaType}.`,
+    );
   }
   const mediaType = manifest.mediaType ?? declared;
   if (!mediaType || !manifestMediaTypes.includes(mediaType)) {
@@ -112,7 +116,8 @@ export function parseManifest(bytes: Buffer, contentType: string | null): Parsed
   if (kind === "image" && (!manifest.config || !manifest.layers)) {
     throw invalid("An image manifest needs a config descriptor and a layers array.");
   }
-  if (kind === "index" && !manifest.manifests) throw invalid("An image index needs a manifests array.");
+  if (kind === "index" && !manifest.manifests)
+    throw invalid("An image index needs a manifests array.");
   return {
     mediaType,
     kind,
@@ -120,7 +125,8 @@ export function parseManifest(bytes: Buffer, contentType: string | null): Parsed
     layers: manifest.layers ?? [],
     manifests: manifest.manifests ?? [],
     subject: manifest.subject ?? null,
-    artifactType: manifest.artifactType ?? (kind === "image" ? (manifest.config?.mediaType ?? null) : null),
+    artifactType:
+      manifest.artifactType ?? (kind === "image" ? (manifest.config?.mediaType ?? null) : null),
     annotations: manifest.annotations ?? null,
   };
 }
@@ -128,11 +134,13 @@ export function parseManifest(bytes: Buffer, contentType: string | null): Parsed
 /** What must already be in the repository for the manifest to be accepted (the subject need not be). */
 export function manifestReferences(manifest: ParsedManifest): ManifestRef[] {
   const refs: ManifestRef[] = [];
-  if (manifest.config) refs.push({ digest: manifest.config.digest, kind: "config", size: manifest.config.size });
+  if (manifest.config)
+    refs.push({ digest: manifest.config.digest, kind: "config", size: manifest.config.size });
   for (const layer of manifest.layers) {
     if (foreignLayerTypes.has(layer.mediaType) && layer.urls?.length) continue;
     refs.push({ digest: layer.digest, kind: "layer", size: layer.size });
   }
-  for (const child of manifest.manifests) refs.push({ digest: child.digest, kind: "manifest", size: child.size });
+  for (const child of manifest.manifests)
+    refs.push({ digest: child.digest, kind: "manifest", size: child.size });
   return refs;
 }

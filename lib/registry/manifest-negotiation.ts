@@ -28,7 +28,10 @@ export async function negotiateManifest(
   if (isIndexMediaType(manifest.mediaType) && manifest.size <= maxManifestBytes) {
     const index = parseManifest(await readManifestBytes(manifest.digest), manifest.mediaType);
     const child = index.manifests.find(
-      (m) => m.platform?.os === "linux" && m.platform.architecture === "amd64" && acceptsMediaType(accept, m.mediaType),
+      (m) =>
+        m.platform?.os === "linux" &&
+        m.platform.architecture === "amd64" &&
+        acceptsMediaType(accept, m.mediaType),
     );
     const record = child ? await findManifestByDigest(repositoryId, child.digest) : null;
     if (record) return record;

@@ -27,7 +27,12 @@ const manifestUnknown = (reference: string) =>
   new RegistryError("MANIFEST_UNKNOWN", `Manifest ${reference} is not in this repository.`);
 
 /** GET/HEAD a manifest by tag or digest: the exact bytes pushed, with their media type and digest. */
-export async function getManifest(request: Request, requester: RegistryRequester, name: string, reference: string) {
+export async function getManifest(
+  request: Request,
+  requester: RegistryRequester,
+  name: string,
+  reference: string,
+) {
   const { repository } = await authorizeRepository(requester, name, "pull");
   if (!repository) throw new RegistryError("NAME_UNKNOWN", `Repository ${name} not found.`);
   const ref = parseReference(reference);
@@ -39,7 +44,9 @@ export async function getManifest(request: Request, requester: RegistryRequester
   if (!found) throw manifestUnknown(reference);
   // A digest names exact bytes; only a tag is negotiated against the client's Accept header.
   const manifest =
-    ref?.kind === "tag" ? await negotiateManifest(repository.id, found, request.headers.get("accept")) : found;
+    ref?.kind === "tag"
+      ? await negotiateManifest(repository.id, found, request.headers.get("accept"))
+      : found;
   return registryResponse(
     request,
     Readable.toWeb(getBlobStore().read(digestHex(manifest.digest))) as ReadableStream<Uint8Array>,
@@ -55,9 +62,13 @@ export async function getManifest(request: Request, requester: RegistryRequester
 }
 
 /** Tags to set: the reference when it is a tag, plus `?tag=` parameters (OCI distribution-spec main). */
-function tagsToSet(request: Request, reference: { kind: "tag"; tag: string } | { kind: "digest" }): string[] {
+function tagsToSet(
+  request: Request,
+  reference: { kind: "tag"; tag: string } | { kind: "digest" },
+): string[] {
   const extra = new URL(request.url).searchParams.getAll("tag");
-  for (const tag of extra) if (!isTag(tag)) throw new RegistryError("MANIFEST_INVALID", `"${tag}" is not a valid tag.`);
+  for (const tag of extra)
+    if (!isTag(tag)) throw new RegistryError("MANIFEST_INVALID", `"${tag}" is not a valid tag.`);
   return [...new Set([...(reference.kind === "tag" ? [reference.tag] : []), ...extra])];
 }
 
@@ -66,14 +77,26 @@ function tagsToSet(request: Request, reference: { kind: "tag"; tag: string } | {
  * manifest they reference must already be in this repository, else MANIFEST_BLOB_UNKNOWN and
  * nothing changes.
  */
-export async function putManifest(request: Request, requester: RegistryRequester, name: string, reference: string) {
+export async function putManifest(
+  request: Request,
+  requester: RegistryRequester,
+  name: string,
+  reference: string,
+) {
   const { target } = await authorizeRepository(requester, name, "push");
   const ref = parseReference(reference);
-  if (!ref) throw new RegistryError("MANIFEST_INVALID", `"${reference}" is neither a valid tag nor a digest.`);
+  if (!ref)
+    throw new RegistryError(
+      "MANIFEST_INVALID",
+      `"${reference}" is neither a valid tag nor a digest.`,
+    );
   const bytes = await readBoundedBody(request, maxManifestBytes, "manifest");
   const digest = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
   if (ref.kind === "digest" && ref.digest !== digest) {
-    throw new RegistryError("DIGEST_INVALID", `The manifest's digest is ${digest}, not ${ref.digest}.`);
+    throw new RegistryError(
+      "DIGEST_INVALID",
+      `The manifest's digest is ${digest}, not ${ref.digest}.`,
+    );
   }
   const manifest = parseManifest(bytes, request.headers.get("content-type"));
   const tags = tagsToSet(request, ref);
@@ -98,32 +121,54 @@ export async function putManifest(request: Request, requester: RegistryRequester
   if ("problem" in result) {
     const { problem } = result;
     if (problem.reason === "size") {
-      throw new RegistryError("MANIFEST_INVALID", `The size given for ${problem.digest} does not match the blob.`);
+      throw new RegistryError(
+        "MANIFEST_INVALID",
+        `The size given for ${problem.digest} does not match the blob.`,
+      );
     }
-    throw new RegistryError("MANIFEST_BLOB_UNKNOWN", `The manifest references ${problem.digest}, which is not in ${name}; push it first.`, {
-      detail: { digest: problem.digest },
-    });
+    throw new RegistryError(
+      "MANIFEST_BLOB_UNKNOWN",
+      `The manifest references ${problem.digest}, which is not in ${name}; push it first.`,
+      {
+        detail: { digest: problem.digest },
+      },
+    );
   }
   // Garbage collection may have removed identical unused bytes just before the manifest was recorded.
   if (!(await store.stat(digestHex(digest)))) await storeBytes();
 
   try {
     await onManifestPushed(
-      await describePush({ repository: name, tags, digest, size: bytes.length, manifest, principal: requester.principal }),
+      await describePush({
+        repository: name,
+        tags,
+        digest,
+        size: bytes.length,
+        manifest,
+        principal: requester.principal,
+      }),
     );
   } catch (error) {
     // The push itself succeeded; a catalog that lags behind can be rebuilt from the registry.
     console.error("[strata] registry push hook failed", error);
   }
 
-  const headers: Record<string, string> = { Location: `/v2/${name}/manifests/${digest}`, "Docker-Content-Digest": digest };
+  const headers: Record<string, string> = {
+    Location: `/v2/${name}/manifests/${digest}`,
+    "Docker-Content-Digest": digest,
+  };
   if (manifest.subject) headers["OCI-Subject"] = manifest.subject.digest;
   if (new URL(request.url).searchParams.has("tag")) headers["OCI-Tag"] = tags.join(",");
   return registryEmpty(request, 201, headers);
 }
 
 /** DELETE by digest removes the manifest (and its tags); DELETE by tag removes only the tag. */
-export async function deleteManifest(request: Request, requester: RegistryRequester, name: string, reference: string) {
+export async function deleteManifest(
+  request: Request,
+  requester: RegistryRequester,
+  name: string,
+  reference: string,
+) {
   const { repository } = await authorizeRepository(requester, name, "delete");
   if (!repository) throw new RegistryError("NAME_UNKNOWN", `Repository ${name} not found.`);
   const ref = parseReference(reference);

@@ -47,10 +47,15 @@ export function digestHex(digest: string): string {
  */
 export function assertUploadDigest(value: string | null): string {
   if (!value || !isDigest(value)) {
-    throw new RegistryError("DIGEST_INVALID", "Send the blob's digest as ?digest=sha256:<64 hex digits>.");
+    throw new RegistryError(
+      "DIGEST_INVALID",
+      "Send the blob's digest as ?digest=sha256:<64 hex digits>.",
+    );
   }
   if (!isSha256Digest(value)) {
-    throw new RegistryError("UNSUPPORTED", "This registry stores sha256 digests only.", { status: 400 });
+    throw new RegistryError("UNSUPPORTED", "This registry stores sha256 digests only.", {
+      status: 400,
+    });
   }
   return value;
 }

@@ -8,7 +8,10 @@ export function parsePage(request: Request, maxN: number): { n: number | null; l
   if (raw === null || raw === "") return { n: null, last };
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > maxN) {
-    throw new RegistryError("PAGINATION_NUMBER_INVALID", `n must be a whole number from 0 to ${maxN}.`);
+    throw new RegistryError(
+      "PAGINATION_NUMBER_INVALID",
+      `n must be a whole number from 0 to ${maxN}.`,
+    );
   }
   return { n, last };
 }

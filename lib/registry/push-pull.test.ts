@@ -126,14 +126,20 @@ describe("push and pull", () => {
     const start = await call("POST", `/v2/${repo}/blobs/uploads/`, { auth: alice.auth });
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
-        for (let i = 0; i < bytes.length; i += 65536) controller.enqueue(bytes.subarray(i, i + 65536));
+        for (let i = 0; i < bytes.length; i += 65536)
+          controller.enqueue(bytes.subarray(i, i + 65536));
         controller.close();
       },
     });
-    const patch = await call("PATCH", start.headers.get("location")!, { auth: alice.auth, body: stream });
+    const patch = await call("PATCH", start.headers.get("location")!, {
+      auth: alice.auth,
+      body: stream,
+    });
     expect(patch.status).toBe(202);
     expect(patch.headers.get("range")).toBe(`0-${bytes.length - 1}`);
-    const put = await call("PUT", `${patch.headers.get("location")}?digest=${digestOf(bytes)}`, { auth: alice.auth });
+    const put = await call("PUT", `${patch.headers.get("location")}?digest=${digestOf(bytes)}`, {
+      auth: alice.auth,
+    });
     expect(put.status).toBe(201);
     const head = await call("HEAD", `/v2/${repo}/blobs/${digestOf(bytes)}`, { auth: alice.auth });
     expect(head.headers.get("content-length")).toBe(String(bytes.length));
@@ -147,7 +153,9 @@ describe("push and pull", () => {
     });
     expect(post.status).toBe(201);
     expect(post.headers.get("location")).toBe(`/v2/${repo}/blobs/${digestOf(bytes)}`);
-    expect((await call("HEAD", `/v2/${repo}/blobs/${digestOf(bytes)}`, { auth: alice.auth })).status).toBe(200);
+    expect(
+      (await call("HEAD", `/v2/${repo}/blobs/${digestOf(bytes)}`, { auth: alice.auth })).status,
+    ).toBe(200);
   });
 
   it("refuses a wrong digest with DIGEST_INVALID and leaves nothing behind", async () => {
@@ -161,7 +169,10 @@ describe("push and pull", () => {
     expect(put.status).toBe(400);
     expect(await errorCode(put)).toBe("DIGEST_INVALID");
 
-    const mono = await call("POST", `/v2/${repo}/blobs/uploads/?digest=${claimed}`, { auth: alice.auth, body: bytes });
+    const mono = await call("POST", `/v2/${repo}/blobs/uploads/?digest=${claimed}`, {
+      auth: alice.auth,
+      body: bytes,
+    });
     expect(await errorCode(mono)).toBe("DIGEST_INVALID");
 
     const store = getBlobStore();
@@ -169,7 +180,9 @@ describe("push and pull", () => {
     expect(await store.stat(digestOf(bytes).slice(7))).toBeNull();
     expect((await call("GET", location, { auth: alice.auth })).status).toBe(404);
     expect(tempUploadFiles().length).toBe(tempBefore);
-    expect((await call("HEAD", `/v2/${repo}/blobs/${claimed}`, { auth: alice.auth })).status).toBe(404);
+    expect((await call("HEAD", `/v2/${repo}/blobs/${claimed}`, { auth: alice.auth })).status).toBe(
+      404,
+    );
   });
 
   it("cancels an upload session and deletes its file", async () => {
@@ -195,13 +208,17 @@ describe("push and pull", () => {
     });
     expect(put.status).toBe(400);
     expect(await errorCode(put)).toBe("MANIFEST_BLOB_UNKNOWN");
-    expect((await call("GET", `/v2/${repo}/manifests/broken`, { auth: alice.auth })).status).toBe(404);
+    expect((await call("GET", `/v2/${repo}/manifests/broken`, { auth: alice.auth })).status).toBe(
+      404,
+    );
 
     const index = Buffer.from(
       JSON.stringify({
         schemaVersion: 2,
         mediaType: mediaTypes.ociIndex,
-        manifests: [{ mediaType: mediaTypes.ociManifest, digest: image.digest, size: image.manifest.length }],
+        manifests: [
+          { mediaType: mediaTypes.ociManifest, digest: image.digest, size: image.manifest.length },
+        ],
       }),
     );
     const putIndex = await call("PUT", `/v2/${repo}/manifests/broken-index`, {
@@ -244,8 +261,18 @@ describe("push and pull", () => {
         schemaVersion: 2,
         mediaType: mediaTypes.ociIndex,
         manifests: [
-          { mediaType: mediaTypes.ociManifest, digest: amd64.digest, size: amd64.manifest.length, platform: { os: "linux", architecture: "amd64" } },
-          { mediaType: mediaTypes.ociManifest, digest: arm64.digest, size: arm64.manifest.length, platform: { os: "linux", architecture: "arm64" } },
+          {
+            mediaType: mediaTypes.ociManifest,
+            digest: amd64.digest,
+            size: amd64.manifest.length,
+            platform: { os: "linux", architecture: "amd64" },
+          },
+          {
+            mediaType: mediaTypes.ociManifest,
+            digest: arm64.digest,
+            size: arm64.manifest.length,
+            platform: { os: "linux", architecture: "arm64" },
+          },
         ],
       }),
     );
@@ -276,22 +303,32 @@ describe("push and pull", () => {
     const layer = Buffer.from("shared base layer");
     const digest = await pushBlob(repo, alice.auth, layer);
     const target = `${alice.user.name}/other`;
-    const mount = await call("POST", `/v2/${target}/blobs/uploads/?mount=${digest}&from=${repo}`, { auth: alice.auth });
-    expect(mount.status).toBe(201);
-    expect(mount.headers.get("docker-content-digest")).toBe(digest);
-    expect((await call("GET", `/v2/${target}/blobs/${digest}`, { auth: alice.auth })).status).toBe(200);
-
-    // A blob the source repository does not have is not mounted: an ordinary upload starts instead.
-    const missing = await call("POST", `/v2/${target}/blobs/uploads/?mount=${digestOf("nope")}&from=${repo}`, {
+    const mount = await call("POST", `/v2/${target}/blobs/uploads/?mount=${digest}&from=${repo}`, {
       auth: alice.auth,
     });
+    expect(mount.status).toBe(201);
+    expect(mount.headers.get("docker-content-digest")).toBe(digest);
+    expect((await call("GET", `/v2/${target}/blobs/${digest}`, { auth: alice.auth })).status).toBe(
+      200,
+    );
+
+    // A blob the source repository does not have is not mounted: an ordinary upload starts instead.
+    const missing = await call(
+      "POST",
+      `/v2/${target}/blobs/uploads/?mount=${digestOf("nope")}&from=${repo}`,
+      {
+        auth: alice.auth,
+      },
+    );
     expect(missing.status).toBe(202);
   });
 
   it("serves a blob only in repositories it was uploaded to or mounted into", async () => {
     const layer = Buffer.from("only in app");
     const digest = await pushBlob(repo, alice.auth, layer);
-    const elsewhere = await call("GET", `/v2/${alice.user.name}/other/blobs/${digest}`, { auth: alice.auth });
+    const elsewhere = await call("GET", `/v2/${alice.user.name}/other/blobs/${digest}`, {
+      auth: alice.auth,
+    });
     expect(elsewhere.status).toBe(404);
     expect(await errorCode(elsewhere)).toBe("BLOB_UNKNOWN");
   });
@@ -299,7 +336,8 @@ describe("push and pull", () => {
   it("lists tags in order with n/last pagination and a Link header", async () => {
     const tagsRepo = `${alice.user.name}/tagged`;
     const image = buildImage([Buffer.from("tagged layer")]);
-    for (const tag of ["b", "a", "d", "c", "e"]) expect((await pushImage(tagsRepo, alice.auth, image, tag)).status).toBe(201);
+    for (const tag of ["b", "a", "d", "c", "e"])
+      expect((await pushImage(tagsRepo, alice.auth, image, tag)).status).toBe(201);
     const all = await call("GET", `/v2/${tagsRepo}/tags/list`, { auth: alice.auth });
     expect(await all.json()).toEqual({ name: tagsRepo, tags: ["a", "b", "c", "d", "e"] });
     expect(all.headers.get("link")).toBeNull();
@@ -319,10 +357,18 @@ describe("push and pull", () => {
   it("deletes a tag, then the manifest by digest", async () => {
     const image = buildImage([Buffer.from("to delete")]);
     await pushImage(repo, alice.auth, image, "gone");
-    expect((await call("DELETE", `/v2/${repo}/manifests/gone`, { auth: alice.auth })).status).toBe(202);
-    expect((await call("GET", `/v2/${repo}/manifests/gone`, { auth: alice.auth })).status).toBe(404);
-    expect((await call("GET", `/v2/${repo}/manifests/${image.digest}`, { auth: alice.auth })).status).toBe(200);
-    expect((await call("DELETE", `/v2/${repo}/manifests/${image.digest}`, { auth: alice.auth })).status).toBe(202);
+    expect((await call("DELETE", `/v2/${repo}/manifests/gone`, { auth: alice.auth })).status).toBe(
+      202,
+    );
+    expect((await call("GET", `/v2/${repo}/manifests/gone`, { auth: alice.auth })).status).toBe(
+      404,
+    );
+    expect(
+      (await call("GET", `/v2/${repo}/manifests/${image.digest}`, { auth: alice.auth })).status,
+    ).toBe(200);
+    expect(
+      (await call("DELETE", `/v2/${repo}/manifests/${image.digest}`, { auth: alice.auth })).status,
+    ).toBe(202);
     const after = await call("GET", `/v2/${repo}/manifests/${image.digest}`, { auth: alice.auth });
     expect(await errorCode(after)).toBe("MANIFEST_UNKNOWN");
   });
@@ -338,9 +384,17 @@ describe("push and pull", () => {
           schemaVersion: 2,
           mediaType: mediaTypes.ociManifest,
           artifactType,
-          config: { mediaType: "application/vnd.oci.empty.v1+json", digest: digestOf(empty), size: 2 },
+          config: {
+            mediaType: "application/vnd.oci.empty.v1+json",
+            digest: digestOf(empty),
+            size: 2,
+          },
           layers: [],
-          subject: { mediaType: mediaTypes.ociManifest, digest: subject.digest, size: subject.manifest.length },
+          subject: {
+            mediaType: mediaTypes.ociManifest,
+            digest: subject.digest,
+            size: subject.manifest.length,
+          },
           annotations: { "org.example.kind": artifactType },
         }),
       );
@@ -354,17 +408,25 @@ describe("push and pull", () => {
       expect(put.headers.get("oci-subject")).toBe(subject.digest);
     }
     const all = await call("GET", `/v2/${repo}/referrers/${subject.digest}`, { auth: alice.auth });
-    const index = (await all.json()) as { manifests: { artifactType: string; annotations: Record<string, string> }[] };
+    const index = (await all.json()) as {
+      manifests: { artifactType: string; annotations: Record<string, string> }[];
+    };
     expect(index.manifests.map((m) => m.artifactType).sort()).toEqual([
       "application/vnd.example.sbom",
       "application/vnd.example.signature",
     ]);
-    const filtered = await call("GET", `/v2/${repo}/referrers/${subject.digest}?artifactType=application/vnd.example.sbom`, {
-      auth: alice.auth,
-    });
+    const filtered = await call(
+      "GET",
+      `/v2/${repo}/referrers/${subject.digest}?artifactType=application/vnd.example.sbom`,
+      {
+        auth: alice.auth,
+      },
+    );
     expect(filtered.headers.get("oci-filters-applied")).toBe("artifactType");
     expect(((await filtered.json()) as { manifests: unknown[] }).manifests).toHaveLength(1);
-    const none = await call("GET", `/v2/${repo}/referrers/${digestOf("no referrers")}`, { auth: alice.auth });
+    const none = await call("GET", `/v2/${repo}/referrers/${digestOf("no referrers")}`, {
+      auth: alice.auth,
+    });
     expect(none.status).toBe(200);
     expect(((await none.json()) as { manifests: unknown[] }).manifests).toEqual([]);
   });

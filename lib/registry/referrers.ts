@@ -12,7 +12,12 @@ import { registryJson } from "./responses";
  * GET /v2/<name>/referrers/<digest>[?artifactType=]: an image index of the manifests whose
  * `subject` is `digest` (empty, never 404, when there are none).
  */
-export async function getReferrers(request: Request, requester: RegistryRequester, name: string, digest: string) {
+export async function getReferrers(
+  request: Request,
+  requester: RegistryRequester,
+  name: string,
+  digest: string,
+) {
   const { repository } = await authorizeRepository(requester, name, "pull");
   if (!repository) throw new RegistryError("NAME_UNKNOWN", `Repository ${name} not found.`);
   if (!isDigest(digest)) throw new RegistryError("DIGEST_INVALID", `"${digest}" is not a digest.`);

@@ -16,9 +16,15 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
 export type RegistryHandler = (request: Request, requester: RegistryRequester) => Promise<Response>;
 
 const unauthorized = () =>
-  new RegistryError("UNAUTHORIZED", "Invalid credentials: log in again with your user name and an access token.");
+  new RegistryError(
+    "UNAUTHORIZED",
+    "Invalid credentials: log in again with your user name and an access token.",
+  );
 
-async function principalFromToken(subject: string, claims: { scp?: "read" | "write"; tid?: number }) {
+async function principalFromToken(
+  subject: string,
+  claims: { scp?: "read" | "write"; tid?: number },
+) {
   if (subject === "") return { type: "anonymous" } satisfies RegistryPrincipal;
   const [kind, id = ""] = subject.split(":", 2);
   if (kind === "job") return null; // job principals carry their grants in the token's access claim
@@ -26,7 +32,10 @@ async function principalFromToken(subject: string, claims: { scp?: "read" | "wri
   if (!user) throw unauthorized();
   return {
     type: "user",
-    caller: { ...user, auth: { type: "token", scope: claims.scp ?? "read", tokenId: claims.tid ?? 0 } },
+    caller: {
+      ...user,
+      auth: { type: "token", scope: claims.scp ?? "read", tokenId: claims.tid ?? 0 },
+    },
   } satisfies RegistryPrincipal;
 }
 
@@ -87,13 +96,16 @@ const preResolved = new WeakMap<Request, RegistryRequester>();
  * requesters that may also be registry tokens or job credentials.
  */
 export function registryRoute(handler: RegistryHandler) {
-  const inner = route({ access: "public", renderError: renderRegistryError }, async (request, { caller }) => {
-    const requester: RegistryRequester = preResolved.get(request) ?? {
-      principal: caller ? { type: "user", caller } : { type: "anonymous" },
-      cap: null,
-    };
-    return handler(request, requester);
-  });
+  const inner = route(
+    { access: "public", renderError: renderRegistryError },
+    async (request, { caller }) => {
+      const requester: RegistryRequester = preResolved.get(request) ?? {
+        principal: caller ? { type: "user", caller } : { type: "anonymous" },
+        cap: null,
+      };
+      return handler(request, requester);
+    },
+  );
   return async (request: Request, ctx: RouteContext): Promise<Response> => {
     let requester: RegistryRequester | null;
     try {

@@ -47,7 +47,9 @@ const claimsSchema = z.object({
 });
 
 function signingKey(): Buffer {
-  return Buffer.from(hkdfSync("sha256", getConfig().authSecret, "strata", "registry bearer token v1", 32));
+  return Buffer.from(
+    hkdfSync("sha256", getConfig().authSecret, "strata", "registry bearer token v1", 32),
+  );
 }
 
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
@@ -83,10 +85,17 @@ export function signRegistryToken(input: {
 }
 
 const invalidToken = () =>
-  new RegistryError("UNAUTHORIZED", "The registry token is invalid or has expired; request a new one.");
+  new RegistryError(
+    "UNAUTHORIZED",
+    "The registry token is invalid or has expired; request a new one.",
+  );
 
 /** The claims of a token this server issued for `audience`; throws UNAUTHORIZED otherwise. */
-export function verifyRegistryToken(token: string, audience: string, now = new Date()): RegistryTokenClaims {
+export function verifyRegistryToken(
+  token: string,
+  audience: string,
+  now = new Date(),
+): RegistryTokenClaims {
   const parts = token.split(".");
   if (parts.length !== 3) throw invalidToken();
   const [header, payload, sig] = parts as [string, string, string];

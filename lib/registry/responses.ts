@@ -31,6 +31,13 @@ export function registryJson(
 }
 
 /** The empty body of 201/202/204 answers, with the `Content-Length: 0` clients expect. */
-export function registryEmpty(request: Request, status: number, headers: Record<string, string> = {}): Response {
-  return registryResponse(request, null, { status, headers: { "Content-Length": "0", ...headers } });
+export function registryEmpty(
+  request: Request,
+  status: number,
+  headers: Record<string, string> = {},
+): Response {
+  return registryResponse(request, null, {
+    status,
+    headers: { "Content-Length": "0", ...headers },
+  });
 }

@@ -38,13 +38,17 @@ export function parseRegistryPath(pathname: string): RegistryPath | null {
   const last = segments[n - 1]!;
   const nameBefore = (count: number) => segments.slice(0, n - count).join("/");
   const at = (fromEnd: number) => segments[n - fromEnd];
-  if (n >= 3 && at(2) === "blobs" && last === "uploads") return { kind: "upload-start", name: nameBefore(2) };
-  if (n >= 3 && at(2) === "blobs" && last.includes(":")) return { kind: "blob", name: nameBefore(2), digest: last };
+  if (n >= 3 && at(2) === "blobs" && last === "uploads")
+    return { kind: "upload-start", name: nameBefore(2) };
+  if (n >= 3 && at(2) === "blobs" && last.includes(":"))
+    return { kind: "blob", name: nameBefore(2), digest: last };
   if (n >= 4 && at(3) === "blobs" && at(2) === "uploads") {
     return { kind: "upload", name: nameBefore(3), uploadId: last };
   }
-  if (n >= 3 && at(2) === "manifests") return { kind: "manifest", name: nameBefore(2), reference: last };
-  if (n >= 3 && at(2) === "referrers") return { kind: "referrers", name: nameBefore(2), digest: last };
+  if (n >= 3 && at(2) === "manifests")
+    return { kind: "manifest", name: nameBefore(2), reference: last };
+  if (n >= 3 && at(2) === "referrers")
+    return { kind: "referrers", name: nameBefore(2), digest: last };
   if (n >= 3 && at(2) === "tags" && last === "list") return { kind: "tags", name: nameBefore(2) };
   return null;
 }
@@ -54,6 +58,7 @@ export function scopeForRequest(method: string, path: RegistryPath | null): stri
   if (!path) return null;
   if (path.kind === "catalog") return "registry:catalog:*";
   if (!("name" in path) || !path.name) return null;
-  const actions = method === "GET" || method === "HEAD" ? "pull" : method === "DELETE" ? "delete" : "pull,push";
+  const actions =
+    method === "GET" || method === "HEAD" ? "pull" : method === "DELETE" ? "delete" : "pull,push";
   return `repository:${path.name}:${actions}`;
 }

@@ -35,12 +35,15 @@ export function repositoryActionsIn(grants: ScopeGrant[], name: string): Set<Reg
     if (grant.type !== "repository" || grant.name !== name) continue;
     for (const action of grant.actions) {
       if (action === "*") registryActions.forEach((a) => actions.add(a));
-      else if ((registryActions as string[]).includes(action)) actions.add(action as RegistryAction);
+      else if ((registryActions as string[]).includes(action))
+        actions.add(action as RegistryAction);
     }
   }
   return actions;
 }
 
 export function grantsCatalog(grants: ScopeGrant[]): boolean {
-  return grants.some((g) => g.type === "registry" && g.name === "catalog" && g.actions.includes("*"));
+  return grants.some(
+    (g) => g.type === "registry" && g.name === "catalog" && g.actions.includes("*"),
+  );
 }

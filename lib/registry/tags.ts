@@ -10,7 +10,11 @@ import { registryJson } from "./responses";
 const maxPage = 10_000;
 
 /** GET /v2/<name>/tags/list[?n=&last=]: tags in lexical order, with a Link to the next page. */
-export async function listTags(request: Request, requester: RegistryRequester, name: string): Promise<Response> {
+export async function listTags(
+  request: Request,
+  requester: RegistryRequester,
+  name: string,
+): Promise<Response> {
   const { repository } = await authorizeRepository(requester, name, "pull");
   if (!repository) throw new RegistryError("NAME_UNKNOWN", `Repository ${name} not found.`);
   const { n, last } = parsePage(request, maxPage);

@@ -14,21 +14,25 @@ const ctx = { params: Promise.resolve({}) };
 
 export type CallOptions = {
   auth?: string | null;
-  body?: BodyInit | null;
+  body?: Buffer | string | ReadableStream<Uint8Array> | null;
   headers?: Record<string, string>;
 };
 
 type Method = "GET" | "HEAD" | "PUT" | "PATCH" | "POST" | "DELETE";
 
 /** Sends a request to `/v2/…` (or a Location the registry returned) through the route handlers. */
-export async function call(method: Method, path: string, options: CallOptions = {}): Promise<Response> {
+export async function call(
+  method: Method,
+  path: string,
+  options: CallOptions = {},
+): Promise<Response> {
   const url = new URL(path, base);
   const headers = new Headers(options.headers);
   if (options.auth) headers.set("authorization", options.auth);
   const request = new Request(url, {
     method,
     headers,
-    body: options.body ?? null,
+    body: Buffer.isBuffer(options.body) ? Uint8Array.from(options.body) : (options.body ?? null),
     duplex: "half",
   } as RequestInit);
   if (url.pathname === "/v2/token") {
@@ -48,7 +52,10 @@ export function bearer(token: string): string {
 
 export type TestAccount = { user: UserSummary; token: string; auth: string };
 
-export async function makeAccount(scope: "read" | "write" = "write", user?: UserSummary): Promise<TestAccount> {
+export async function makeAccount(
+  scope: "read" | "write" = "write",
+  user?: UserSummary,
+): Promise<TestAccount> {
   const owner = user ?? (await makeUser());
   const { token } = await createAccessToken(owner.id, { name: `registry-${scope}`, scope });
   return { user: owner, token, auth: basic(owner.name, token) };
@@ -91,7 +98,11 @@ export function buildImage(layers: Buffer[], labels: Record<string, string> = {}
     JSON.stringify({
       schemaVersion: 2,
       mediaType: mediaTypes.ociManifest,
-      config: { mediaType: "application/vnd.oci.image.config.v1+json", digest: digestOf(config), size: config.length },
+      config: {
+        mediaType: "application/vnd.oci.image.config.v1+json",
+        digest: digestOf(config),
+        size: config.length,
+      },
       layers: layers.map((l) => ({
         mediaType: "application/vnd.oci.image.layer.v1.tar+gzip",
         digest: digestOf(l),
@@ -103,7 +114,12 @@ export function buildImage(layers: Buffer[], labels: Record<string, string> = {}
 }
 
 /** Pushes an image's blobs and its manifest under `tag`. */
-export async function pushImage(repository: string, auth: string, image: TestImage, tag = "latest"): Promise<Response> {
+export async function pushImage(
+  repository: string,
+  auth: string,
+  image: TestImage,
+  tag = "latest",
+): Promise<Response> {
   for (const blob of [...image.layers, image.config]) await pushBlob(repository, auth, blob);
   return call("PUT", `/v2/${repository}/manifests/${tag}`, {
     auth,

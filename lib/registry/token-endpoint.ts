@@ -6,8 +6,8 @@ import { checkRateLimit, recordRateLimitHit, type RateLimit } from "@/lib/auth/r
 import type { RegistryRequester } from "./access";
 import { RegistryError, renderRegistryError } from "./errors";
 import { readBoundedBody } from "./read-body";
-import { registryJson } from "./responses";
 import { registryRoute, resolveRegistryRequester } from "./registry-route";
+import { registryJson } from "./responses";
 import { issueRegistryToken } from "./token-service";
 
 /** Failed logins per client address before the token endpoint answers 429 for a while. */
@@ -17,28 +17,49 @@ const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
 /** GET /v2/token?service=&scope=…: HTTP Basic (user name + access token) or nothing, for anonymous pulls. */
 async function tokenByQuery(request: Request, requester: RegistryRequester): Promise<Response> {
-  if (requester.cap) throw new RegistryError("UNAUTHORIZED", "Authenticate with your user name and an access token.");
-  const issued = await issueRegistryToken(requester.principal, new URL(request.url).searchParams.getAll("scope"));
+  if (requester.cap)
+    throw new RegistryError(
+      "UNAUTHORIZED",
+      "Authenticate with your user name and an access token.",
+    );
+  const issued = await issueRegistryToken(
+    requester.principal,
+    new URL(request.url).searchParams.getAll("scope"),
+  );
   return registryJson(
     request,
-    { token: issued.token, access_token: issued.token, expires_in: issued.expiresIn, issued_at: issued.issuedAt },
+    {
+      token: issued.token,
+      access_token: issued.token,
+      expires_in: issued.expiresIn,
+      issued_at: issued.issuedAt,
+    },
     { headers: noStore },
   );
 }
 
 /** POST /v2/token with an OAuth2 password-grant form (what OAuth-style registry clients send). */
 async function tokenByForm(request: Request): Promise<Response> {
-  const form = new URLSearchParams((await readBoundedBody(request, 64 * 1024, "token request")).toString("utf8"));
+  const form = new URLSearchParams(
+    (await readBoundedBody(request, 64 * 1024, "token request")).toString("utf8"),
+  );
   if (form.get("grant_type") !== "password") {
-    throw new RegistryError("UNSUPPORTED", "Only grant_type=password is supported; use your access token as the password.", {
-      status: 400,
-    });
+    throw new RegistryError(
+      "UNSUPPORTED",
+      "Only grant_type=password is supported; use your access token as the password.",
+      {
+        status: 400,
+      },
+    );
   }
-  const basic = Buffer.from(`${form.get("username") ?? ""}:${form.get("password") ?? ""}`).toString("base64");
+  const basic = Buffer.from(`${form.get("username") ?? ""}:${form.get("password") ?? ""}`).toString(
+    "base64",
+  );
   const requester = await resolveRegistryRequester(
     new Request(request.url, { headers: { authorization: `Basic ${basic}` } }),
   );
-  if (requester.principal.type === "anonymous") throw new RegistryError("UNAUTHORIZED", "Send a user name and an access token.");
+  if (requester.principal.type === "anonymous")
+    throw new RegistryError("UNAUTHORIZED", "Send a user name and an access token.");
   const scopes = (form.get("scope") ?? "").split(" ").filter(Boolean);
   const issued = await issueRegistryToken(requester.principal, scopes);
   return registryJson(

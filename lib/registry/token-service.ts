@@ -5,7 +5,7 @@ import { findRegistryRepository } from "@/db/queries/registry";
 import { permittedActions, type RegistryPrincipal } from "./access";
 import { registryService } from "./challenge";
 import { isRepositoryName } from "./names";
-import { signRegistryToken, registryTokenLifetimeSeconds } from "./registry-token";
+import { registryTokenLifetimeSeconds, signRegistryToken } from "./registry-token";
 import type { RegistryAction } from "./route-path";
 import { parseScopes, repositoryActionsIn, type ScopeGrant } from "./scopes";
 
@@ -14,7 +14,10 @@ import { parseScopes, repositoryActionsIn, type ScopeGrant } from "./scopes";
  * asked and what is allowed. A partial or empty grant is not an error (the spec says so), and a
  * private repository the principal cannot read gets the same empty grant as a missing one.
  */
-export async function grantScopes(principal: RegistryPrincipal, requested: string[]): Promise<ScopeGrant[]> {
+export async function grantScopes(
+  principal: RegistryPrincipal,
+  requested: string[],
+): Promise<ScopeGrant[]> {
   const granted = new Map<string, ScopeGrant>();
   for (const scope of parseScopes(requested)) {
     if (scope.type === "registry" && scope.name === "catalog" && scope.actions.includes("*")) {
@@ -24,11 +27,18 @@ export async function grantScopes(principal: RegistryPrincipal, requested: strin
     }
     if (scope.type !== "repository" || !isRepositoryName(scope.name)) continue;
     const asked = repositoryActionsIn([scope], scope.name);
-    const allowed = await permittedActions(principal, scope.name, await findRegistryRepository(scope.name));
+    const allowed = await permittedActions(
+      principal,
+      scope.name,
+      await findRegistryRepository(scope.name),
+    );
     const key = `repository:${scope.name}`;
-    const actions = new Set<RegistryAction>(granted.get(key)?.actions as RegistryAction[] | undefined);
+    const actions = new Set<RegistryAction>(
+      granted.get(key)?.actions as RegistryAction[] | undefined,
+    );
     for (const action of asked) if (allowed.has(action)) actions.add(action);
-    if (actions.size > 0) granted.set(key, { type: "repository", name: scope.name, actions: [...actions] });
+    if (actions.size > 0)
+      granted.set(key, { type: "repository", name: scope.name, actions: [...actions] });
   }
   return [...granted.values()];
 }
@@ -39,10 +49,18 @@ function subjectOf(principal: RegistryPrincipal): string {
   return "";
 }
 
-export type IssuedRegistryToken = { token: string; expiresIn: number; issuedAt: string; access: ScopeGrant[] };
+export type IssuedRegistryToken = {
+  token: string;
+  expiresIn: number;
+  issuedAt: string;
+  access: ScopeGrant[];
+};
 
 /** A signed, short-lived registry token for the principal and the scopes it asked for. */
-export async function issueRegistryToken(principal: RegistryPrincipal, scopes: string[]): Promise<IssuedRegistryToken> {
+export async function issueRegistryToken(
+  principal: RegistryPrincipal,
+  scopes: string[],
+): Promise<IssuedRegistryToken> {
   const access = await grantScopes(principal, scopes);
   const auth = principal.type === "user" ? principal.caller.auth : null;
   const { token, claims } = signRegistryToken({

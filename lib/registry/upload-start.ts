@@ -1,7 +1,13 @@
 import "server-only";
 
-import { findLinkedBlob, findRegistryBlob, linkRegistryBlob, unlinkRegistryBlob, type NewRegistryRepository } from "@/db/queries/registry";
-import { findRegistryRepository } from "@/db/queries/registry";
+import {
+  findLinkedBlob,
+  findRegistryBlob,
+  findRegistryRepository,
+  linkRegistryBlob,
+  unlinkRegistryBlob,
+  type NewRegistryRepository,
+} from "@/db/queries/registry";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
 import { authorizeRepository, type RegistryRequester } from "./access";
@@ -11,7 +17,10 @@ import { registryEmpty } from "./responses";
 import { startUploadSession } from "./uploads";
 
 const blobCreated = (request: Request, name: string, digest: string) =>
-  registryEmpty(request, 201, { Location: `/v2/${name}/blobs/${digest}`, "Docker-Content-Digest": digest });
+  registryEmpty(request, 201, {
+    Location: `/v2/${name}/blobs/${digest}`,
+    "Docker-Content-Digest": digest,
+  });
 
 /**
  * Cross-repository mount: links a blob of `from` into the target without moving bytes, but only
@@ -42,7 +51,11 @@ async function tryMount(
 }
 
 /** A single POST carrying the whole blob (`?digest=` plus body): verified, stored and linked at once. */
-async function uploadMonolithic(request: Request, target: NewRegistryRepository, digest: string): Promise<void> {
+async function uploadMonolithic(
+  request: Request,
+  target: NewRegistryRepository,
+  digest: string,
+): Promise<void> {
   const tempFile = await createUploadFile();
   try {
     await appendBody(tempFile, 0, request.body);
@@ -53,7 +66,11 @@ async function uploadMonolithic(request: Request, target: NewRegistryRepository,
 }
 
 /** POST /v2/<name>/blobs/uploads/: mount, single-request upload, or a new upload session. */
-export async function startUpload(request: Request, requester: RegistryRequester, name: string): Promise<Response> {
+export async function startUpload(
+  request: Request,
+  requester: RegistryRequester,
+  name: string,
+): Promise<Response> {
   const { target } = await authorizeRepository(requester, name, "push");
   const params = new URL(request.url).searchParams;
   const mount = params.get("mount");

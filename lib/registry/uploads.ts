@@ -24,7 +24,11 @@ const leaseMs = 5 * 60_000;
 const renewEveryMs = 60_000;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const uploadUnknown = () => new RegistryError("BLOB_UPLOAD_UNKNOWN", "This upload does not exist or has ended; start a new one.");
+const uploadUnknown = () =>
+  new RegistryError(
+    "BLOB_UPLOAD_UNKNOWN",
+    "This upload does not exist or has ended; start a new one.",
+  );
 
 export const uploadLocation = (name: string, id: string) => `/v2/${name}/blobs/uploads/${id}`;
 
@@ -32,7 +36,11 @@ export const uploadLocation = (name: string, id: string) => `/v2/${name}/blobs/u
 const rangeHeader = (offset: number) => `0-${Math.max(offset - 1, 0)}`;
 
 function progressHeaders(name: string, id: string, offset: number): Record<string, string> {
-  return { Location: uploadLocation(name, id), Range: rangeHeader(offset), "Docker-Upload-UUID": id };
+  return {
+    Location: uploadLocation(name, id),
+    Range: rangeHeader(offset),
+    "Docker-Upload-UUID": id,
+  };
 }
 
 export async function startUploadSession(request: Request, name: string): Promise<Response> {
@@ -55,11 +63,18 @@ async function withUpload(
   const claimed = uuidPattern.test(id) ? await claimUpload(id, name, leaseMs) : null;
   if (!claimed) throw uploadUnknown();
   if (claimed === "busy") {
-    throw new RegistryError("BLOB_UPLOAD_INVALID", "Another request is writing to this upload; wait for it to finish.", {
-      status: 416,
-    });
+    throw new RegistryError(
+      "BLOB_UPLOAD_INVALID",
+      "Another request is writing to this upload; wait for it to finish.",
+      {
+        status: 416,
+      },
+    );
   }
-  const renew = setInterval(() => void renewUploadLease(id, leaseMs).catch(() => undefined), renewEveryMs);
+  const renew = setInterval(
+    () => void renewUploadLease(id, leaseMs).catch(() => undefined),
+    renewEveryMs,
+  );
   renew.unref();
   let offset: number | null = claimed.offset;
   try {
@@ -76,10 +91,17 @@ async function withUpload(
  * exactly there (else 416) and be as long as it says; without it (docker and crane stream the
  * whole blob in one PATCH) the body is simply appended.
  */
-async function appendChunk(request: Request, name: string, session: UploadSession): Promise<number> {
+async function appendChunk(
+  request: Request,
+  name: string,
+  session: UploadSession,
+): Promise<number> {
   const range = parseContentRange(request.headers.get("content-range"));
   if (range === "invalid") {
-    throw new RegistryError("BLOB_UPLOAD_INVALID", "Content-Range must be <start>-<end> (inclusive byte offsets).");
+    throw new RegistryError(
+      "BLOB_UPLOAD_INVALID",
+      "Content-Range must be <start>-<end> (inclusive byte offsets).",
+    );
   }
   if (range && range.start !== session.offset) {
     throw new RegistryError(
@@ -99,7 +121,12 @@ async function appendChunk(request: Request, name: string, session: UploadSessio
   return session.offset + written;
 }
 
-export async function patchUpload(request: Request, requester: RegistryRequester, name: string, id: string) {
+export async function patchUpload(
+  request: Request,
+  requester: RegistryRequester,
+  name: string,
+  id: string,
+) {
   await authorizeRepository(requester, name, "push");
   const offset = await withUpload(name, id, (session) => appendChunk(request, name, session));
   return registryEmpty(request, 202, progressHeaders(name, id, offset ?? 0));
@@ -109,7 +136,12 @@ export async function patchUpload(request: Request, requester: RegistryRequester
  * Closes an upload: appends an optional last chunk, verifies the whole file against `?digest=`
  * and only then makes the blob visible. A mismatch ends the session and deletes its file.
  */
-export async function completeUpload(request: Request, requester: RegistryRequester, name: string, id: string) {
+export async function completeUpload(
+  request: Request,
+  requester: RegistryRequester,
+  name: string,
+  id: string,
+) {
   const { target } = await authorizeRepository(requester, name, "push");
   const digest = assertUploadDigest(new URL(request.url).searchParams.get("digest"));
   await withUpload(name, id, async (session) => {
@@ -124,7 +156,10 @@ export async function completeUpload(request: Request, requester: RegistryReques
     await endSession(session);
     return null;
   });
-  return registryEmpty(request, 201, { Location: `/v2/${name}/blobs/${digest}`, "Docker-Content-Digest": digest });
+  return registryEmpty(request, 201, {
+    Location: `/v2/${name}/blobs/${digest}`,
+    "Docker-Content-Digest": digest,
+  });
 }
 
 async function endSession(session: UploadSession): Promise<void> {
@@ -132,14 +167,24 @@ async function endSession(session: UploadSession): Promise<void> {
   await removeFile(session.tempFile);
 }
 
-export async function getUploadStatus(request: Request, requester: RegistryRequester, name: string, id: string) {
+export async function getUploadStatus(
+  request: Request,
+  requester: RegistryRequester,
+  name: string,
+  id: string,
+) {
   await authorizeRepository(requester, name, "push");
   const session = uuidPattern.test(id) ? await findUpload(id, name) : null;
   if (!session) throw uploadUnknown();
   return registryEmpty(request, 204, progressHeaders(name, id, session.offset));
 }
 
-export async function cancelUpload(request: Request, requester: RegistryRequester, name: string, id: string) {
+export async function cancelUpload(
+  request: Request,
+  requester: RegistryRequester,
+  name: string,
+  id: string,
+) {
   await authorizeRepository(requester, name, "push");
   const session = uuidPattern.test(id) ? await findUpload(id, name) : null;
   if (!session) throw uploadUnknown();
