@@ -94,11 +94,17 @@ export async function authorizeRepository(
   if (permitted.has(action) && (!capped || capped.has(action))) {
     return { repository, target: await targetFor(name, repository) };
   }
-  if (permitted.has(action) || requester.principal.type === "anonymous") {
+  if (permitted.has(action)) {
     // Allowed in principle: the client needs a token with this scope (the 401 names it).
     throw new RegistryError(
       "UNAUTHORIZED",
-      "Authentication required: get a token for this repository and action.",
+      `The registry token does not grant ${action} on ${name}; request one that does.`,
+    );
+  }
+  if (requester.principal.type === "anonymous") {
+    throw new RegistryError(
+      "UNAUTHORIZED",
+      "Authentication required: log in with your user name and an access token.",
     );
   }
   if (action === "pull") throw new RegistryError("NAME_UNKNOWN", `Repository ${name} not found.`);

@@ -2,9 +2,6 @@ import "server-only";
 
 import fs from "node:fs";
 import fsp from "node:fs/promises";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 
 import {
   findRegistryBlob,
@@ -27,18 +24,43 @@ export async function createUploadFile(): Promise<string> {
 
 /**
  * Streams a request body onto the end of an upload file at `offset` (first cutting off anything a
- * failed request left past it) and returns how many bytes arrived. Never buffers the body.
+ * failed request left past it) and returns how many bytes arrived. Never buffers the body; writes
+ * each chunk where it belongs, which is markedly faster than piping through a Node stream.
  */
 export async function appendBody(
   file: string,
   offset: number,
   body: ReadableStream<Uint8Array> | null,
 ): Promise<number> {
-  await fsp.truncate(file, offset);
-  if (!body) return 0;
-  const out = fs.createWriteStream(file, { flags: "r+", start: offset });
-  await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), out);
-  return out.bytesWritten;
+  const handle = await fsp.open(file, "r+");
+  try {
+    await handle.truncate(offset);
+    if (!body) return 0;
+    const reader = body.getReader();
+    let position = offset;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        for (let written = 0; written < value.byteLength;) {
+          const result = await handle.write(
+            value,
+            written,
+            value.byteLength - written,
+            position + written,
+          );
+          written += result.bytesWritten;
+        }
+        position += value.byteLength;
+      }
+    } catch (error) {
+      await reader.cancel().catch(() => undefined);
+      throw error;
+    }
+    return position - offset;
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

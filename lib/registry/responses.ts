@@ -1,15 +1,23 @@
+import { contentLengthPassthrough } from "@/lib/http/content-length";
+
 /** Sent on every registry response; clients use it to recognise a v2 registry. */
 export const registryHeaders = { "Docker-Distribution-API-Version": "registry/2.0" } as const;
 
-/** A registry response with the common headers; HEAD requests get the headers without the body. */
+/**
+ * A registry response with the common headers; HEAD requests get the headers without the body.
+ * A Content-Length is also sent in the header Next.js lets through (see `lib/http/content-length`).
+ */
 export function registryResponse(
   request: Request,
   body: BodyInit | null,
   init: { status?: number; headers?: Record<string, string> } = {},
 ): Response {
+  const headers: Record<string, string> = { ...registryHeaders, ...init.headers };
+  const length = headers["Content-Length"];
+  if (length !== undefined) headers[contentLengthPassthrough] = length;
   return new Response(request.method === "HEAD" ? null : body, {
     status: init.status ?? 200,
-    headers: { ...registryHeaders, ...init.headers },
+    headers,
   });
 }
 
