@@ -30,6 +30,11 @@ function callerOf(principal: RegistryPrincipal): Caller | null {
   return principal.type === "user" ? principal.caller : null;
 }
 
+/** The user to name in the audit log, if a user is behind the request. */
+export function actorIdOf(principal: RegistryPrincipal): number | null {
+  return callerOf(principal)?.id ?? null;
+}
+
 /**
  * The registry actions a principal has on a repository, derived from the one permission function:
  * read → pull, write → push and delete. `spaces/…` is written only by build jobs. A repository

@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { insertMember } from "@/db/queries/orgs";
-import { findRegistryRepository, updateRegistryRepositoryVisibility } from "@/db/queries/registry";
-import { makeOrg, makeUser } from "@/test/factories";
+import { findRegistryRepository } from "@/db/queries/registry";
+import { makeOrg, makeUser, sessionCaller } from "@/test/factories";
 
 import { signRegistryToken } from "./registry-token";
+import { setRepositoryVisibility } from "./repositories";
 import {
   basic,
   bearer,
@@ -58,8 +59,11 @@ beforeAll(async () => {
   expect(
     (await pushImage(publicRepo, alice.auth, buildImage([Buffer.from("public layer")]))).status,
   ).toBe(201);
-  const open = await findRegistryRepository(publicRepo);
-  await updateRegistryRepositoryVisibility(open!.id, false);
+  await setRepositoryVisibility({
+    caller: sessionCaller(alice.user),
+    name: publicRepo,
+    isPrivate: false,
+  });
 });
 
 describe("the token flow", () => {
@@ -248,6 +252,14 @@ describe("namespace rules", () => {
 });
 
 describe("private repositories", () => {
+  it("change visibility only by their owner's administrators, and stay hidden from others", async () => {
+    const change = (caller: Parameters<typeof setRepositoryVisibility>[0]["caller"]) =>
+      setRepositoryVisibility({ caller, name: privateRepo, isPrivate: false });
+    await expect(change(sessionCaller(bob.user))).rejects.toMatchObject({ code: "not_found" });
+    await expect(change(null)).rejects.toMatchObject({ code: "not_found" });
+    expect((await findRegistryRepository(privateRepo))!.isPrivate).toBe(true);
+  });
+
   it("look like they do not exist to other users and to anonymous clients", async () => {
     const missing = `${alice.user.name}/does-not-exist`;
     for (const name of [privateRepo, missing]) {

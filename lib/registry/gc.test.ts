@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
-import { runRegistryGc } from "./gc";
+import { formatRegistryGcReport, runRegistryGc } from "./gc";
 import {
   buildImage,
   call,
@@ -46,6 +46,7 @@ describe("registry garbage collection", () => {
 
     const dry = await runRegistryGc({ dryRun: true, now: later(2 * hour) });
     expect(dry.blobs.digests).toEqual([orphan]);
+    expect(formatRegistryGcReport(dry)).toMatch(/^Would free 1 unused blob\(s\), 0\.0 MB/);
     expect(dry.blobs.bytes).toBe(Buffer.byteLength("orphan layer, never in a manifest"));
     expect(await inStore(orphan)).toBe(true);
 

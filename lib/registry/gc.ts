@@ -94,3 +94,16 @@ export async function runRegistryGc(options: RegistryGcOptions = {}): Promise<Re
   report.durationMs = Date.now() - started;
   return report;
 }
+
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** One line for `npm run cli -- registry:gc [--dry-run]`. */
+export function formatRegistryGcReport(report: RegistryGcReport): string {
+  const verb = report.dryRun ? "Would free" : "Freed";
+  return (
+    `${verb} ${report.blobs.count} unused blob(s), ${megabytes(report.blobs.bytes)}, and ` +
+    `${report.uploads.count} abandoned upload(s), ${megabytes(report.uploads.bytes)}; ` +
+    `kept ${report.kept.recent} recent unused blob(s) and ${report.kept.usedByLfs} used by git LFS ` +
+    `(${report.durationMs} ms).`
+  );
+}

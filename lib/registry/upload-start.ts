@@ -14,7 +14,7 @@ import { authorizeRepository, type RegistryRequester } from "./access";
 import { adoptUpload, appendBody, createUploadFile, removeFile } from "./blob-ingest";
 import { assertUploadDigest, digestHex, isRepositoryName, isSha256Digest } from "./names";
 import { registryEmpty } from "./responses";
-import { startUploadSession } from "./uploads";
+import { startUploadSession } from "./upload-sessions";
 
 const blobCreated = (request: Request, name: string, digest: string) =>
   registryEmpty(request, 201, {
