@@ -1,11 +1,10 @@
 import "server-only";
 
-import { Readable } from "node:stream";
-
 import { findLinkedBlob, unlinkRegistryBlob } from "@/db/queries/registry";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
 import { authorizeRepository, type RegistryRequester } from "./access";
+import { blobStream } from "./blob-stream";
 import { RegistryError } from "./errors";
 import { parseByteRange } from "./http-range";
 import { digestHex, isDigest, isSha256Digest } from "./names";
@@ -50,9 +49,7 @@ export async function getBlob(
   const body =
     request.method === "HEAD" || length === 0
       ? null
-      : (Readable.toWeb(
-          store.read(digestHex(digest), range ?? undefined),
-        ) as ReadableStream<Uint8Array>);
+      : blobStream(digestHex(digest), range ?? undefined);
   return registryResponse(request, body, { status: range ? 206 : 200, headers });
 }
 

@@ -1,7 +1,5 @@
 import "server-only";
 
-import { Readable } from "node:stream";
-
 import { insertAudit } from "@/db/queries/audit";
 import {
   deleteManifestByDigest,
@@ -9,9 +7,9 @@ import {
   findManifestByDigest,
   findManifestByTag,
 } from "@/db/queries/registry-manifests";
-import { getBlobStore } from "@/lib/storage/blob-store";
 
 import { actorIdOf, authorizeRepository, type RegistryRequester } from "./access";
+import { blobStream } from "./blob-stream";
 import { RegistryError } from "./errors";
 import { negotiateManifest } from "./manifest-negotiation";
 import { digestHex, isSha256Digest, parseReference } from "./names";
@@ -41,18 +39,14 @@ export async function getManifest(
     ref?.kind === "tag"
       ? await negotiateManifest(repository.id, found, request.headers.get("accept"))
       : found;
-  return registryResponse(
-    request,
-    Readable.toWeb(getBlobStore().read(digestHex(manifest.digest))) as ReadableStream<Uint8Array>,
-    {
-      headers: {
-        "Content-Type": manifest.mediaType,
-        "Content-Length": String(manifest.size),
-        "Docker-Content-Digest": manifest.digest,
-        ETag: `"${manifest.digest}"`,
-      },
+  return registryResponse(request, blobStream(digestHex(manifest.digest)), {
+    headers: {
+      "Content-Type": manifest.mediaType,
+      "Content-Length": String(manifest.size),
+      "Docker-Content-Digest": manifest.digest,
+      ETag: `"${manifest.digest}"`,
     },
-  );
+  });
 }
 
 /** DELETE by digest removes the manifest (and its tags); DELETE by tag removes only the tag. */
