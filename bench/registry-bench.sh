@@ -5,7 +5,8 @@
 #   STRATA_REGISTRY=localhost:3240 STRATA_USER=alice STRATA_TOKEN=hf_… bench/registry-bench.sh
 #
 # Optional: SIZE_MB (default 500, split over 4 gzip layers), ROUNDS (3), DIST_PORT (5040),
-# WORK (.test-data/bench). Results are appended to bench/results/registry.tsv.
+# WORK (.test-data/bench). Each round pushes a freshly generated image to both registries (the
+# first one alternating) and pulls it back into an OCI layout. Results are appended to bench/results/registry.tsv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,7 +60,7 @@ http: { addr: "127.0.0.1:$DIST_PORT" }
 EOF
 docker-registry serve "$WORK/distribution.yml" > "$WORK/distribution.log" 2>&1 &
 dist_pid=$!
-trap 'kill "$dist_pid" 2>/dev/null || true' EXIT
+trap 'kill "$dist_pid" 2>/dev/null || true; rm -rf "$WORK/distribution"' EXIT
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$DIST_PORT/v2/" > /dev/null && break; sleep 0.2; done
 
 now() { date +%s.%N; }
@@ -102,7 +103,7 @@ for round in $(seq "$ROUNDS"); do
   echo "round $round: distribution push ${dist_push[-1]}s pull ${dist_pull[-1]}s | strata push ${strata_push[-1]}s pull ${strata_pull[-1]}s"
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 sp=$(median "${strata_push[@]}"); sl=$(median "${strata_pull[@]}")
 dp=$(median "${dist_push[@]}"); dl=$(median "${dist_pull[@]}")
 push_ratio=$(echo "scale=2; $dp / $sp" | bc); pull_ratio=$(echo "scale=2; $dl / $sl" | bc)
