@@ -1,6 +1,6 @@
 // `npm run db:seed` – create demo accounts, organisations and content; safe to run again.
 import { ConfigError, getConfig } from "@/lib/config";
-import { registerRepoIndexer } from "@/lib/repos/indexer";
+import { registerRepoIndexer } from "@/lib/repos/register-indexer";
 import { seedDemoData } from "@/lib/seed";
 
 import { closeDatabase, migrateDatabase } from "./client";

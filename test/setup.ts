@@ -7,7 +7,7 @@ import { afterAll } from "vitest";
 
 import { closeDatabase, migrateDatabase } from "@/db/client";
 import { resetConfigForTests } from "@/lib/config";
-import { registerRepoIndexer } from "@/lib/repos/indexer";
+import { registerRepoIndexer } from "@/lib/repos/register-indexer";
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-test-"));
 process.env.STRATA_DATA_DIR = dataDir;

@@ -3,6 +3,8 @@ export * from "./audit";
 export * from "./enums";
 export * from "./jobs";
 export * from "./rate-limits";
+export * from "./registry";
 export * from "./tokens";
 export * from "./images";
 export * from "./repos";
+export * from "./lfs";

@@ -3,7 +3,7 @@ import "server-only";
 import { findRepoRecord, writeRepoIndex, type RepoIndexData, type RepoRecord } from "@/db/queries/repos";
 import type { RepoFacet } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
-import { onRepoChanged, readFileBytes, resolveRevision, type RepoChange } from "@/lib/hub";
+import { readFileBytes, resolveRevision, type RepoChange } from "@/lib/hub";
 import { parseCard, type ParsedCard } from "@/lib/hub/card/parse-card";
 
 import { refOf } from "./access";
@@ -70,20 +70,9 @@ export async function indexRepository(repo: RepoRecord, changedAt = new Date()):
   });
 }
 
-async function onChange(change: RepoChange): Promise<void> {
+/** Re-indexes the repository a change was about (deleted ones have no row left to update). */
+export async function reindexAfterChange(change: RepoChange): Promise<void> {
   if (change.kind === "deleted") return;
   const record = await findRepoRecord(change.repo.type, change.repo.owner, change.repo.name);
   if (record) await indexRepository(record);
-}
-
-const globalForIndexer = globalThis as unknown as { strataRepoIndexer?: boolean };
-
-/**
- * Keeps the index in step with every change, whichever path made it (web upload, HF API, git
- * push). Registered once per process: at server start, in the CLI and in tests.
- */
-export function registerRepoIndexer(): void {
-  if (globalForIndexer.strataRepoIndexer) return;
-  globalForIndexer.strataRepoIndexer = true;
-  onRepoChanged(onChange);
 }

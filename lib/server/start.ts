@@ -4,7 +4,7 @@ import { migrateDatabase } from "@/db/client";
 import { ConfigError, getConfig } from "@/lib/config";
 import { startEmbeddedRunner } from "@/lib/jobs/embedded-runner";
 import { startJobsBackground } from "@/lib/jobs/reaper";
-import { registerRepoIndexer } from "@/lib/repos/indexer";
+import { registerRepoIndexer } from "@/lib/repos/register-indexer";
 
 const globalForStart = globalThis as unknown as { strataStarted?: boolean };
 

@@ -176,10 +176,16 @@ export class FileBlobStore implements BlobStore {
     return info;
   }
 
-  /** Makes a verified temp file visible under its digest; an existing blob is kept as it is. */
+  /**
+   * Makes a verified temp file visible under its digest. When the blob already exists it is kept
+   * as it is and the temp file is removed: either way the temp file is consumed.
+   */
   private async publish(temp: string, sha256: Sha256): Promise<void> {
     const target = this.pathOf(sha256);
-    if (await this.stat(sha256)) return;
+    if (await this.stat(sha256)) {
+      await fsp.rm(temp, { force: true });
+      return;
+    }
     await fsyncFile(temp);
     await fsp.mkdir(path.dirname(target), { recursive: true });
     await fsp.rename(temp, target);

@@ -4,7 +4,7 @@ import { ZodError } from "zod";
 import { closeDatabase, migrateDatabase } from "@/db/client";
 import { ConfigError, getConfig } from "@/lib/config";
 import { AppError, describeZodError } from "@/lib/errors";
-import { registerRepoIndexer } from "@/lib/repos/indexer";
+import { registerRepoIndexer } from "@/lib/repos/register-indexer";
 
 import { parseCommandArgs, UsageError, type Command } from "./command";
 import { jobsRun, runnersToken } from "./commands/jobs";

@@ -1,0 +1,130 @@
+import "server-only";
+
+import fs from "node:fs";
+import fsp from "node:fs/promises";
+
+import {
+  findRegistryBlob,
+  linkRegistryBlob,
+  type BlobOrigin,
+  type NewRegistryRepository,
+} from "@/db/queries/registry";
+import { AppError } from "@/lib/errors";
+import { getBlobStore, type BlobInfo } from "@/lib/storage/blob-store";
+
+import { RegistryError } from "./errors";
+import { digestHex } from "./names";
+
+/** Creates the empty temp file an upload appends to. */
+export async function createUploadFile(): Promise<string> {
+  const file = getBlobStore().tempPath("oci-upload");
+  await fsp.writeFile(file, "", { flag: "wx" });
+  return file;
+}
+
+/** Bytes gathered before one write: fewer, larger writes keep up with the network. */
+const writeBatchBytes = 1024 * 1024;
+
+/**
+ * Streams a request body onto the end of an upload file at `offset` (first cutting off anything a
+ * failed request left past it) and returns how many bytes arrived. Never buffers the body: chunks
+ * are gathered into ~1 MiB batches, and one batch is written while the next is being received,
+ * so at most two batches are in memory.
+ */
+export async function appendBody(
+  file: string,
+  offset: number,
+  body: ReadableStream<Uint8Array> | null,
+): Promise<number> {
+  const handle = await fsp.open(file, "r+");
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    await handle.truncate(offset);
+    if (!body) return 0;
+    let position = offset;
+    let batch: Uint8Array[] = [];
+    let batched = 0;
+    const writeBatch = async () => {
+      const [chunks, at, size] = [batch, position, batched];
+      [batch, batched, position] = [[], 0, position + size];
+      await writing;
+      writing = writeFully(handle, chunks, at, size);
+      writing.catch(() => undefined); // awaited at the next batch or at the end
+    };
+    const reader = body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        batch.push(value);
+        batched += value.byteLength;
+        if (batched >= writeBatchBytes) await writeBatch();
+      }
+      if (batched > 0) await writeBatch();
+      await writing;
+    } catch (error) {
+      await reader.cancel().catch(() => undefined);
+      throw error;
+    }
+    return position - offset;
+  } finally {
+    await writing.catch(() => undefined);
+    await handle.close();
+  }
+}
+
+async function writeFully(handle: fsp.FileHandle, chunks: Uint8Array[], at: number, size: number) {
+  const { bytesWritten } = await handle.writev(chunks, at);
+  if (bytesWritten === size) return;
+  // A short vectored write (rare, e.g. a signal): finish the rest chunk by chunk.
+  const rest = Buffer.concat(chunks).subarray(bytesWritten);
+  for (let done = 0; done < rest.length;) {
+    done += (await handle.write(rest, done, rest.length - done, at + bytesWritten + done))
+      .bytesWritten;
+  }
+}
+
+/**
+ * A blob that is already in the store without a registry record was put there by someone else
+ * (git LFS): the registry shares it and must never collect it.
+ */
+export async function originOf(digest: string): Promise<BlobOrigin> {
+  const known = await findRegistryBlob(digest);
+  if (known) return known.origin;
+  return (await getBlobStore().stat(digestHex(digest))) ? "shared" : "registry";
+}
+
+/**
+ * Verifies a finished upload file against `digest`, moves it into the blob store and links it to
+ * the repository. The caller removes `tempFile` afterwards (it is left in place when the store
+ * already had the blob).
+ */
+export async function adoptUpload(
+  tempFile: string,
+  digest: string,
+  target: NewRegistryRepository,
+): Promise<BlobInfo> {
+  const store = getBlobStore();
+  const hex = digestHex(digest);
+  const origin = await originOf(digest);
+  let info: BlobInfo;
+  try {
+    info = await store.adopt(tempFile, { sha256: hex });
+  } catch (error) {
+    // The only expectation passed is the digest, so a refusal here is a digest mismatch.
+    if (error instanceof AppError && error.code === "bad_request") {
+      throw new RegistryError("DIGEST_INVALID", `The uploaded content does not match ${digest}.`);
+    }
+    throw error;
+  }
+  await linkRegistryBlob({ repository: target, digest, size: info.size, origin });
+  // Garbage collection may have removed an identical unused blob between `adopt` finding it and
+  // the link above; the record is fresh now (GC skips it), so putting the bytes back is safe.
+  if (!(await store.stat(hex)) && fs.existsSync(tempFile))
+    await store.adopt(tempFile, { sha256: hex });
+  return info;
+}
+
+export async function removeFile(file: string): Promise<void> {
+  await fsp.rm(file, { force: true });
+}

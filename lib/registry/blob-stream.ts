@@ -1,0 +1,47 @@
+import "server-only";
+
+import fsp from "node:fs/promises";
+import { Readable } from "node:stream";
+
+import { getBlobStore, type ByteRange } from "@/lib/storage/blob-store";
+
+const chunkBytes = 1024 * 1024;
+/** Read ahead of the socket: the next chunks come off the disk while earlier ones are being sent. */
+const readAheadBytes = 4 * chunkBytes;
+
+/** A blob (or a range of it) as a response body, read from its local file with read-ahead. */
+export function blobStream(sha256: string, range?: ByteRange): ReadableStream<Uint8Array> {
+  const store = getBlobStore();
+  const file = store.localPath(sha256);
+  if (!file) return Readable.toWeb(store.read(sha256, range)) as ReadableStream<Uint8Array>;
+  let handle: fsp.FileHandle | null = null;
+  let position = range?.start ?? 0;
+  let end = range ? range.end + 1 : Number.POSITIVE_INFINITY;
+  const close = async () => {
+    await handle?.close();
+    handle = null;
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async start() {
+        handle = await fsp.open(file, "r");
+        if (!range) end = (await handle.stat()).size;
+      },
+      async pull(controller) {
+        const wanted = Math.min(chunkBytes, end - position);
+        const buffer = Buffer.allocUnsafe(Math.max(wanted, 0));
+        const { bytesRead } =
+          wanted > 0 && handle ? await handle.read(buffer, 0, wanted, position) : { bytesRead: 0 };
+        if (bytesRead === 0) {
+          await close();
+          controller.close();
+          return;
+        }
+        position += bytesRead;
+        controller.enqueue(buffer.subarray(0, bytesRead));
+      },
+      cancel: close,
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: readAheadBytes }),
+  );
+}
