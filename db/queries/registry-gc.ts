@@ -3,7 +3,7 @@ import "server-only";
 import { and, eq, gte, isNull, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 
 import { findLfsObjects } from "./lfs-objects";
-import { getDb, getSqlite } from "../client";
+import { getDb } from "../client";
 import { registryBlobs, registryManifestRefs, registryManifests, registryUploads } from "../schema";
 
 export type GcBlob = { digest: string; size: number };

@@ -1,9 +1,7 @@
-import { sql } from "drizzle-orm";
 import fs from "node:fs";
 import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { getDb } from "@/db/client";
 import { recordLfsObject } from "@/db/queries/lfs-objects";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
