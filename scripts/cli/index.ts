@@ -6,11 +6,12 @@ import { ConfigError, getConfig } from "@/lib/config";
 import { AppError, describeZodError } from "@/lib/errors";
 
 import { parseCommandArgs, UsageError, type Command } from "./command";
+import { catalogSeed } from "./commands/catalog";
 import { orgsCreate } from "./commands/orgs";
 import { tokensCreate } from "./commands/tokens";
 import { usersCreate, usersList } from "./commands/users";
 
-const commands: Command[] = [usersCreate, usersList, tokensCreate, orgsCreate];
+const commands: Command[] = [usersCreate, usersList, tokensCreate, orgsCreate, catalogSeed];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
