@@ -17,13 +17,16 @@ export function Availability({
     return <span className="text-muted-foreground">{s.notPublished}</span>;
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
-      {availableLocally ? <Badge tone="success">{s.thisHub}</Badge> : null}
+      {availableLocally ? (
+        <Badge tone="success">{s.thisHub}</Badge>
+      ) : (
+        <span className="text-muted-foreground text-xs">{s.upstreamOnly}:</span>
+      )}
       {sources.map((source) => (
         <Badge key={source} className="font-mono font-normal">
           {source}
         </Badge>
       ))}
-      {availableLocally ? null : <span className="sr-only">({s.upstreamOnly})</span>}
     </span>
   );
 }

@@ -15,7 +15,7 @@ export function Breadcrumbs({
         {items.map((item, i) => (
           <Fragment key={`${i}:${item.label}`}>
             {i > 0 ? <li aria-hidden>/</li> : null}
-            <li className="min-w-0 break-all">
+            <li className="min-w-0 [overflow-wrap:anywhere]">
               {item.href ? (
                 <Link href={item.href} className="hover:text-foreground hover:underline">
                   {item.label}

@@ -14,7 +14,6 @@ const tokenColors = [
   "[&_.hljs-keyword]:font-semibold [&_.hljs-keyword]:text-indigo-700 dark:[&_.hljs-keyword]:text-indigo-300",
   "[&_.hljs-comment]:text-slate-500 [&_.hljs-comment]:italic dark:[&_.hljs-comment]:text-slate-400",
   "[&_.hljs-string]:text-emerald-700 dark:[&_.hljs-string]:text-emerald-300",
-  "[&_.hljs-number]:text-amber-700 dark:[&_.hljs-number]:text-amber-300",
   "[&_.hljs-variable]:text-rose-700 dark:[&_.hljs-variable]:text-rose-300",
   "[&_.hljs-built_in]:text-sky-700 dark:[&_.hljs-built_in]:text-sky-300",
 ].join(" ");

@@ -38,7 +38,11 @@ export async function PullCommands({ detail }: { detail: ImageTagDetail }) {
               {s.run}
             </h2>
             <p className="text-muted-foreground text-sm">
-              {detail.hardware === "npu" ? s.runNpu(detail.cann ?? "") : s.runCpu}
+              {detail.hardware === "npu"
+                ? s.runNpu(detail.cann ?? "")
+                : detail.hardware === "cpu"
+                  ? s.runCpu
+                  : s.runUnknown}
             </p>
           </div>
           <div data-testid="docker-run">

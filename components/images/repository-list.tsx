@@ -44,7 +44,7 @@ export async function RepositoryList({
                     data-testid="image-repository"
                   >
                     <span className="flex flex-wrap items-center gap-2">
-                      <span className="font-mono text-sm font-semibold break-all">
+                      <span className="font-mono text-sm font-semibold [overflow-wrap:anywhere]">
                         <span className="text-muted-foreground">{repo.namespace}/</span>
                         {repo.name}
                       </span>

@@ -34,7 +34,8 @@ function Source({ layer, s }: { layer: SourcedLayer; s: ImageStrings }) {
   if (!source.inCatalog) {
     return (
       <span className="text-muted-foreground text-xs" data-testid="layer-parent-missing">
-        {s.fromImage} <span className="font-mono break-all">{reference}</span> · {s.notInCatalog}
+        {s.fromImage} <span className="font-mono [overflow-wrap:anywhere]">{reference}</span> ·{" "}
+        {s.notInCatalog}
       </span>
     );
   }
@@ -43,7 +44,7 @@ function Source({ layer, s }: { layer: SourcedLayer; s: ImageStrings }) {
       <span className="text-muted-foreground">{s.fromImage} </span>
       <Link
         href={tagHref(namespace, name, source.tag)}
-        className="text-brand font-mono break-all hover:underline"
+        className="text-brand font-mono [overflow-wrap:anywhere] hover:underline"
         title={`${source.repository}:${source.tag}`}
       >
         {reference}
@@ -75,7 +76,7 @@ export async function StackDiagram({ detail }: { detail: ImageTagDetail }) {
           )}
         >
           <div className="flex flex-wrap items-baseline gap-x-2">
-            <span className="text-muted-foreground w-20 shrink-0 text-[11px] font-semibold tracking-wide uppercase">
+            <span className="text-muted-foreground w-24 shrink-0 text-[11px] font-semibold tracking-wide uppercase">
               {s.layers[layer.layer]}
             </span>
             <span className="font-medium">
@@ -92,7 +93,9 @@ export async function StackDiagram({ detail }: { detail: ImageTagDetail }) {
               </span>
             ) : null}
           </div>
-          <Source layer={layer} s={s} />
+          <div className="min-w-0 self-start text-xs sm:self-auto sm:text-right">
+            <Source layer={layer} s={s} />
+          </div>
         </li>
       ))}
     </ol>

@@ -44,7 +44,8 @@ export const imageStrings = defineStrings({
     modelCiEnvironment: "Model CI environment",
     private: "Private",
     tagCount: (n: number) => (n === 1 ? "1 tag" : `${n} tags`),
-    matchingTags: (matching: number, total: number) => `${matching} of ${total} tags match`,
+    matchingTags: (matching: number, total: number) =>
+      `${matching} of ${total} ${total === 1 ? "tag" : "tags"} ${matching === 1 ? "matches" : "match"}`,
     noMatch: "No images match these filters",
     noMatchHint: "Try fewer filters, or clear them to see every image.",
     noSearchMatch: (q: string) => `No image repositories match “${q}”`,
@@ -60,7 +61,7 @@ export const imageStrings = defineStrings({
     unknown: "unknown",
     sizeUnknown: "size unknown",
     thisHub: "This hub",
-    upstreamOnly: "Upstream registries only",
+    upstreamOnly: "Upstream only",
     notPublished: "Not published",
     noTags: "This repository has no tags yet",
     noTagsMatch: "No tags match these filters",
@@ -95,6 +96,8 @@ export const imageStrings = defineStrings({
     runNpu: (cann: string) =>
       `Gives the container NPU 0 and mounts the host's Ascend driver, which must support CANN ${cann}. Check the NPU with npu-smi info inside the container.`,
     runCpu: "A CPU image: no NPU or Ascend driver needed.",
+    runUnknown:
+      "This tag names no layers, so whether it needs an NPU is not known. On an NPU, add the Ascend --device and driver -v flags of its versioned tags.",
     architectures: "Architectures",
     digest: "Digest",
     size: "Size",
@@ -172,7 +175,7 @@ export const imageStrings = defineStrings({
     unknown: "未知",
     sizeUnknown: "大小未知",
     thisHub: "本站",
-    upstreamOnly: "仅上游镜像仓库",
+    upstreamOnly: "仅上游",
     notPublished: "未发布",
     noTags: "此仓库还没有标签",
     noTagsMatch: "没有符合筛选条件的标签",
@@ -205,6 +208,8 @@ export const imageStrings = defineStrings({
     runNpu: (cann: string) =>
       `为容器分配 NPU 0 并挂载宿主机的昇腾驱动（驱动须支持 CANN ${cann}）。可在容器内运行 npu-smi info 检查 NPU。`,
     runCpu: "CPU 镜像：无需 NPU 与昇腾驱动。",
+    runUnknown:
+      "此标签未标明分层，无法得知是否需要 NPU。在 NPU 上运行时，请加上其带版本标签所示的昇腾 --device 与驱动 -v 参数。",
     architectures: "架构",
     digest: "摘要",
     size: "大小",

@@ -32,10 +32,10 @@ export async function TagsTable({
       <table className="w-full text-sm max-md:block">
         <thead className="bg-subtle text-muted-foreground text-left max-md:hidden">
           <tr>
-            <th className="px-4 py-2 font-medium">{s.columnTag}</th>
-            <th className="px-4 py-2 font-medium">{s.columnArches}</th>
-            <th className="px-4 py-2 font-medium">{s.columnAvailable}</th>
-            <th className="px-4 py-2 font-medium">{s.columnUpdated}</th>
+            <th className="px-4 py-2 font-medium whitespace-nowrap">{s.columnTag}</th>
+            <th className="px-4 py-2 font-medium whitespace-nowrap">{s.columnArches}</th>
+            <th className="px-4 py-2 font-medium whitespace-nowrap">{s.columnAvailable}</th>
+            <th className="px-4 py-2 font-medium whitespace-nowrap">{s.columnUpdated}</th>
           </tr>
         </thead>
         <tbody className="max-md:block">
@@ -49,7 +49,7 @@ export async function TagsTable({
                 <div className="flex flex-col gap-1">
                   <Link
                     href={tagHref(namespace, name, tag.tag)}
-                    className="text-brand font-mono text-[13px] font-medium break-all hover:underline"
+                    className="text-brand font-mono text-[13px] font-medium [overflow-wrap:anywhere] hover:underline"
                   >
                     {tag.tag}
                   </Link>

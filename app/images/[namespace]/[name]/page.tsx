@@ -68,7 +68,7 @@ export default async function ImageRepositoryPage({ params, searchParams }: Prop
           ]}
         />
         <div className="flex flex-wrap items-center gap-2">
-          <h1 className="font-mono text-2xl font-semibold tracking-tight break-all">
+          <h1 className="font-mono text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">
             <span className="text-muted-foreground">{repository.namespace}/</span>
             {repository.name}
           </h1>

@@ -23,7 +23,7 @@ type Props = { params: Promise<{ namespace: string; name: string; tag: string }>
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { name, tag } = await params;
-  return { title: `${name}:${decodeURIComponent(tag)} · Images` };
+  return { title: `${name}:${tag} · Images` };
 }
 
 export default async function ImageTagPage({ params }: Props) {
@@ -53,7 +53,7 @@ export default async function ImageTagPage({ params }: Props) {
             { label: detail.tag },
           ]}
         />
-        <h1 className="font-mono text-xl font-semibold tracking-tight break-all sm:text-2xl">
+        <h1 className="font-mono text-xl font-semibold tracking-tight [overflow-wrap:anywhere] sm:text-2xl">
           <span className="text-muted-foreground">{repository.name}:</span>
           {detail.tag}
         </h1>
