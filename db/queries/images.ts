@@ -118,7 +118,8 @@ export async function findImageRepositoryRow(
   );
 }
 
-function tagConditions(filters: ImageTagFilters): SQL | undefined {
+/** The WHERE clause of the filters (shared with the facet counts). */
+export function tagConditions(filters: ImageTagFilters): SQL | undefined {
   const f = filters;
   const versionColumn =
     f.framework === "mindspore" ? imageTags.mindsporeVersion : imageTags.pytorchVersion;

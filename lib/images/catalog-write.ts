@@ -17,15 +17,15 @@ import {
 import { resolveConfig } from "./stack";
 import { isImageKind, parseTag, TagGrammarError, type ImageVariables } from "./tags";
 
-// Docker's rules for repository path components and tags.
-const pathComponent = z
+// Docker's rules for repository path components and tags (also how page and route params are checked).
+export const pathComponent = z
   .string()
   .max(128)
   .regex(
     /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/,
     "Use lower-case letters and digits, separated by '.', '_' or '-'.",
   );
-const tagName = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "Not a valid tag.");
+export const tagName = z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, "Not a valid tag.");
 
 const manifestSchema = z.object({
   arch: z.string().regex(/^[a-z0-9]+(?:\/[a-z0-9]+)?$/, "Not an architecture (amd64, arm64 …)."),

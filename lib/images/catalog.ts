@@ -73,7 +73,16 @@ export function toTagSummary(row: ImageTagRow): ImageTagSummary {
   return { ...rest, openmind: openmindVersion, grammar: row.python !== null };
 }
 
-const hasFilters = (f: ImageTagFilters) =>
+/** Whether a repository's name or description contains the search text (any case). */
+export function matchesRepositoryQuery(q: string | undefined) {
+  const text = q?.trim().toLowerCase();
+  return (r: Pick<ImageRepositoryRow, "namespace" | "name" | "description">) =>
+    !text ||
+    `${r.namespace}/${r.name}`.includes(text) ||
+    r.description.toLowerCase().includes(text);
+}
+
+export const hasFilters = (f: ImageTagFilters) =>
   Object.values(f).some((v) => v !== undefined && v !== "");
 
 /**
@@ -86,9 +95,8 @@ export async function listImageRepositories(
   query: { category?: ImageCategory; q?: string; filters?: ImageTagFilters } = {},
 ): Promise<{ repositories: ImageRepositorySummary[]; categories: Record<ImageCategory, number> }> {
   const filters = query.filters ?? {};
-  const q = query.q?.trim().toLowerCase();
   const rows = (await readableRepositories(caller, await listImageRepositoryRows())).filter(
-    (r) => !q || `${r.namespace}/${r.name}`.includes(q) || r.description.toLowerCase().includes(q),
+    matchesRepositoryQuery(query.q),
   );
   const counts = await countImageTags(
     rows.map((r) => r.id),

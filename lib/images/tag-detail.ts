@@ -1,10 +1,11 @@
 import "server-only";
 
-import { findExistingTags, findImageTagRow } from "@/db/queries/images";
+import { findExistingTags, findImageRepositoryRow, findImageTagRow } from "@/db/queries/images";
 import type { Caller } from "@/lib/auth/caller";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 
+import { canReadImageRepository } from "./access";
 import {
   getReadableRepository,
   toTagSummary,
@@ -62,8 +63,13 @@ export async function getImageTag(
   const parents: ParentImage[] = [];
   for (const p of chain) {
     const parentTag = formatTag(p);
-    // The stack lives in one namespace: a parent is looked up next to its child.
-    const existing = await findExistingTags(namespace, p.image, [parentTag]);
+    // The stack lives in one namespace: a parent is looked up next to its child. A parent the
+    // caller may not see counts as absent, so a public image never reveals a private one.
+    const parentRepo = await findImageRepositoryRow(namespace, p.image);
+    const visible = parentRepo !== null && (await canReadImageRepository(caller, parentRepo));
+    const existing = visible
+      ? await findExistingTags(namespace, p.image, [parentTag])
+      : new Set<string>();
     parents.push({
       repository: `${namespace}/${p.image}`,
       tag: parentTag,

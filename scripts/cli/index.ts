@@ -7,12 +7,21 @@ import { AppError, describeZodError } from "@/lib/errors";
 import { registerRepoIndexer } from "@/lib/repos/register-indexer";
 
 import { parseCommandArgs, UsageError, type Command } from "./command";
+import { catalogSeed } from "./commands/catalog";
 import { jobsRun, runnersToken } from "./commands/jobs";
 import { orgsCreate } from "./commands/orgs";
 import { tokensCreate } from "./commands/tokens";
 import { usersCreate, usersList } from "./commands/users";
 
-const commands: Command[] = [usersCreate, usersList, tokensCreate, orgsCreate, runnersToken, jobsRun];
+const commands: Command[] = [
+  usersCreate,
+  usersList,
+  tokensCreate,
+  orgsCreate,
+  catalogSeed,
+  runnersToken,
+  jobsRun,
+];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.usage.length));
