@@ -1,7 +1,7 @@
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
-import { CopyField } from "@/components/ui/copy-button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { imageCategories } from "@/db/schema/image-enums";
 import { getStrings } from "@/lib/i18n/server";
 import type { ImageRepositorySummary } from "@/lib/images/catalog";
@@ -66,7 +66,16 @@ export async function RepositoryList({
                     {repo.hubPull ? (
                       <div className="relative z-10 space-y-1" data-testid="hub-pull">
                         <p className="text-muted-foreground text-xs">{s.pullHere}</p>
-                        <CopyField text={repo.hubPull.command} label={s.pullHere} />
+                        {/* Wraps instead of scrolling: a card is too narrow for a whole command. */}
+                        <div className="bg-subtle flex items-start gap-2 rounded-md border p-2">
+                          <code
+                            className="min-w-0 flex-1 px-1 py-1 font-mono text-xs break-all"
+                            data-testid="copy-text"
+                          >
+                            {repo.hubPull.command}
+                          </code>
+                          <CopyButton text={repo.hubPull.command} label={s.pullHere} />
+                        </div>
                       </div>
                     ) : null}
                     <span className="text-muted-foreground mt-auto text-xs">
