@@ -4,6 +4,7 @@ import { findRegistryRepository } from "@/db/queries/registry";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { finishJob } from "@/lib/jobs/job-runs";
 import { authenticateJobCall } from "@/lib/jobs/job-token";
+import { createRepo } from "@/lib/repos/create";
 import { sessionCaller } from "@/test/factories";
 import { claimFor, makeRunner } from "@/test/jobs/fixtures";
 
@@ -75,6 +76,22 @@ describe("Space build jobs in the registry", () => {
     expect((await call("GET", `/v2/${space}/manifests/abc123`, { auth: alice.auth })).status).toBe(
       200,
     );
+  });
+
+  it("give a Space's image the Space's visibility when they create its repository", async () => {
+    const name = "public-app";
+    await createRepo(sessionCaller(alice.user), {
+      type: "space",
+      owner: alice.user.name,
+      name,
+      isPrivate: false,
+    });
+    const target = `spaces/${alice.user.name}/${name}`;
+    const job = await runningBuildJob([target]);
+    const image = buildImage([Buffer.from("public space layer")]);
+    expect((await pushImage(target, basic("job", job.token), image, "c0ffee")).status).toBe(201);
+    expect((await findRegistryRepository(target))?.isPrivate).toBe(false);
+    expect((await call("GET", `/v2/${target}/manifests/c0ffee`)).status).toBe(200);
   });
 
   it("get registry tokens for their grant only, and pull public images besides", async () => {
