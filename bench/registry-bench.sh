@@ -6,7 +6,9 @@
 #
 # Optional: SIZE_MB (default 500, split over 4 gzip layers), ROUNDS (3), DIST_PORT (5040),
 # WORK (.test-data/bench). Each round pushes a freshly generated image to both registries (the
-# first one alternating) and pulls it back into an OCI layout. Results are appended to bench/results/registry.tsv.
+# first one alternating) and pulls it back into an OCI layout. Results are appended to bench/results/registry.tsv
+# (date, MB, strata push s, distribution push s, push ratio, strata pull s, distribution pull s, pull ratio,
+# 1-minute load average at start-end).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -75,12 +77,16 @@ run_round() { # target round → "push_seconds pull_seconds"
     dest="docker://127.0.0.1:$DIST_PORT/bench/bench-$$-$round:v1"
   fi
   local t push pull out="$WORK/pulled-$target"
+  # Start each timed step with nothing dirty in the page cache: a registry that fsyncs (Strata
+  # does, Distribution does not) must not pay for writing back the layout or the other's blobs.
+  sync
   t=$(now)
   skopeo copy -q "${creds[@]}" --dest-tls-verify=false "oci:$layout:bench" "$dest"
   push=$(elapsed "$t")
   rm -rf "$out"
   local src_creds=()
   [[ $target == strata ]] && src_creds=(--src-creds "$STRATA_USER:$STRATA_TOKEN")
+  sync
   t=$(now)
   skopeo copy -q "${src_creds[@]}" --src-tls-verify=false "$dest" "oci:$out:bench"
   pull=$(elapsed "$t")
@@ -88,6 +94,8 @@ run_round() { # target round → "push_seconds pull_seconds"
   echo "$push $pull"
 }
 
+loadavg() { cut -d' ' -f1 /proc/loadavg; }
+load_start=$(loadavg)
 declare -a strata_push strata_pull dist_push dist_pull
 for round in $(seq "$ROUNDS"); do
   echo "round $round: building a ${SIZE_MB} MB image"
@@ -110,5 +118,7 @@ push_ratio=$(echo "scale=2; $dp / $sp" | bc); pull_ratio=$(echo "scale=2; $dl / 
 echo "median over $ROUNDS rounds, ${SIZE_MB} MB:"
 echo "  push: strata ${sp}s, distribution ${dp}s → strata throughput = ${push_ratio} × distribution"
 echo "  pull: strata ${sl}s, distribution ${dl}s → strata throughput = ${pull_ratio} × distribution"
-printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -Is)" "$SIZE_MB" "$sp" "$dp" "$push_ratio" "$sl" "$dl" "$pull_ratio" \
+load="$load_start-$(loadavg)"
+echo "  load average (1 min) at start and end: $load on $(nproc) cores"
+printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -Is)" "$SIZE_MB" "$sp" "$dp" "$push_ratio" "$sl" "$dl" "$pull_ratio" "$load" \
   >> bench/results/registry.tsv

@@ -14,9 +14,17 @@ export function Availability({
   s: ImageStrings;
 }) {
   if (!availableLocally && !sources.length)
-    return <span className="text-muted-foreground">{s.notPublished}</span>;
+    return (
+      <span className="text-muted-foreground" data-testid="availability" data-here="no">
+        {s.notPublished}
+      </span>
+    );
   return (
-    <span className="inline-flex flex-wrap items-center gap-1">
+    <span
+      className="inline-flex flex-wrap items-center gap-1"
+      data-testid="availability"
+      data-here={availableLocally ? "yes" : "no"}
+    >
       {availableLocally ? (
         <Badge tone="success">{s.thisHub}</Badge>
       ) : (

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
+import { CopyButton } from "@/components/ui/copy-button";
 import { imageCategories } from "@/db/schema/image-enums";
 import { getStrings } from "@/lib/i18n/server";
 import type { ImageRepositorySummary } from "@/lib/images/catalog";
@@ -13,7 +14,10 @@ import {
 
 import { imageStrings } from "./strings";
 
-/** The repositories in sections by category; each links to its tags under the same filters. */
+/**
+ * The repositories in sections by category; each links to its tags under the same filters and
+ * shows how to pull it from this hub when the hub's registry holds it.
+ */
 export async function RepositoryList({
   repositories,
   query,
@@ -38,16 +42,20 @@ export async function RepositoryList({
             <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
               {repos.map((repo) => (
                 <li key={repo.fullName}>
-                  <Link
-                    href={`/images/${repo.namespace}/${repo.name}${tagQuery}`}
-                    className="bg-card hover:border-brand flex h-full flex-col gap-2 rounded-lg border p-4 transition-colors"
+                  {/* The whole card opens the repository (a stretched link); the pull command
+                      sits above it so that it can be selected and copied. */}
+                  <div
+                    className="bg-card hover:border-brand relative flex h-full flex-col gap-2 rounded-lg border p-4 transition-colors"
                     data-testid="image-repository"
                   >
                     <span className="flex flex-wrap items-center gap-2">
-                      <span className="font-mono text-sm font-semibold [overflow-wrap:anywhere]">
+                      <Link
+                        href={`/images/${repo.namespace}/${repo.name}${tagQuery}`}
+                        className="font-mono text-sm font-semibold [overflow-wrap:anywhere] after:absolute after:inset-0 after:rounded-lg"
+                      >
                         <span className="text-muted-foreground">{repo.namespace}/</span>
                         {repo.name}
-                      </span>
+                      </Link>
                       {repo.visibility === "private" ? (
                         <Badge tone="warning">{s.private}</Badge>
                       ) : null}
@@ -55,12 +63,27 @@ export async function RepositoryList({
                     {repo.description ? (
                       <span className="text-muted-foreground text-sm">{repo.description}</span>
                     ) : null}
+                    {repo.hubPull ? (
+                      <div className="relative z-10 space-y-1" data-testid="hub-pull">
+                        <p className="text-muted-foreground text-xs">{s.pullHere}</p>
+                        {/* Wraps instead of scrolling: a card is too narrow for a whole command. */}
+                        <div className="bg-subtle flex items-start gap-2 rounded-md border p-2">
+                          <code
+                            className="min-w-0 flex-1 px-1 py-1 font-mono text-xs break-all"
+                            data-testid="copy-text"
+                          >
+                            {repo.hubPull.command}
+                          </code>
+                          <CopyButton text={repo.hubPull.command} label={s.pullHere} />
+                        </div>
+                      </div>
+                    ) : null}
                     <span className="text-muted-foreground mt-auto text-xs">
                       {filtered
                         ? s.matchingTags(repo.matchingTagCount, repo.tagCount)
                         : s.tagCount(repo.tagCount)}
                     </span>
-                  </Link>
+                  </div>
                 </li>
               ))}
             </ul>

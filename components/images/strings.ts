@@ -117,6 +117,11 @@ export const imageStrings = defineStrings({
     environments: "Environments",
     none: "none",
     breadcrumb: "Breadcrumb",
+    pullHere: "Pull from this hub",
+    created: "Created",
+    imageDigest: "Image digest",
+    labels: "Labels",
+    labelsLead: "From the image config, as pushed to this hub.",
   },
   zh: {
     imageCenter: "镜像中心",
@@ -228,6 +233,11 @@ export const imageStrings = defineStrings({
     environments: "环境",
     none: "无",
     breadcrumb: "导航路径",
+    pullHere: "从本站拉取",
+    created: "创建时间",
+    imageDigest: "镜像摘要",
+    labels: "标签（Labels）",
+    labelsLead: "来自推送到本站的镜像配置。",
   },
 });
 

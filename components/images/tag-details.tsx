@@ -13,6 +13,7 @@ import { imageStrings } from "./strings";
 /** The facts of a tag beside its stack: repository, hardware, dates, flags, per-arch manifests. */
 export async function TagDetails({ detail }: { detail: ImageTagDetail }) {
   const [s, locale] = await Promise.all([getStrings(imageStrings), getLocale()]);
+  const labels = Object.entries(detail.push?.labels ?? {}).sort(([a], [b]) => a.localeCompare(b));
   const rows: [string, React.ReactNode][] = [
     [
       s.repository,
@@ -35,6 +36,20 @@ export async function TagDetails({ detail }: { detail: ImageTagDetail }) {
         s.none
       ),
     ],
+    ...(detail.push
+      ? ([
+          [
+            s.created,
+            detail.push.imageCreatedAt ? formatDate(detail.push.imageCreatedAt, locale) : s.unknown,
+          ],
+          [
+            s.imageDigest,
+            <code key="digest" className="font-mono text-xs break-all" data-testid="image-digest">
+              {detail.push.digest}
+            </code>,
+          ],
+        ] satisfies [string, React.ReactNode][])
+      : []),
     [
       s.columnAvailable,
       <Availability
@@ -83,6 +98,20 @@ export async function TagDetails({ detail }: { detail: ImageTagDetail }) {
           ))}
         </ul>
       </Card>
+      {labels.length ? (
+        <Card className="p-4">
+          <h2 className="font-semibold">{s.labels}</h2>
+          <p className="text-muted-foreground mb-3 text-xs">{s.labelsLead}</p>
+          <dl className="space-y-2 text-sm" data-testid="image-labels">
+            {labels.map(([key, value]) => (
+              <div key={key}>
+                <dt className="text-muted-foreground font-mono text-xs break-all">{key}</dt>
+                <dd className="break-words">{value}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+      ) : null}
     </div>
   );
 }

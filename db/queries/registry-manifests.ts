@@ -185,18 +185,38 @@ export async function insertManifest(input: {
   );
 }
 
-/** Deletes a manifest and the tags that point at it; its blobs are left to garbage collection. */
+/**
+ * Deletes a manifest and the tags that point at it (returned, so the catalog can follow); its
+ * blobs are left to garbage collection. Null when there was no such manifest.
+ */
 export async function deleteManifestByDigest(
   repositoryId: number,
   digest: string,
-): Promise<boolean> {
-  const result = getDb()
-    .delete(registryManifests)
-    .where(
-      and(eq(registryManifests.repositoryId, repositoryId), eq(registryManifests.digest, digest)),
-    )
-    .run();
-  return result.changes > 0;
+): Promise<{ tags: string[] } | null> {
+  return getDb().transaction(
+    (tx) => {
+      const manifest = tx
+        .select({ id: registryManifests.id })
+        .from(registryManifests)
+        .where(
+          and(
+            eq(registryManifests.repositoryId, repositoryId),
+            eq(registryManifests.digest, digest),
+          ),
+        )
+        .get();
+      if (!manifest) return null;
+      const tags = tx
+        .select({ name: registryTags.name })
+        .from(registryTags)
+        .where(eq(registryTags.manifestId, manifest.id))
+        .all()
+        .map((t) => t.name);
+      tx.delete(registryManifests).where(eq(registryManifests.id, manifest.id)).run();
+      return { tags };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export async function deleteTag(repositoryId: number, tag: string): Promise<boolean> {

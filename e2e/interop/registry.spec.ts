@@ -1,96 +1,33 @@
-// Interop: real skopeo (and umoci to build the image) against a running Strata server's /v2/ registry.
-//
-// Needs: STRATA_E2E_URL (default http://localhost:3000) and two accounts with write access tokens,
-// STRATA_E2E_REGISTRY_USER / STRATA_E2E_REGISTRY_TOKEN (pushes) and
-// STRATA_E2E_REGISTRY_OTHER_USER / STRATA_E2E_REGISTRY_OTHER_TOKEN (may not write there).
+// Interop: real skopeo (and umoci to build the image) against the Strata server the Playwright
+// config starts (STRATA_E2E_URL). Its users and tokens are made with the admin CLI.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { execFile } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 
-const run = promisify(execFile);
+import { cli, createToken, createUser } from "../support/cli";
+import {
+  e2eUrl as baseURL,
+  basicAuth,
+  buildLayout,
+  layoutManifestDigest,
+  pushLayout,
+  registryHost,
+  sha256,
+  skopeo,
+  type RegistryAccount,
+} from "../support/registry";
 
-const baseURL = (process.env.STRATA_E2E_URL ?? "http://localhost:3000").replace(/\/+$/, "");
-const registryHost = new URL(baseURL).host;
-
-type Account = { user: string; token: string };
-
-function accountFromEnv(prefix: string): Account {
-  const user = process.env[`${prefix}_USER`];
-  const token = process.env[`${prefix}_TOKEN`];
-  if (!user || !token)
-    throw new Error(`Set ${prefix}_USER and ${prefix}_TOKEN (a user and a write access token).`);
-  return { user, token };
-}
-
-const sha256 = (bytes: Buffer | string) =>
-  `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-
-async function skopeo(args: string[]): Promise<{ ok: boolean; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run("skopeo", args, { timeout: 120_000 });
-    return { ok: true, stdout, stderr };
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    return { ok: false, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
-  }
-}
-
-/** A two-layer OCI image layout built with umoci, with a label in its config. */
-async function buildLayout(dir: string): Promise<string> {
-  const layout = path.join(dir, "layout");
-  const files = path.join(dir, "files");
-  fs.mkdirSync(files);
-  fs.writeFileSync(path.join(files, "one.txt"), "first layer\n");
-  fs.writeFileSync(path.join(files, "two.bin"), randomBytes(256 * 1024));
-  await run("umoci", ["init", "--layout", layout]);
-  await run("umoci", ["new", "--image", `${layout}:v1`]);
-  await run("umoci", [
-    "insert",
-    "--rootless",
-    "--image",
-    `${layout}:v1`,
-    path.join(files, "one.txt"),
-    "/opt/one.txt",
-  ]);
-  await run("umoci", [
-    "insert",
-    "--rootless",
-    "--image",
-    `${layout}:v1`,
-    path.join(files, "two.bin"),
-    "/opt/two.bin",
-  ]);
-  await run("umoci", [
-    "config",
-    "--image",
-    `${layout}:v1`,
-    "--config.label",
-    "org.example.title=interop",
-  ]);
-  return layout;
-}
-
-function layoutManifestDigest(layout: string): string {
-  const index = JSON.parse(fs.readFileSync(path.join(layout, "index.json"), "utf8")) as {
-    manifests: { digest: string }[];
-  };
-  return index.manifests[0]!.digest;
-}
-
-function basicAuth(account: Account): Record<string, string> {
-  return {
-    Authorization: `Basic ${Buffer.from(`${account.user}:${account.token}`).toString("base64")}`,
-  };
+async function makeAccount(): Promise<RegistryAccount> {
+  const user = await createUser({ prefix: "reg" });
+  return { user: user.username, token: await createToken(user.username, "write") };
 }
 
 async function startUpload(
   request: APIRequestContext,
   repo: string,
-  account: Account,
+  account: RegistryAccount,
 ): Promise<string> {
   const start = await request.post(`${baseURL}/v2/${repo}/blobs/uploads/`, {
     headers: basicAuth(account),
@@ -102,16 +39,19 @@ async function startUpload(
 test.describe.configure({ mode: "serial" });
 
 test.describe("registry interop with skopeo", () => {
-  const pusher = accountFromEnv("STRATA_E2E_REGISTRY");
-  const other = accountFromEnv("STRATA_E2E_REGISTRY_OTHER");
-  const repo = `${pusher.user.toLowerCase()}/interop-${randomBytes(4).toString("hex")}`;
-  const image = `docker://${registryHost}/${repo}:v1`;
+  let pusher: RegistryAccount;
+  let other: RegistryAccount;
+  let repo: string;
+  let image: string;
   let dir: string;
   let layout: string;
 
   test.beforeAll(async () => {
+    [pusher, other] = await Promise.all([makeAccount(), makeAccount()]);
+    repo = `${pusher.user.toLowerCase()}/interop-${randomBytes(4).toString("hex")}`;
+    image = `docker://${registryHost}/${repo}:v1`;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-registry-e2e-"));
-    layout = await buildLayout(dir);
+    layout = await buildLayout(dir, { "org.example.title": "interop" });
   });
 
   test.afterAll(() => {
@@ -120,14 +60,7 @@ test.describe("registry interop with skopeo", () => {
 
   test("push with skopeo copy, list tags, inspect and copy back with the same digests", async () => {
     const creds = `${pusher.user}:${pusher.token}`;
-    const push = await skopeo([
-      "copy",
-      "--dest-creds",
-      creds,
-      "--dest-tls-verify=false",
-      `oci:${layout}:v1`,
-      image,
-    ]);
+    const push = await pushLayout(layout, pusher, repo, "v1");
     expect(push.ok, push.stderr).toBe(true);
 
     const tags = await skopeo([
@@ -197,23 +130,11 @@ test.describe("registry interop with skopeo", () => {
   });
 
   test("refuses an anonymous push and a push by a user without write access", async () => {
-    const anonymous = await skopeo([
-      "copy",
-      "--dest-tls-verify=false",
-      `oci:${layout}:v1`,
-      `${image.slice(0, -3)}:anon`,
-    ]);
+    const anonymous = await pushLayout(layout, null, repo, "anon");
     expect(anonymous.ok).toBe(false);
     expect(anonymous.stderr).toMatch(/unauthorized|authentication required/i);
 
-    const denied = await skopeo([
-      "copy",
-      "--dest-creds",
-      `${other.user}:${other.token}`,
-      "--dest-tls-verify=false",
-      `oci:${layout}:v1`,
-      `${image.slice(0, -3)}:hijack`,
-    ]);
+    const denied = await pushLayout(layout, other, repo, "hijack");
     expect(denied.ok).toBe(false);
     expect(denied.stderr).toMatch(/denied/i);
   });
@@ -291,5 +212,16 @@ test.describe("registry interop with skopeo", () => {
       expect(head.status()).toBe(404);
     }
     expect((await request.get(location, { headers: basicAuth(pusher) })).status()).toBe(404);
+  });
+
+  test("garbage collection reports, in a dry run, without deleting what the pushes use", async ({
+    request,
+  }) => {
+    const report = await cli("registry:gc", "--dry-run");
+    expect(report).toMatch(/^Would free \d+ unused blob\(s\)/);
+    const head = await request.head(`${baseURL}/v2/${repo}/manifests/v1`, {
+      headers: basicAuth(pusher),
+    });
+    expect(head.status()).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { findLatestLocalTags } from "@/db/queries/image-pushes";
 import {
   countImageTags,
   findImageRepositoryRow,
@@ -11,9 +12,11 @@ import {
 } from "@/db/queries/images";
 import { imageCategories, type ImageCategory } from "@/db/schema/image-enums";
 import type { Caller } from "@/lib/auth/caller";
+import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 
 import { canReadImageRepository, readableRepositories } from "./access";
+import { pullCommands, registryHost, type PullCommand } from "./pull-commands";
 import { compareVersionKeys, sortVersions } from "./version";
 
 // The image center's reads, for its pages: repositories by category with filters and counts, the
@@ -32,6 +35,8 @@ export type ImageRepositorySummary = {
   tagCount: number;
   /** Tags matching the filters of the listing (equal to tagCount without filters). */
   matchingTagCount: number;
+  /** Pulling from this hub's registry (its most recently pushed tag); null when it holds none. */
+  hubPull: PullCommand | null;
 };
 
 export type ImageTagSummary = Omit<ImageTagRow, "id" | "repositoryId" | "openmindVersion"> & {
@@ -52,9 +57,24 @@ export type ImageFacets = {
   arch: string[];
 };
 
+/** `docker pull <this hub>/<namespace>/<name>:<tag>`. */
+function hubPullCommand(row: ImageRepositoryRow, tag: string | undefined): PullCommand | null {
+  if (!tag) return null;
+  const [command] = pullCommands({
+    hubHost: registryHost(getConfig().publicUrl),
+    namespace: row.namespace,
+    name: row.name,
+    tag,
+    sources: [],
+    availableLocally: true,
+  });
+  return command ?? null;
+}
+
 function summarize(
   row: ImageRepositoryRow,
   counts?: { total: number; matching: number },
+  latestLocalTag?: string,
 ): ImageRepositorySummary {
   return {
     namespace: row.namespace,
@@ -65,6 +85,7 @@ function summarize(
     visibility: row.visibility,
     tagCount: counts?.total ?? 0,
     matchingTagCount: counts?.matching ?? 0,
+    hubPull: hubPullCommand(row, latestLocalTag),
   };
 }
 
@@ -98,12 +119,13 @@ export async function listImageRepositories(
   const rows = (await readableRepositories(caller, await listImageRepositoryRows())).filter(
     matchesRepositoryQuery(query.q),
   );
-  const counts = await countImageTags(
-    rows.map((r) => r.id),
-    filters,
-  );
+  const ids = rows.map((r) => r.id);
+  const [counts, localTags] = await Promise.all([
+    countImageTags(ids, filters),
+    findLatestLocalTags(ids),
+  ]);
   const listed = rows
-    .map((r) => summarize(r, counts.get(r.id)))
+    .map((r) => summarize(r, counts.get(r.id), localTags.get(r.id)))
     .filter((r) => !hasFilters(filters) || r.matchingTagCount > 0);
 
   const categories = Object.fromEntries(imageCategories.map((c) => [c, 0])) as Record<
@@ -174,8 +196,13 @@ export async function listImageTags(
   const matching = hasFilters(filters)
     ? (await listImageTagRows([repo.id], filters)).map(toTagSummary)
     : all;
+  const localTags = await findLatestLocalTags([repo.id]);
   return {
-    repository: summarize(repo, { total: all.length, matching: matching.length }),
+    repository: summarize(
+      repo,
+      { total: all.length, matching: matching.length },
+      localTags.get(repo.id),
+    ),
     tags: matching.sort(compareTagsNewestFirst),
     facets: facetsOf(all),
   };

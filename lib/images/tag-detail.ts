@@ -1,5 +1,6 @@
 import "server-only";
 
+import { findImageTagPush, type ImageTagPush } from "@/db/queries/image-pushes";
 import { findExistingTags, findImageRepositoryRow, findImageTagRow } from "@/db/queries/images";
 import type { Caller } from "@/lib/auth/caller";
 import { getConfig } from "@/lib/config";
@@ -29,7 +30,7 @@ export type ParentImage = {
 };
 
 export type ImageTagDetail = ImageTagSummary & {
-  repository: Omit<ImageRepositorySummary, "tagCount" | "matchingTagCount">;
+  repository: Omit<ImageRepositorySummary, "tagCount" | "matchingTagCount" | "hubPull">;
   /** Exactly what the tag says (null outside the grammar); the summary's columns fill in implied values. */
   variables: ImageVariables | null;
   /** Layers bottom-up: OS, Python, CANN, frameworks, openMind. */
@@ -44,6 +45,8 @@ export type ImageTagDetail = ImageTagSummary & {
   pull: PullCommand[];
   /** An interactive `docker run` of the first pull reference (with the Ascend flags for NPU images). */
   run: string | null;
+  /** What this hub's registry holds for the tag (digest, creation time, labels); null when nothing. */
+  push: ImageTagPush | null;
 };
 
 /** One tag with its stack, parent chain, Dockerfile and pull commands; 404 when the caller may not see it. */
@@ -109,5 +112,6 @@ export async function getImageTag(
     run: pull[0]
       ? dockerRunCommand({ reference: pull[0].reference, hardware: row.hardware })
       : null,
+    push: row.availableLocally ? await findImageTagPush(row.id) : null,
   };
 }

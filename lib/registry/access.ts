@@ -45,7 +45,12 @@ export async function permittedActions(
   name: string,
   repository: RegistryRepository | null,
 ): Promise<Set<RegistryAction>> {
-  if (principal.type === "job") return repositoryActionsIn(principal.grants, name);
+  if (principal.type === "job") {
+    // Exactly its grants, plus what anyone may do: a Space build pulls its public base image.
+    const actions = repositoryActionsIn(principal.grants, name);
+    if (repository && !repository.isPrivate) actions.add("pull");
+    return actions;
+  }
   const caller = callerOf(principal);
   const result = new Set<RegistryAction>();
   if (repository) {

@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { Hash } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 
@@ -35,6 +36,8 @@ export async function appendBody(
   file: string,
   offset: number,
   body: ReadableStream<Uint8Array> | null,
+  /** Fed every byte in order as it arrives (the upload's running digest), when given. */
+  hash: Hash | null = null,
 ): Promise<number> {
   const handle = await fsp.open(file, "r+");
   let writing: Promise<void> = Promise.resolve();
@@ -56,6 +59,7 @@ export async function appendBody(
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
+        hash?.update(value);
         batch.push(value);
         batched += value.byteLength;
         if (batched >= writeBatchBytes) await writeBatch();
@@ -94,34 +98,39 @@ export async function originOf(digest: string): Promise<BlobOrigin> {
   return (await getBlobStore().stat(digestHex(digest))) ? "shared" : "registry";
 }
 
+const digestInvalid = (digest: string) =>
+  new RegistryError("DIGEST_INVALID", `The uploaded content does not match ${digest}.`);
+
 /**
  * Verifies a finished upload file against `digest`, moves it into the blob store and links it to
- * the repository. The caller removes `tempFile` afterwards (it is left in place when the store
- * already had the blob).
+ * the repository. `computed` is the sha256 the registry worked out while writing the file; with it
+ * the file is not read again (only its size is checked). The caller removes `tempFile` afterwards
+ * (it is left in place when verification fails).
  */
 export async function adoptUpload(
   tempFile: string,
   digest: string,
   target: NewRegistryRepository,
+  computed: string | null = null,
 ): Promise<BlobInfo> {
   const store = getBlobStore();
   const hex = digestHex(digest);
+  if (computed !== null && computed !== hex) throw digestInvalid(digest);
+  const trusted = computed !== null;
   const origin = await originOf(digest);
   let info: BlobInfo;
   try {
-    info = await store.adopt(tempFile, { sha256: hex });
+    info = await store.adopt(tempFile, { sha256: hex, trusted });
   } catch (error) {
     // The only expectation passed is the digest, so a refusal here is a digest mismatch.
-    if (error instanceof AppError && error.code === "bad_request") {
-      throw new RegistryError("DIGEST_INVALID", `The uploaded content does not match ${digest}.`);
-    }
+    if (error instanceof AppError && error.code === "bad_request") throw digestInvalid(digest);
     throw error;
   }
   await linkRegistryBlob({ repository: target, digest, size: info.size, origin });
   // Garbage collection may have removed an identical unused blob between `adopt` finding it and
   // the link above; the record is fresh now (GC skips it), so putting the bytes back is safe.
   if (!(await store.stat(hex)) && fs.existsSync(tempFile))
-    await store.adopt(tempFile, { sha256: hex });
+    await store.adopt(tempFile, { sha256: hex, trusted });
   return info;
 }
 

@@ -28,7 +28,7 @@ describe("the push event for the image catalog", () => {
     });
     expect((await pushImage(repo, alice.auth, image, "v1")).status).toBe(201);
     const event = await describePush({
-      repository: repo,
+      repository: { name: repo, ownerId: alice.user.id, isPrivate: true },
       tags: ["v1"],
       digest: image.digest,
       size: image.manifest.length,
@@ -90,7 +90,7 @@ describe("the push event for the image catalog", () => {
     });
     expect(put.status).toBe(201);
     const event = await describePush({
-      repository: repo,
+      repository: { name: repo, ownerId: alice.user.id, isPrivate: false },
       tags: ["multi"],
       digest: digestOf(index),
       size: index.length,

@@ -1,6 +1,8 @@
 import "server-only";
 
 import { insertAudit } from "@/db/queries/audit";
+import type { NewRegistryRepository } from "@/db/queries/registry";
+import { recordRegistryPush, type PushedArch } from "@/lib/images/registry-sync";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
 import type { RegistryPrincipal } from "./access";
@@ -32,6 +34,9 @@ export type ManifestPushedEvent = {
   size: number;
   pushedAt: Date;
   pushedBy: { type: "user"; userId: number } | { type: "job"; jobId: string } | null;
+  /** The registry repository's owner and visibility (the catalog entry gets the same). */
+  ownerId: number;
+  isPrivate: boolean;
   platforms: PushedPlatform[];
   annotations: Record<string, string>;
 };
@@ -94,7 +99,7 @@ async function describeImage(
 
 /** Builds the push event: per-platform sizes and labels, read from the stored manifests and configs. */
 export async function describePush(input: {
-  repository: string;
+  repository: NewRegistryRepository;
   tags: string[];
   digest: string;
   size: number;
@@ -123,7 +128,9 @@ export async function describePush(input: {
   }
   const { principal } = input;
   return {
-    repository: input.repository,
+    repository: input.repository.name,
+    ownerId: input.repository.ownerId,
+    isPrivate: input.repository.isPrivate,
     tags: input.tags,
     digest: input.digest,
     mediaType: manifest.mediaType,
@@ -141,9 +148,41 @@ export async function describePush(input: {
 }
 
 /**
- * Called after every successful manifest push. The image-center catalog write (repository, tag,
- * digest, per-arch size, created time, labels, tag-grammar variables) is wired in here when the
- * catalog lands: `await recordPushInCatalog(event)`.
+ * The catalog's per-architecture entries: runnable Linux images, `arm64/v8` written as plain
+ * `arm64` (what the catalog and its filters call it), one entry per architecture.
+ */
+export function archesOf(platforms: PushedPlatform[]): PushedArch[] {
+  const arches = new Map<string, PushedArch>();
+  for (const p of platforms) {
+    if (!p.architecture || (p.os !== null && p.os !== "linux")) continue;
+    const variant =
+      p.variant && !(p.architecture === "arm64" && p.variant === "v8") ? p.variant : null;
+    const arch = variant ? `${p.architecture}/${variant}` : p.architecture;
+    if (!arches.has(arch)) arches.set(arch, { arch, digest: p.digest, size: p.size });
+  }
+  return [...arches.values()];
+}
+
+/** The newest `created` of the platforms; configs without one (or with nonsense) give null. */
+export function createdOf(platforms: PushedPlatform[]): Date | null {
+  const times = platforms
+    .map((p) => (p.created ? Date.parse(p.created) : Number.NaN))
+    .filter((t) => Number.isFinite(t));
+  return times.length ? new Date(Math.max(...times)) : null;
+}
+
+/** Labels of all platforms; where they disagree, the first platform's value counts. */
+export function labelsOf(platforms: PushedPlatform[]): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const p of platforms)
+    for (const [key, value] of Object.entries(p.labels))
+      if (typeof value === "string" && !(key in labels)) labels[key] = value;
+  return labels;
+}
+
+/**
+ * Called after every successful manifest push: each tag it set becomes (or updates) an entry of
+ * the image center, available in this registry, and the push is audited.
  */
 export async function onManifestPushed(event: ManifestPushedEvent): Promise<void> {
   await insertAudit({
@@ -152,4 +191,21 @@ export async function onManifestPushed(event: ManifestPushedEvent): Promise<void
     target: `image:${event.repository}@${event.digest}`,
     details: { tags: event.tags, mediaType: event.mediaType, platforms: event.platforms.length },
   });
+  const arches = archesOf(event.platforms);
+  const created = createdOf(event.platforms);
+  const labels = labelsOf(event.platforms);
+  for (const tag of event.tags) {
+    await recordRegistryPush({
+      repository: event.repository,
+      tag,
+      digest: event.digest,
+      mediaType: event.mediaType,
+      arches,
+      created,
+      labels,
+      pushedAt: event.pushedAt,
+      ownerId: event.ownerId,
+      isPrivate: event.isPrivate,
+    });
+  }
 }

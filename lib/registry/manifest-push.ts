@@ -95,7 +95,7 @@ export async function putManifest(
   try {
     await onManifestPushed(
       await describePush({
-        repository: name,
+        repository: target,
         tags,
         digest,
         size: bytes.length,

@@ -7,6 +7,7 @@ import {
   findManifestByDigest,
   findManifestByTag,
 } from "@/db/queries/registry-manifests";
+import { withdrawRegistryTags } from "@/lib/images/registry-sync";
 
 import { actorIdOf, authorizeRepository, type RegistryRequester } from "./access";
 import { blobStream } from "./blob-stream";
@@ -59,12 +60,22 @@ export async function deleteManifest(
   const { repository } = await authorizeRepository(requester, name, "delete");
   if (!repository) throw new RegistryError("NAME_UNKNOWN", `Repository ${name} not found.`);
   const ref = parseReference(reference);
-  const deleted = !ref
-    ? false
+  const removedTags = !ref
+    ? null
     : ref.kind === "tag"
-      ? await deleteTag(repository.id, ref.tag)
-      : isSha256Digest(ref.digest) && (await deleteManifestByDigest(repository.id, ref.digest));
-  if (!deleted) throw manifestUnknown(reference);
+      ? (await deleteTag(repository.id, ref.tag))
+        ? [ref.tag]
+        : null
+      : isSha256Digest(ref.digest)
+        ? ((await deleteManifestByDigest(repository.id, ref.digest))?.tags ?? null)
+        : null;
+  if (!removedTags) throw manifestUnknown(reference);
+  try {
+    await withdrawRegistryTags(name, removedTags);
+  } catch (error) {
+    // The delete itself succeeded; a catalog that lags behind can be rebuilt from the registry.
+    console.error("[strata] registry delete hook failed", error);
+  }
   await insertAudit({
     actorId: actorIdOf(requester.principal),
     action: ref?.kind === "tag" ? "registry.tag.delete" : "registry.manifest.delete",

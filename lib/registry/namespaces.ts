@@ -1,6 +1,7 @@
 import "server-only";
 
 import { findOwnerByName } from "@/db/queries/owners";
+import { findRepoRecord } from "@/db/queries/repos";
 
 /**
  * Who a repository name belongs to. `{owner}/…` belongs to that user or organisation (so
@@ -20,12 +21,17 @@ export type RegistryNamespace = {
  * command line offers no visibility choice, and an image published by mistake (with a baked-in
  * secret, say) cannot be unpublished once pulled, while a private one is one switch away from
  * public — the default GHCR, Quay and Harbor chose for the same reason. `base_image/…` exists to be
- * pulled by everyone (Spaces, CI, `docker pull`), so it starts public. Space images follow their
- * Space's visibility, which the Space build credential will set; until then they are private.
+ * pulled by everyone (Spaces, CI, `docker pull`), so it starts public. A Space's images start as
+ * visible as the Space (private when the Space is unknown).
  */
 const publicNamespaces = new Set(["base_image"]);
 
 export const spacesNamespace = "spaces";
+
+/** A Space's image is as visible as the Space; private when there is no such Space. */
+async function spaceIsPrivate(owner: string, name: string): Promise<boolean> {
+  return (await findRepoRecord("space", owner, name))?.isPrivate ?? true;
+}
 
 export async function resolveNamespace(name: string): Promise<RegistryNamespace | null> {
   const parts = name.split("/");
@@ -38,7 +44,9 @@ export async function resolveNamespace(name: string): Promise<RegistryNamespace 
     kind: isSpace ? "space" : "owner",
     ownerId: owner.id,
     ownerKind: owner.kind,
-    defaultPrivate: isSpace || !publicNamespaces.has(ownerName),
+    defaultPrivate: isSpace
+      ? await spaceIsPrivate(ownerName, parts.slice(2).join("/"))
+      : !publicNamespaces.has(ownerName),
   };
 }
 

@@ -5,6 +5,7 @@ import { findRegistryRepository, updateRegistryRepositoryVisibility } from "@/db
 import type { Caller } from "@/lib/auth/caller";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { syncRegistryVisibility } from "@/lib/images/registry-sync";
 
 /**
  * Makes an image repository public or private (for the image-center settings and the CLI). Only
@@ -19,6 +20,11 @@ export async function setRepositoryVisibility(input: {
   if (!repository) throw new AppError("not_found", "Image repository not found.");
   await assertCan(input.caller, "admin", repository, "Image repository");
   await updateRegistryRepositoryVisibility(repository.id, input.isPrivate);
+  await syncRegistryVisibility({
+    repository: repository.name,
+    ownerId: repository.ownerId,
+    isPrivate: input.isPrivate,
+  });
   await insertAudit({
     actorId: input.caller?.id ?? null,
     action: "registry.visibility",

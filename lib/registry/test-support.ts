@@ -84,12 +84,16 @@ export async function pushBlob(repository: string, auth: string, bytes: Buffer):
 export type TestImage = { manifest: Buffer; digest: string; config: Buffer; layers: Buffer[] };
 
 /** An OCI image of the given layers; the config carries labels and a platform. */
-export function buildImage(layers: Buffer[], labels: Record<string, string> = {}): TestImage {
+export function buildImage(
+  layers: Buffer[],
+  labels: Record<string, string> = {},
+  platform: { architecture?: string; created?: string } = {},
+): TestImage {
   const config = Buffer.from(
     JSON.stringify({
-      architecture: "arm64",
+      architecture: platform.architecture ?? "arm64",
       os: "linux",
-      created: "2026-01-02T03:04:05Z",
+      created: platform.created ?? "2026-01-02T03:04:05Z",
       config: { Labels: labels },
       rootfs: { type: "layers", diff_ids: layers.map((l) => digestOf(l)) },
     }),

@@ -18,6 +18,7 @@ import {
 import { createUploadFile, removeFile } from "./blob-ingest";
 import { RegistryError } from "./errors";
 import { registryEmpty } from "./responses";
+import { forgetUploadHash } from "./upload-hashes";
 
 // A write lease on an upload, renewed while a (possibly slow, large) body streams in.
 const leaseMs = 5 * 60_000;
@@ -94,6 +95,7 @@ export async function findSession(name: string, id: string): Promise<UploadSessi
 
 /** Ends a session for good: its row and its temp file. */
 export async function endSession(session: UploadSession): Promise<void> {
+  forgetUploadHash(session.id);
   await deleteUpload(session.id);
   await removeFile(session.tempFile);
 }

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { createHash } from "node:crypto";
+
 import {
   findLinkedBlob,
   findRegistryBlob,
@@ -58,8 +60,9 @@ async function uploadMonolithic(
 ): Promise<void> {
   const tempFile = await createUploadFile();
   try {
-    await appendBody(tempFile, 0, request.body);
-    await adoptUpload(tempFile, digest, target);
+    const hash = createHash("sha256");
+    await appendBody(tempFile, 0, request.body, hash);
+    await adoptUpload(tempFile, digest, target, hash.digest("hex"));
   } finally {
     await removeFile(tempFile);
   }

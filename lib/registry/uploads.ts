@@ -8,6 +8,7 @@ import { RegistryError } from "./errors";
 import { parseContentRange } from "./http-range";
 import { assertUploadDigest } from "./names";
 import { registryEmpty } from "./responses";
+import { keepUploadHash, takeUploadDigest, uploadHashAt } from "./upload-hashes";
 import { endSession, findSession, progressHeaders, withUpload } from "./upload-sessions";
 
 /**
@@ -34,7 +35,8 @@ async function appendChunk(
       { status: 416, headers: progressHeaders(name, session.id, session.offset) },
     );
   }
-  const written = await appendBody(session.tempFile, session.offset, request.body);
+  const hash = uploadHashAt(session.id, session.offset);
+  const written = await appendBody(session.tempFile, session.offset, request.body, hash);
   if (range && written !== range.end - range.start + 1) {
     throw new RegistryError(
       "BLOB_UPLOAD_INVALID",
@@ -42,6 +44,7 @@ async function appendChunk(
       { status: 400 },
     );
   }
+  if (hash) keepUploadHash(session.id, hash, session.offset + written);
   return session.offset + written;
 }
 
@@ -69,9 +72,10 @@ export async function completeUpload(
   const { target } = await authorizeRepository(requester, name, "push");
   const digest = assertUploadDigest(new URL(request.url).searchParams.get("digest"));
   await withUpload(name, id, async (session) => {
-    await appendChunk(request, name, session);
+    const size = await appendChunk(request, name, session);
     try {
-      await adoptUpload(session.tempFile, digest, target);
+      // Hashed while it streamed in (one process saw every chunk)? Then the file is not re-read.
+      await adoptUpload(session.tempFile, digest, target, takeUploadDigest(session.id, size));
     } catch (error) {
       if (!(error instanceof RegistryError && error.ociCode === "DIGEST_INVALID")) throw error;
       await endSession(session);

@@ -10,6 +10,7 @@ import { parseCommandArgs, UsageError, type Command } from "./command";
 import { catalogSeed } from "./commands/catalog";
 import { jobsRun, runnersToken } from "./commands/jobs";
 import { orgsCreate } from "./commands/orgs";
+import { registryGc } from "./commands/registry";
 import { tokensCreate } from "./commands/tokens";
 import { usersCreate, usersList } from "./commands/users";
 
@@ -21,6 +22,7 @@ const commands: Command[] = [
   catalogSeed,
   runnersToken,
   jobsRun,
+  registryGc,
 ];
 
 function help(): string {
