@@ -9,7 +9,7 @@ import { resolveRepoUrl, type RepoUrlBase } from "./resolve-url";
 const base: RepoUrlBase = { repoPath: "/models/openmind/bert", rev: "main", dir: "docs" };
 
 function render(markdown: string, at: RepoUrlBase = base): string {
-  return renderToStaticMarkup(createElement(Markdown, { ...markdownPlugins(at), children: markdown }));
+  return renderToStaticMarkup(createElement(Markdown, markdownPlugins(at), markdown));
 }
 
 describe("resolveRepoUrl", () => {

@@ -2,6 +2,7 @@
 import rehypeHighlight from "rehype-highlight";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
+import type { Options as MarkdownOptions } from "react-markdown";
 import remarkGfm from "remark-gfm";
 
 import { rehypeRepoUrls } from "./rehype-repo-urls";
@@ -25,7 +26,7 @@ export const cardSanitizeSchema: SanitizeSchema = {
  * schema allows it; highlighting and URL rewriting run on the clean tree. Highlighting is capped
  * to languages named on the fence (no guessing: it is slow on long blocks).
  */
-export function markdownPlugins(base: RepoUrlBase) {
+export function markdownPlugins(base: RepoUrlBase): Pick<MarkdownOptions, "remarkPlugins" | "rehypePlugins"> {
   return {
     remarkPlugins: [remarkGfm],
     rehypePlugins: [
@@ -33,6 +34,6 @@ export function markdownPlugins(base: RepoUrlBase) {
       [rehypeSanitize, cardSanitizeSchema],
       [rehypeHighlight, { detect: false }],
       [rehypeRepoUrls, base],
-    ] as const,
+    ],
   };
 }
