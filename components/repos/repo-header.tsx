@@ -34,7 +34,7 @@ export async function RepoHeader({ view, card }: { view: RepoView; card: RepoCar
         <span aria-hidden className="text-lg text-muted-foreground">
           /
         </span>
-        <h1 className="text-lg font-semibold break-all">
+        <h1 className="text-lg font-semibold break-all" data-testid="repo-title">
           <Link href={base} className="hover:text-brand">
             {view.name}
           </Link>
@@ -56,7 +56,7 @@ export async function RepoHeader({ view, card }: { view: RepoView; card: RepoCar
       </div>
       <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted-foreground">
         <span title={s.downloadsLabel} data-testid="download-count">
-          ⬇ {s.downloads(formatCount(view.downloads, locale))}
+          ⬇ {s.downloads(view.downloads, formatCount(view.downloads, locale))}
         </span>
         <span>{s.updated(formatRelative(view.updatedAt, locale))}</span>
       </p>

@@ -12,7 +12,7 @@ export const repoStrings = defineStrings({
     likesLabel: (n: number) => (n === 1 ? "1 like" : `${n} likes`),
     signInToLike: "Sign in to like",
     likeFailed: "Your like could not be saved; try again.",
-    downloads: (n: string) => `${n} downloads`,
+    downloads: (n: number, shown: string) => (n === 1 ? "1 download" : `${shown} downloads`),
     downloadsLabel: "Downloads, counted once per client per day",
     updated: (when: string) => `Updated ${when}`,
     tabs: {
@@ -111,7 +111,7 @@ export const repoStrings = defineStrings({
     likesLabel: (n: number) => `${n} 个喜欢`,
     signInToLike: "登录后点赞",
     likeFailed: "操作未能保存，请重试。",
-    downloads: (n: string) => `${n} 次下载`,
+    downloads: (_n: number, shown: string) => `${shown} 次下载`,
     downloadsLabel: "下载次数，每个客户端每天计一次",
     updated: (when: string) => `更新于${when}`,
     tabs: {

@@ -7,6 +7,7 @@ import { blobHref, commitHref, treeHref, type RepoId } from "@/lib/repos/urls";
 import type { EntryView } from "@/lib/repos/view/file-views";
 
 import { fileStrings } from "../file-strings";
+import { FileIcon, FolderIcon } from "../icons";
 
 /** A folder's entries, folders first: name (with an LFS badge), size, last commit and when. */
 export async function FileTable({ repo, rev, entries }: { repo: RepoId; rev: string; entries: EntryView[] }) {
@@ -29,9 +30,7 @@ export async function FileTable({ repo, rev, entries }: { repo: RepoId; rev: str
             <tr key={entry.path} data-testid="file-row" data-path={entry.path} className="hover:bg-subtle">
               <td className="w-full py-2 pl-4 sm:w-1/2 lg:w-2/5">
                 <span className="flex min-w-0 items-center gap-2">
-                  <span aria-hidden className="shrink-0 text-muted-foreground">
-                    {folder ? "📁" : "📄"}
-                  </span>
+                  {folder ? <FolderIcon className="shrink-0 text-brand/70" /> : <FileIcon className="shrink-0 text-muted-foreground" />}
                   <Link
                     href={folder ? treeHref(repo, rev, entry.path) : blobHref(repo, rev, entry.path)}
                     className="truncate hover:text-brand hover:underline"

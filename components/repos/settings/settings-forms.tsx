@@ -24,11 +24,15 @@ function Hidden({ repo }: { repo: RepoFields }) {
   );
 }
 
-function Section({ title, children, danger = false }: { title: string; children: React.ReactNode; danger?: boolean }) {
+function Section({ id, title, children, danger = false }: { id: string; title: string; children: React.ReactNode; danger?: boolean }) {
   return (
     <Card className={danger ? "border-danger/50 p-5" : "p-5"}>
-      <h2 className={danger ? "mb-3 font-semibold text-danger" : "mb-3 font-semibold"}>{title}</h2>
-      {children}
+      <section aria-labelledby={`settings-${id}`}>
+        <h2 id={`settings-${id}`} className={danger ? "mb-3 font-semibold text-danger" : "mb-3 font-semibold"}>
+          {title}
+        </h2>
+        {children}
+      </section>
     </Card>
   );
 }
@@ -38,7 +42,7 @@ export function DescriptionForm({ repo, description }: { repo: RepoFields; descr
   const { state, onSubmit, pending } = useFormAction(updateDescriptionAction);
   const errors = fieldErrors(state, "description");
   return (
-    <Section title={s.description}>
+    <Section id="description" title={s.description}>
       <form onSubmit={onSubmit} className="space-y-3">
         <Hidden repo={repo} />
         <Field id="repo-description" label={s.description} hint={s.descriptionHint} errors={errors}>
@@ -61,7 +65,7 @@ export function LicenseForm({ repo, license }: { repo: RepoFields; license: stri
   const options = license && !(commonLicenses as readonly string[]).includes(license) ? [license, ...commonLicenses] : commonLicenses;
   const success = state.status === "success" && state.data.commit === null ? s.licenseUnchanged : s.licenseSaved;
   return (
-    <Section title={s.license}>
+    <Section id="license" title={s.license}>
       <form onSubmit={onSubmit} className="space-y-3">
         <Hidden repo={repo} />
         <Field id="repo-license" label={s.license} hint={s.licenseHint} errors={fieldErrors(state, "license")}>
@@ -88,7 +92,7 @@ export function VisibilityForm({ repo, isPrivate, ownerKind }: { repo: RepoField
   const s = useStrings(settingsStrings);
   const { state, onSubmit, pending } = useFormAction(setVisibilityAction);
   return (
-    <Section title={s.visibility}>
+    <Section id="visibility" title={s.visibility}>
       <form onSubmit={onSubmit} className="space-y-3">
         <Hidden repo={repo} />
         <fieldset className="space-y-2">
@@ -120,7 +124,7 @@ export function DeleteRepoForm({ repo }: { repo: RepoFields }) {
   const id = `${repo.owner}/${repo.name}`;
   const errors = fieldErrors(state, "confirm");
   return (
-    <Section title={s.danger} danger>
+    <Section id="delete" title={s.danger} danger>
       <p className="mb-3 text-sm text-muted-foreground">{s.dangerHint}</p>
       <form onSubmit={onSubmit} className="space-y-3">
         <Hidden repo={repo} />

@@ -1,7 +1,6 @@
 /**
- * A dynamic route segment as text. Next hands some segments over still percent-encoded (non-ASCII
- * names), others decoded; decoding what is left is safe for repository, owner and revision names,
- * which never contain '%'.
+ * A page's dynamic segment as text: Next hands page params over still percent-encoded (route
+ * handlers get them decoded, so they must not use this). A malformed escape is kept as it is.
  */
 export function segmentText(value: string): string {
   try {
