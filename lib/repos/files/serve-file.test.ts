@@ -15,6 +15,7 @@ import { bytes } from "@/test/hub";
 const base = "http://hub.test";
 const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
+type Params = { type: string; owner: string; name: string };
 
 async function setup(options: { isPrivate?: boolean } = {}) {
   const alice = await makeUser();
@@ -26,16 +27,16 @@ async function setup(options: { isPrivate?: boolean } = {}) {
   return { alice, name, write, read, params, address: { type: "model" as const, owner: alice.name, name } };
 }
 
-async function upload(token: string, params: Record<string, string>, data: Buffer, headers: Record<string, string> = {}) {
+async function upload(token: string, params: Params, data: Buffer, headers: Record<string, string> = {}) {
   const request = new Request(`${base}/api/repos/models/${params.owner}/${params.name}/uploads`, {
     method: "POST",
     headers: { Authorization: `Bearer ${token}`, "Content-Length": String(data.length), ...headers },
-    body: data,
+    body: new Uint8Array(data),
   });
   return uploadRoute(request, ctx(params));
 }
 
-async function commit(token: string, params: Record<string, string>, body: unknown, headers: Record<string, string> = {}) {
+async function commit(token: string, params: Params, body: unknown, headers: Record<string, string> = {}) {
   const request = new Request(`${base}/api/repos/models/${params.owner}/${params.name}/commit`, {
     method: "POST",
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...headers },
@@ -44,7 +45,7 @@ async function commit(token: string, params: Record<string, string>, body: unkno
   return commitRoute(request, ctx(params));
 }
 
-function resolve(params: Record<string, string>, path: string, init: RequestInit = {}, query = "") {
+function resolve(params: Params, path: string, init: RequestInit = {}, query = "") {
   const request = new Request(`${base}/models/${params.owner}/${params.name}/resolve/main/${path}${query}`, init);
   return (init.method === "HEAD" ? resolveHead : resolveRoute)(request, ctx({ owner: params.owner, name: params.name, rev: "main", path: path.split("/") }));
 }
