@@ -1,11 +1,23 @@
 import { homeStrings } from "@/components/home/strings";
+import { RepoShortList } from "@/components/repos/list/repo-short-list";
+import { repoStrings } from "@/components/repos/strings";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getSessionUser } from "@/lib/auth/session";
 import { getStrings } from "@/lib/i18n/server";
+import { listTopRepos } from "@/lib/repos/list/list-repos";
+import { listHref } from "@/lib/repos/urls";
+import { pageCaller } from "@/lib/repos/view/page-caller";
 
 export default async function HomePage() {
-  const [s, user] = await Promise.all([getStrings(homeStrings), getSessionUser()]);
+  const [s, r, user, caller] = await Promise.all([getStrings(homeStrings), getStrings(repoStrings), getSessionUser(), pageCaller()]);
+  // Popular by likes, new by creation; private repositories only for those who may see them.
+  const [popularModels, newModels, popularDatasets, newDatasets] = await Promise.all([
+    listTopRepos(caller, { type: "model", sort: "likes", limit: 5 }),
+    listTopRepos(caller, { type: "model", sort: "created", limit: 5 }),
+    listTopRepos(caller, { type: "dataset", sort: "likes", limit: 5 }),
+    listTopRepos(caller, { type: "dataset", sort: "created", limit: 5 }),
+  ]);
   return (
     <div className="space-y-14">
       <section className="grid items-center gap-10 lg:grid-cols-[3fr_2fr]">
@@ -38,24 +50,41 @@ export default async function HomePage() {
         </figure>
       </section>
 
-      <section className="grid gap-8 md:grid-cols-2">
-        <div>
-          <h2 className="mb-3 text-lg font-semibold">{s.popularModels}</h2>
-          <EmptyState
-            title={s.emptyModels}
-            description={s.emptyModelsHint}
-            action={<ButtonLink href="/models/new" size="sm">{s.newModel}</ButtonLink>}
-          />
-        </div>
-        <div>
-          <h2 className="mb-3 text-lg font-semibold">{s.popularDatasets}</h2>
-          <EmptyState
-            title={s.emptyDatasets}
-            description={s.emptyDatasetsHint}
-            action={<ButtonLink href="/datasets/new" size="sm">{s.newDataset}</ButtonLink>}
-          />
-        </div>
-      </section>
+      {(["model", "dataset"] as const).map((type) => {
+        const [popular, recent] = type === "model" ? [popularModels, newModels] : [popularDatasets, newDatasets];
+        if (popular.total === 0) {
+          return (
+            <section key={type}>
+              <h2 className="mb-3 text-lg font-semibold">{type === "model" ? s.popularModels : s.popularDatasets}</h2>
+              <EmptyState
+                title={type === "model" ? s.emptyModels : s.emptyDatasets}
+                description={type === "model" ? s.emptyModelsHint : s.emptyDatasetsHint}
+                action={
+                  <ButtonLink href={`/${type}s/new`} size="sm">
+                    {type === "model" ? s.newModel : s.newDataset}
+                  </ButtonLink>
+                }
+              />
+            </section>
+          );
+        }
+        return (
+          <div key={type} className="grid gap-8 md:grid-cols-2">
+            <RepoShortList
+              title={type === "model" ? s.popularModels : s.popularDatasets}
+              items={popular.items}
+              more={{ href: listHref(type, { sort: "likes" }), label: r.seeAll(popular.total) }}
+              testId={`home-popular-${type}s`}
+            />
+            <RepoShortList
+              title={type === "model" ? s.newModels : s.newDatasets}
+              items={recent.items}
+              more={{ href: listHref(type, { sort: "created" }), label: r.seeAll(recent.total) }}
+              testId={`home-new-${type}s`}
+            />
+          </div>
+        );
+      })}
     </div>
   );
 }

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { orgStrings } from "@/components/orgs/strings";
+import { RepoShortList } from "@/components/repos/list/repo-short-list";
+import { repoStrings } from "@/components/repos/strings";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -11,6 +13,9 @@ import { listMembers, listUserOrgs } from "@/db/queries/orgs";
 import { findOwnerByName } from "@/db/queries/owners";
 import { formatDate } from "@/lib/format";
 import { getLocale, getStrings } from "@/lib/i18n/server";
+import { listTopRepos } from "@/lib/repos/list/list-repos";
+import { listHref } from "@/lib/repos/urls";
+import { pageCaller } from "@/lib/repos/view/page-caller";
 
 type Props = { params: Promise<{ owner: string }> };
 
@@ -26,6 +31,13 @@ export default async function OwnerProfilePage({ params }: Props) {
   const isOrg = owner.kind === "org";
   const members = isOrg ? await listMembers(owner.id) : [];
   const orgs = isOrg ? [] : await listUserOrgs(owner.id);
+  // Private repositories are listed only to those who may see them (owner, members, admins).
+  const caller = await pageCaller();
+  const [models, datasets, r] = await Promise.all([
+    listTopRepos(caller, { type: "model", owner: owner.name, sort: "updated", limit: 10 }),
+    listTopRepos(caller, { type: "dataset", owner: owner.name, sort: "updated", limit: 10 }),
+    getStrings(repoStrings),
+  ]);
 
   return (
     <div className="grid gap-10 md:grid-cols-[260px_1fr]">
@@ -75,10 +87,26 @@ export default async function OwnerProfilePage({ params }: Props) {
           </div>
         ) : null}
       </aside>
-      <section>
-        <h2 className="mb-3 text-lg font-semibold">{s.repositories}</h2>
-        <EmptyState title={s.noRepos} description={s.noReposHint} />
-      </section>
+      <div className="min-w-0 space-y-8">
+        {models.total + datasets.total === 0 ? (
+          <section>
+            <h2 className="mb-3 text-lg font-semibold">{s.repositories}</h2>
+            <EmptyState title={s.noRepos} description={s.noReposHint} />
+          </section>
+        ) : (
+          ([["model", models], ["dataset", datasets]] as const).map(([type, list]) =>
+            list.total ? (
+              <RepoShortList
+                key={type}
+                title={`${r.kindPlural[type]} (${list.total})`}
+                items={list.items}
+                more={list.total > list.items.length ? { href: listHref(type, { owner: owner.name }), label: r.seeAll(list.total) } : undefined}
+                testId={`profile-${type}s`}
+              />
+            ) : null,
+          )
+        )}
+      </div>
     </div>
   );
 }

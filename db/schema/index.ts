@@ -9,3 +9,4 @@ export * from "./images";
 export * from "./repos";
 export * from "./lfs";
 export * from "./image-pushes";
+export * from "./uploads";

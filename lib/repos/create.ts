@@ -26,6 +26,8 @@ export const createRepoSchema = z.object({
     .object({
       license: label.optional(),
       pipelineTag: label.optional(),
+      /** A dataset's tasks (its card has `task_categories`, not `pipeline_tag`). */
+      taskCategories: z.array(label).max(10).optional(),
       libraryName: label.optional(),
       frameworks: z.array(label).max(10).optional(),
       hardware: z.array(label).max(10).optional(),

@@ -1,0 +1,39 @@
+import Link from "next/link";
+
+import { CopyButton } from "@/components/ui/copy-button";
+import type { CommitSummary } from "@/lib/hub";
+import { formatRelative } from "@/lib/format";
+import { getLocale, getStrings } from "@/lib/i18n/server";
+import { commitHref, treeHref, type RepoId } from "@/lib/repos/urls";
+
+import { fileStrings } from "../file-strings";
+
+/** Commits, newest first: title, author, time, short id (copyable) and a link to browse that version. */
+export async function CommitList({ repo, commits }: { repo: RepoId; commits: CommitSummary[] }) {
+  const [s, locale] = await Promise.all([getStrings(fileStrings), getLocale()]);
+  return (
+    <ol className="divide-y rounded-lg border" data-testid="commit-list">
+      {commits.map((commit) => (
+        <li key={commit.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3" data-testid="commit-row">
+          <div className="min-w-0 flex-1">
+            <Link href={commitHref(repo, commit.id)} className="block truncate font-medium hover:text-brand hover:underline">
+              {commit.title}
+            </Link>
+            <p className="text-xs text-muted-foreground">
+              {s.authoredOn(commit.author.name, formatRelative(commit.author.date, locale))}
+            </p>
+          </div>
+          <div className="flex items-center gap-2">
+            <Link href={commitHref(repo, commit.id)} className="font-mono text-xs text-muted-foreground hover:text-brand">
+              {commit.id.slice(0, 7)}
+            </Link>
+            <CopyButton text={commit.id} label={s.copySha} />
+            <Link href={treeHref(repo, commit.id)} className="text-xs text-brand hover:underline" aria-label={`${s.browseFiles} ${commit.id.slice(0, 7)}`}>
+              {s.browseFiles}
+            </Link>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,26 @@
+import Link from "next/link";
+
+import type { LastCommit } from "@/lib/hub";
+import { formatRelative } from "@/lib/format";
+import { getLocale } from "@/lib/i18n/server";
+import { commitHref, type RepoId } from "@/lib/repos/urls";
+
+/** The newest commit of a folder or file: who, what and when, linking to the commit. */
+export async function LastCommitBar({ repo, commit }: { repo: RepoId; commit: LastCommit | null }) {
+  if (!commit) return null;
+  const locale = await getLocale();
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b bg-subtle px-4 py-2 text-sm">
+      <span className="font-medium">{commit.authorName}</span>
+      <Link href={commitHref(repo, commit.id)} className="min-w-0 flex-1 truncate hover:text-brand hover:underline">
+        {commit.title}
+      </Link>
+      <Link href={commitHref(repo, commit.id)} className="font-mono text-xs text-muted-foreground hover:text-brand">
+        {commit.id.slice(0, 7)}
+      </Link>
+      <time dateTime={commit.date} className="text-muted-foreground">
+        {formatRelative(commit.date, locale)}
+      </time>
+    </div>
+  );
+}

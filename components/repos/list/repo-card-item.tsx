@@ -1,0 +1,42 @@
+"use client";
+
+import Link from "next/link";
+
+import { useLocale, useStrings } from "@/components/i18n/locale-provider";
+import { Avatar } from "@/components/ui/avatar";
+import { Badge } from "@/components/ui/badge";
+import { formatCount, formatRelative } from "@/lib/format";
+import type { RepoSummary } from "@/lib/repos/list/summary";
+import { repoHref } from "@/lib/repos/urls";
+
+import { taskLabel } from "../labels";
+import { repoStrings } from "../strings";
+
+/** One repository in a list: owner/name, task, frameworks, hardware, when, downloads and likes. */
+export function RepoCardItem({ repo }: { repo: RepoSummary }) {
+  const s = useStrings(repoStrings);
+  const locale = useLocale();
+  return (
+    <article className="relative rounded-lg border bg-card p-4 transition-colors hover:border-brand/60" data-testid="repo-card-item" data-repo={`${repo.owner}/${repo.name}`}>
+      <h3 className="flex min-w-0 items-center gap-2 font-medium">
+        <Avatar name={repo.owner} size={20} />
+        <Link href={repoHref(repo)} className="truncate after:absolute after:inset-0 hover:text-brand">
+          {repo.owner}/{repo.name}
+        </Link>
+        {repo.isPrivate ? <Badge tone="warning">{s.private}</Badge> : null}
+      </h3>
+      {repo.description ? <p className="mt-1 line-clamp-2 text-sm text-muted-foreground">{repo.description}</p> : null}
+      <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
+        {repo.task ? <span className="font-medium text-foreground">{taskLabel(repo.task)}</span> : null}
+        {[...repo.frameworks, ...repo.hardware].map((label) => (
+          <Badge key={label}>{label}</Badge>
+        ))}
+        <time dateTime={repo.updatedAt} suppressHydrationWarning>
+          {s.updated(formatRelative(repo.updatedAt, locale))}
+        </time>
+        <span title={s.downloadsLabel}>⬇ {formatCount(repo.downloads, locale)}</span>
+        <span title={s.likesLabel(repo.likes)}>♡ {formatCount(repo.likes, locale)}</span>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,47 @@
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { RepoType } from "@/db/schema/enums";
+import { orNotFound } from "@/lib/http/or-not-found";
+import { getStrings } from "@/lib/i18n/server";
+import { segmentText } from "@/lib/repos/http/params";
+import { blobHref, editHref, repoHref } from "@/lib/repos/urls";
+import { loadRepoCard, loadRepoView } from "@/lib/repos/view/repo-view";
+
+import { CardWarnings } from "../card-warnings";
+import { MarkdownView } from "../markdown-view";
+import { repoStrings } from "../strings";
+import type { RepoParams } from "./repo-layout";
+
+/** The repository's README card, rendered on the server from the default branch. */
+export async function CardPage({ type, params }: { type: RepoType; params: RepoParams }) {
+  const { owner, name } = await params;
+  const view = await orNotFound(loadRepoView(type, segmentText(owner), segmentText(name)));
+  const s = await getStrings(repoStrings);
+  const repo = { type, owner: view.owner, name: view.name };
+  const card = view.head ? await loadRepoCard(type, view.owner, view.name, view.head) : null;
+  if (!card || card.body === null) {
+    return (
+      <EmptyState
+        title={card?.omitted === "too_large" ? s.cardTooLarge : s.noCard}
+        description={card?.omitted === "too_large" ? undefined : s.noCardHint}
+        action={
+          card?.omitted === "too_large" ? (
+            <ButtonLink href={blobHref(repo, view.defaultBranch, "README.md")} variant="secondary" size="sm">
+              {s.viewReadme}
+            </ButtonLink>
+          ) : view.canWrite ? (
+            <ButtonLink href={editHref(repo, view.defaultBranch, "README.md")} size="sm">
+              {s.addCard}
+            </ButtonLink>
+          ) : undefined
+        }
+      />
+    );
+  }
+  return (
+    <article className="max-w-4xl" data-testid="repo-card">
+      <CardWarnings title={s.cardWarning} warnings={card.warnings} />
+      <MarkdownView source={card.body} base={{ repoPath: repoHref(repo), rev: view.defaultBranch, dir: "" }} />
+    </article>
+  );
+}

@@ -1,0 +1,134 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+
+import { useStrings } from "@/components/i18n/locale-provider";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import { isMarkdownPath } from "@/lib/repos/files/file-kind";
+import { defaultCommitMessage } from "@/lib/repos/uploads/commit-message";
+import { blobHref, repoHref, type RepoId } from "@/lib/repos/urls";
+import { repoPathProblem } from "@/lib/validation/repo-paths";
+
+import { MarkdownView } from "../markdown-view";
+import { uploadStrings } from "../upload-strings";
+import { postCommit } from "./commit-client";
+
+type Props = {
+  repo: RepoId;
+  branch: string;
+  parentCommit: string;
+  /** The file being edited, or null to create one. */
+  path: string | null;
+  /** The file name field's first value (a new file's folder, or the name of a README to add). */
+  initialName: string;
+  initialContent: string;
+  cancelHref: string;
+};
+
+/** Edits (or creates) a text file and commits it; markdown gets a live preview. */
+export function FileEditor({ repo, branch, parentCommit, path, initialName, initialContent, cancelHref }: Props) {
+  const s = useStrings(uploadStrings);
+  const router = useRouter();
+  const [name, setName] = useState(initialName);
+  const [content, setContent] = useState(initialContent);
+  const [message, setMessage] = useState("");
+  const [tab, setTab] = useState<"edit" | "preview">("edit");
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
+  const target = name.trim();
+  const markdown = isMarkdownPath(target);
+  const dir = target.includes("/") ? target.slice(0, target.lastIndexOf("/")) : "";
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const problem = repoPathProblem(target);
+    if (problem) return setError({ message: problem, conflict: false });
+    setPending(true);
+    setError(null);
+    const outcome = await postCommit(repo, {
+      branch,
+      parentCommit,
+      message: message.trim() || undefined,
+      operations: [
+        { kind: "content", path: target, content },
+        // Renaming while editing: the old name goes in the same commit.
+        ...(path && path !== target ? [{ kind: "deleteFile" as const, path }] : []),
+      ],
+    });
+    setPending(false);
+    if (!outcome.ok) return setError({ message: outcome.message, conflict: outcome.status === 409 });
+    router.push(blobHref(repo, branch, target));
+    router.refresh();
+  }
+
+  const tabClass = (active: boolean) =>
+    cn("border-b-2 px-3 py-1.5 text-sm font-medium", active ? "border-brand" : "border-transparent text-muted-foreground");
+  return (
+    <form onSubmit={(event) => void save(event)} className="space-y-4">
+      <Field id="file-name" label={s.fileName} hint={s.fileNameHint}>
+        <Input id="file-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={1024} className="font-mono" />
+      </Field>
+      <div className="rounded-lg border">
+        <div role="tablist" className="flex gap-1 border-b px-2">
+          <button type="button" role="tab" aria-selected={tab === "edit"} className={tabClass(tab === "edit")} onClick={() => setTab("edit")}>
+            {s.edit}
+          </button>
+          {markdown ? (
+            <button type="button" role="tab" aria-selected={tab === "preview"} className={tabClass(tab === "preview")} onClick={() => setTab("preview")}>
+              {s.preview}
+            </button>
+          ) : null}
+        </div>
+        {tab === "edit" || !markdown ? (
+          <Textarea
+            aria-label={s.content}
+            value={content}
+            onChange={(e) => setContent(e.target.value)}
+            rows={22}
+            spellCheck={false}
+            className="rounded-none border-0 font-mono text-[0.8125rem] leading-5 focus:ring-0"
+            data-testid="file-content"
+          />
+        ) : (
+          <div className="min-h-80 p-4" data-testid="file-preview">
+            <MarkdownView source={content.replace(/^---\r?\n[\s\S]*?\r?\n(---|\.\.\.)\r?\n/, "")} base={{ repoPath: repoHref(repo), rev: branch, dir }} />
+          </div>
+        )}
+      </div>
+      <Field id="edit-message" label={s.commitMessage}>
+        <Input
+          id="edit-message"
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+          placeholder={target ? defaultCommitMessage([{ kind: "content", path: target }]) : ""}
+          maxLength={500}
+        />
+      </Field>
+      {error ? (
+        <div role="alert" className="space-y-1 rounded-md border border-danger/40 bg-danger/10 p-3 text-sm text-danger">
+          <p>{error.message}</p>
+          {error.conflict ? (
+            <p>
+              {s.keepChanges}{" "}
+              <Link href={path ? blobHref(repo, branch, path) : cancelHref} target="_blank" className="underline">
+                {s.openLatest}
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending || !target}>
+          {pending ? s.saving : s.save}
+        </Button>
+        <ButtonLink href={cancelHref} variant="ghost">
+          {s.discard}
+        </ButtonLink>
+      </div>
+    </form>
+  );
+}

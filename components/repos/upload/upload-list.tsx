@@ -1,0 +1,63 @@
+"use client";
+
+import { useStrings } from "@/components/i18n/locale-provider";
+import { formatBytes } from "@/lib/format";
+
+import { uploadStrings } from "../upload-strings";
+import type { QueueItem } from "./use-upload-queue";
+
+function percent(loaded: number, total: number): number {
+  return total === 0 ? 100 : Math.min(100, Math.round((loaded / total) * 100));
+}
+
+/** Picked files with their target path, size, status and progress, plus the overall progress. */
+export function UploadList({ items, folder, busy, onRemove }: { items: QueueItem[]; folder: string; busy: boolean; onRemove: (key: string) => void }) {
+  const s = useStrings(uploadStrings);
+  const total = items.reduce((sum, item) => sum + item.file.size, 0);
+  const loaded = items.reduce((sum, item) => sum + item.loaded, 0);
+  const overall = percent(loaded, total);
+  const statusText = { waiting: s.waiting, uploading: "", done: s.done, failed: s.failed };
+  return (
+    <div className="space-y-3">
+      <div className="flex items-center gap-3 text-sm">
+        <span className="shrink-0">{s.selected(items.length, formatBytes(total))}</span>
+        <progress
+          className="h-2 min-w-0 flex-1 accent-brand"
+          max={100}
+          value={overall}
+          aria-label={s.overall}
+          data-testid="overall-progress"
+          data-loaded={loaded}
+        />
+        <span className="w-10 text-right tabular-nums">{overall}%</span>
+      </div>
+      <ul className="max-h-80 divide-y overflow-y-auto rounded-md border" data-testid="upload-list">
+        {items.map((item) => {
+          const path = folder ? `${folder}/${item.path}` : item.path;
+          return (
+            <li key={item.key} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm" data-testid="upload-item" data-path={path}>
+              <span className="min-w-0 flex-1 truncate font-mono text-xs" title={path}>
+                {path}
+              </span>
+              <span className="text-muted-foreground tabular-nums">{formatBytes(item.file.size)}</span>
+              <progress
+                className="h-1.5 w-24 accent-brand"
+                max={100}
+                value={percent(item.loaded, item.file.size)}
+                aria-label={s.fileProgress(path)}
+              />
+              <span className={item.status === "failed" ? "w-16 text-danger" : "w-16 text-muted-foreground"} title={item.error}>
+                {item.status === "uploading" ? `${percent(item.loaded, item.file.size)}%` : statusText[item.status]}
+              </span>
+              {!busy && item.status !== "done" ? (
+                <button type="button" className="text-muted-foreground hover:text-danger" aria-label={s.remove(path)} onClick={() => onRemove(item.key)}>
+                  ×
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import "server-only";
+
+import type { Readable } from "node:stream";
+
+import type { Caller } from "@/lib/auth/caller";
+import { clientIp } from "@/lib/auth/client-ip";
+import { AppError } from "@/lib/errors";
+import { getPathInfo, looksBinary, openFile, type RepoRef, type TreeEntry } from "@/lib/hub";
+import { entryNotFound } from "@/lib/hub/errors";
+import { repoFileContentType, userContentHeaders } from "@/lib/http/content-type";
+import { fileResponse } from "@/lib/http/file-response";
+import { getBlobStore, type ByteRange } from "@/lib/storage/blob-store";
+
+import { getRepo, type RepoAddress } from "../access";
+import { countDownload } from "../engagement";
+
+async function firstBytes(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** The Content-Type to serve: by extension when it is known, else by looking at the first bytes. */
+async function contentTypeOf(ref: RepoRef, commit: string, entry: TreeEntry): Promise<string> {
+  const asText = repoFileContentType(entry.path, false);
+  if (asText === repoFileContentType(entry.path, true) || entry.size === 0) return asText;
+  const head = await openFile(ref, { rev: commit, path: entry.path, range: { start: 0, end: Math.min(entry.size, 8000) - 1 } });
+  return repoFileContentType(entry.path, looksBinary(await firstBytes(head.stream)));
+}
+
+/** Pages embedding a file (an image in a card) do not count as downloads. */
+function isEmbedded(request: Request): boolean {
+  return ["image", "video", "audio"].includes(request.headers.get("sec-fetch-dest") ?? "");
+}
+
+/**
+ * Serves a repository file for `/{type}s/{owner}/{name}/resolve/{rev}/{path}`: authorised on the
+ * repository, streamed from git or (LFS) the blob store with ranges and validators, always inert
+ * (user content never runs on our origin), and counted as a download once per client per day.
+ */
+export async function serveRepoFile(
+  request: Request,
+  caller: Caller | null,
+  input: RepoAddress & { rev: string; path: string },
+): Promise<Response> {
+  const { repo, ref } = await getRepo(caller, input, "read");
+  const { commit, entry } = await getPathInfo(ref, { rev: input.rev, path: input.path });
+  if (!entry || entry.type !== "file" || entry.mode === "160000") throw entryNotFound(input.path, input.rev);
+  const store = getBlobStore();
+  if (entry.lfs && !(await store.stat(entry.lfs.oid))) {
+    throw new AppError("not_found", `The LFS content of "${entry.path}" has not been uploaded.`);
+  }
+  const download = new URL(request.url).searchParams.get("download");
+  const response = await fileResponse(request, {
+    size: entry.size,
+    etag: entry.lfs?.oid ?? entry.oid,
+    contentType: await contentTypeOf(ref, commit, entry),
+    filename: entry.name,
+    disposition: download === "true" || download === "1" ? "attachment" : "inline",
+    open: async (range?: ByteRange) =>
+      entry.lfs ? store.read(entry.lfs.oid, range) : (await openFile(ref, { rev: commit, path: entry.path, range })).stream,
+    headers: {
+      ...userContentHeaders,
+      "Cache-Control": "private, max-age=0, must-revalidate",
+      "X-Repo-Commit": commit,
+    },
+  });
+  if (request.method === "GET" && response.status < 300 && !isEmbedded(request)) {
+    await countDownload(repo, {
+      ip: clientIp(request.headers),
+      userAgent: request.headers.get("user-agent"),
+      userId: caller?.id ?? null,
+    }).catch((error: unknown) => console.error("[strata] could not count a download", error));
+  }
+  return response;
+}

@@ -1,0 +1,89 @@
+// Client-safe: the state of a model or dataset list as URL search params, so every filtered,
+// sorted page is a link. The server page, the JSON route and the browser all read it the same way.
+// Values that do not parse are dropped rather than refused: a stale or hand-edited link still opens.
+import { z } from "zod";
+
+/** The filters a list offers (a subset of the indexed card facets). */
+export const listFacets = ["task", "library", "framework", "hardware", "license", "language", "dataset"] as const;
+export type ListFacet = (typeof listFacets)[number];
+
+export const listSorts = ["likes", "downloads", "updated", "created", "name"] as const;
+export type ListSort = (typeof listSorts)[number];
+
+export const listPageSize = 24;
+
+export type RepoListParams = {
+  /** Search text (`?search=`, the name the site header's search box uses). */
+  search?: string;
+  owner?: string;
+  sort?: ListSort;
+  page?: number;
+} & Partial<Record<ListFacet, string>>;
+
+type ParamKey = keyof RepoListParams;
+
+/** URL names, in the order they appear in a URL. */
+const keys: ParamKey[] = ["search", "owner", ...listFacets, "sort", "page"];
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => v || undefined)
+    .optional()
+    .catch(undefined);
+
+const schema = z.object({
+  search: text(200),
+  owner: text(39),
+  ...(Object.fromEntries(listFacets.map((f) => [f, text(100)])) as Record<ListFacet, ReturnType<typeof text>>),
+  sort: z.enum(listSorts).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+
+type ParamSource = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function first(source: ParamSource, name: string): string | undefined {
+  if (source instanceof URLSearchParams) return source.get(name) ?? undefined;
+  const value = source[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function compact(params: RepoListParams): RepoListParams {
+  for (const key of Object.keys(params) as ParamKey[]) if (params[key] === undefined) delete params[key];
+  return params;
+}
+
+export function parseListParams(source: ParamSource): RepoListParams {
+  const raw = Object.fromEntries(keys.map((key) => [key, first(source, key)]));
+  const params = schema.parse(raw) as RepoListParams;
+  // "updated" is the default; page 1 is the default: neither belongs in the URL.
+  if (params.sort === "updated") delete params.sort;
+  if (params.page === 1) delete params.page;
+  return compact(params);
+}
+
+/** `?search=…&framework=…` ("" when empty), keys in a stable order. */
+export function listQueryString(params: RepoListParams): string {
+  const search = new URLSearchParams();
+  for (const key of keys) {
+    const value = params[key];
+    if (value === undefined || value === "") continue;
+    if ((key === "page" && value === 1) || (key === "sort" && value === "updated")) continue;
+    search.set(key, String(value));
+  }
+  const query = search.toString();
+  return query ? `?${query}` : "";
+}
+
+/** The state with some keys changed; anything but a page change goes back to the first page. */
+export function withListParams(params: RepoListParams, changes: Partial<RepoListParams>): RepoListParams {
+  const next: RepoListParams = { ...params, ...changes };
+  if (!("page" in changes)) delete next.page;
+  return compact(next);
+}
+
+export function activeFacets(params: RepoListParams): ListFacet[] {
+  return listFacets.filter((facet) => params[facet] !== undefined);
+}

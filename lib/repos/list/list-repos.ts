@@ -1,0 +1,51 @@
+import "server-only";
+
+import type { RepoType } from "@/db/schema/enums";
+import type { Caller } from "@/lib/auth/caller";
+
+import { searchRepos } from "../search";
+import { listFacets, listPageSize, type ListFacet, type RepoListParams } from "./list-params";
+import { toRepoSummary, type RepoListPage, type RepoSummary } from "./summary";
+
+const sortDirection = { likes: "desc", downloads: "desc", updated: "desc", created: "desc", name: "asc" } as const;
+
+/** One page of a model or dataset list as the caller may see it, with filter counts. */
+export async function listRepos(caller: Caller | null, type: RepoType, params: RepoListParams): Promise<RepoListPage> {
+  const sort = params.sort ?? "updated";
+  const page = params.page ?? 1;
+  const filters = Object.fromEntries(listFacets.map((f) => [f, params[f]])) as Partial<Record<ListFacet, string>>;
+  const result = await searchRepos(caller, {
+    type,
+    q: params.search,
+    owner: params.owner,
+    filters,
+    sort,
+    direction: sortDirection[sort],
+    limit: listPageSize,
+    offset: (page - 1) * listPageSize,
+    withFacets: true,
+  });
+  const facets = Object.fromEntries(listFacets.map((f) => [f, result.facets?.[f] ?? []])) as RepoListPage["facets"];
+  return {
+    items: result.items.map(toRepoSummary),
+    total: result.total,
+    page,
+    pageCount: Math.max(1, Math.ceil(result.total / listPageSize)),
+    facets,
+  };
+}
+
+/** A short list for the home and profile pages (no facets). */
+export async function listTopRepos(
+  caller: Caller | null,
+  input: { type: RepoType; sort: "likes" | "created" | "updated"; owner?: string; limit: number },
+): Promise<{ items: RepoSummary[]; total: number }> {
+  const result = await searchRepos(caller, {
+    type: input.type,
+    owner: input.owner,
+    sort: input.sort,
+    direction: "desc",
+    limit: input.limit,
+  });
+  return { items: result.items.map(toRepoSummary), total: result.total };
+}
