@@ -8,3 +8,4 @@ export * from "./tokens";
 export * from "./images";
 export * from "./repos";
 export * from "./lfs";
+export * from "./lfs-links";
