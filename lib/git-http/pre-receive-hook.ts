@@ -20,9 +20,9 @@ export const maxPushedBlobBytes = 100_000_000;
  * It refuses refs other than branches and tags, and new blobs of `maxPushedBlobBytes` or more
  * (an LFS pointer is a few hundred bytes, so any such blob is a large file committed without LFS).
  */
-export const preReceiveScript = `#!/bin/sh
+export const preReceiveScript = (limit = maxPushedBlobBytes) => `#!/bin/sh
 # Written by the Strata server; edits are overwritten.
-limit=${maxPushedBlobBytes}
+limit=${limit}
 status=0
 revs=""
 while read -r old new ref; do
@@ -40,7 +40,7 @@ big=$(git rev-list --objects $revs --not --all |
   awk -v limit="$limit" '$1 == "blob" && $2 + 0 >= limit { print $2 "\\t" substr($0, length($1) + length($2) + 3) }')
 [ -z "$big" ] && exit 0
 printf '%s\\n' "$big" | while IFS="$(printf '\\t')" read -r size file; do
-  echo "error: $file is $size bytes: files of 100 MB or more cannot be pushed as plain git objects." >&2
+  echo "error: $file is $size bytes: files of ${limit % 1_000_000 === 0 ? `${limit / 1_000_000} MB` : `${limit} bytes`} or more cannot be pushed as plain git objects." >&2
   echo "error: Store it with git LFS: run 'git lfs track \\"$file\\"', then 'git add .gitattributes' and" >&2
   echo "error: amend or redo the commit that added it ('git lfs migrate import --include=\\"$file\\"' rewrites it), and push again." >&2
 done
@@ -56,9 +56,10 @@ export async function ensureGitHooks(): Promise<string> {
   await fsp.mkdir(dir, { recursive: true, mode: 0o755 });
   const target = path.join(dir, "pre-receive");
   const current = await fsp.readFile(target, "utf8").catch(() => null);
-  if (current !== preReceiveScript) {
+  const script = preReceiveScript();
+  if (current !== script) {
     const temp = `${target}.${process.pid}.tmp`;
-    await fsp.writeFile(temp, preReceiveScript, { mode: 0o755 });
+    await fsp.writeFile(temp, script, { mode: 0o755 });
     await fsp.rename(temp, target);
   }
   globalForHooks.strataHooksDir = dir;

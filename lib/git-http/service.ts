@@ -63,10 +63,14 @@ function collectStderr(stream: NodeJS.ReadableStream): () => string {
 }
 
 /**
- * `GET info/refs?service=…`: the ref advertisement. Protocol v2 clients get git's capability
- * advertisement as it is; older ones get the `# service=` preamble first (as git http-backend does).
+ * Protocol v2's advertisement lists capabilities, not refs: it depends only on the git binary and
+ * the repository's config, neither of which changes while the server runs (users cannot change
+ * repository config). Caching it saves a git process on every clone and fetch.
  */
-export async function advertiseRefs(run: ServiceRun): Promise<Response> {
+const v2Advertisements = new Map<string, Buffer>();
+const maxCachedAdvertisements = 1000;
+
+async function runAdvertisement(run: ServiceRun): Promise<Buffer> {
   const child = spawnService(run, ["--advertise-refs"]);
   child.stdin.end();
   const stderr = collectStderr(child.stderr);
@@ -77,10 +81,30 @@ export async function advertiseRefs(run: ServiceRun): Promise<Response> {
     throw new Error(
       `git ${run.service} --advertise-refs failed (${code}): ${stderr().slice(0, 500)}`,
     );
-  const preamble = wantsV2(run.env) ? [] : [pktLine(`# service=${run.service}\n`), flushPkt];
-  return new Response(Buffer.concat([...preamble, ...chunks]), {
-    headers: { ...noCache, "Content-Type": `application/x-${run.service}-advertisement` },
-  });
+  return Buffer.concat(chunks);
+}
+
+/**
+ * `GET info/refs?service=…`: the ref advertisement. Protocol v2 clients get git's capability
+ * advertisement as it is; older ones get the `# service=` preamble first (as git http-backend does).
+ */
+export async function advertiseRefs(run: ServiceRun): Promise<Response> {
+  const headers = { ...noCache, "Content-Type": `application/x-${run.service}-advertisement` };
+  // receive-pack has no protocol v2: it always advertises refs, which must never be cached.
+  if (run.service !== "git-upload-pack" || !wantsV2(run.env)) {
+    const refs = await runAdvertisement(run);
+    return new Response(Buffer.concat([pktLine(`# service=${run.service}\n`), flushPkt, refs]), {
+      headers,
+    });
+  }
+  const key = `${run.service}\0${run.gitDir}`;
+  let advertisement = v2Advertisements.get(key);
+  if (!advertisement) {
+    advertisement = await runAdvertisement(run);
+    if (v2Advertisements.size >= maxCachedAdvertisements) v2Advertisements.clear();
+    v2Advertisements.set(key, advertisement);
+  }
+  return new Response(new Uint8Array(advertisement), { headers });
 }
 
 /** The request body as a Node stream, gunzipped when the client compressed it (git does for large requests). */
