@@ -55,7 +55,12 @@ export async function resolveHf(
     );
   }
   const url = new URL(request.url);
-  const headers: Record<string, string> = { ...userContentHeaders, "X-Repo-Commit": commit };
+  const headers: Record<string, string> = {
+    ...userContentHeaders,
+    "X-Repo-Commit": commit,
+    // Files go out as stored: on-the-fly compression would drop Content-Length and encode ranges.
+    "Cache-Control": "no-transform",
+  };
   if (lfs) {
     headers["X-Linked-Size"] = String(lfs.size);
     headers["X-Linked-ETag"] = `"${lfs.oid}"`;

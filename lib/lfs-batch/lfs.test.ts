@@ -1,9 +1,13 @@
+import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 
 import { revokeAccessToken } from "@/lib/auth/access-tokens";
-import { commitChanges } from "@/lib/hub";
+import { commitChanges, createBranch, repoGitDir } from "@/lib/hub";
 import { refOf } from "@/lib/repos/access";
 import { commitIdentity } from "@/lib/repos/identity";
 import { getBlobStore } from "@/lib/storage/blob-store";
@@ -208,5 +212,50 @@ describe("LFS batch and basic transfers", () => {
     expect(Buffer.from(await notes.arrayBuffer()).includes(secret)).toBe(false);
     const model = await hf("GET", `/${repo.id}/resolve/main/model.safetensors`);
     expect(Buffer.from(await model.arrayBuffer()).equals(weights)).toBe(true);
+  });
+
+  it("does not link what a pushed commit points at when the site moves a branch to it", async () => {
+    const owner = await makeAccount();
+    const repo = await makeHubRepo(owner);
+    const ref = refOf(repo.record);
+    const secret = randomBytes(64);
+    const foreign = (await getBlobStore().write(Readable.from([secret]))).sha256;
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "strata-link-"));
+    try {
+      const env = {
+        ...process.env,
+        GIT_CONFIG_NOSYSTEM: "1",
+        GIT_CONFIG_GLOBAL: "/dev/null",
+        GIT_AUTHOR_NAME: "M",
+        GIT_AUTHOR_EMAIL: "m@x",
+        GIT_COMMITTER_NAME: "M",
+        GIT_COMMITTER_EMAIL: "m@x",
+      };
+      const git = (...args: string[]) =>
+        execFileSync("git", args, { cwd: work, env }).toString().trim();
+      git("clone", "-q", repoGitDir(ref), ".");
+      // A pointer at a tracked path, pushed without uploading anything.
+      fs.writeFileSync(
+        path.join(work, "w.bin"),
+        `version https://git-lfs.github.com/spec/v1\noid sha256:${foreign}\nsize ${secret.length}\n`,
+      );
+      git("add", "w.bin");
+      git("commit", "-qm", "pointer");
+      git("push", "-q", "origin", "HEAD:refs/heads/evil");
+      const before = git("rev-parse", "origin/main");
+      const after = git("rev-parse", "HEAD");
+      await createBranch(ref, { branch: "main", from: "evil", overwrite: true });
+      await linkWebCommit({
+        kind: "refs",
+        source: "web",
+        repo: ref,
+        refs: [{ ref: "refs/heads/main", before, after }],
+      });
+      expect((await findRepoLfsObjects(repo.record.id, [foreign])).size).toBe(0);
+      const file = await hf("GET", `/${repo.id}/resolve/main/w.bin`);
+      expect(file.status).toBe(404);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
   });
 });

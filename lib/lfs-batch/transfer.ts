@@ -63,6 +63,7 @@ export async function downloadLfsObject(request: Request, oid: string): Promise<
     size: stored.size,
     etag: oid,
     contentType: "application/octet-stream",
+    headers: { "Cache-Control": "no-transform" },
     open: (range) => store.read(oid, range),
   });
 }

@@ -1,8 +1,18 @@
 import "server-only";
 
+import fsp from "node:fs/promises";
+import path from "node:path";
+
 import { findRepoRecord } from "@/db/queries/repos";
 import { AppError } from "@/lib/errors";
-import { getCommitDiff, readFileBytes, type RepoChange, type RepoRef } from "@/lib/hub";
+import {
+  getCommitDiff,
+  readFileBytes,
+  repoGitDir,
+  type RefUpdate,
+  type RepoChange,
+  type RepoRef,
+} from "@/lib/hub";
 import {
   attributeDirsFor,
   isLfsTracked,
@@ -36,8 +46,35 @@ async function attributesAt(
 }
 
 /**
+ * Whether a ref move is a server-side commit: `commitChanges` moves branches with the reflog
+ * reason "commit: …" (pushes log "push", branch and tag changes "branch: …"/"tag: …"). Only such a
+ * move adds content whose bytes the server received; a branch created or reset through the site
+ * at a pushed commit must not link what that commit points at.
+ */
+async function isServerCommit(gitDir: string, update: RefUpdate): Promise<boolean> {
+  if (!update.before || !update.after || !update.ref.startsWith("refs/heads/")) return false;
+  const file = path.join(gitDir, "logs", update.ref);
+  const handle = await fsp.open(file, "r").catch(() => null);
+  if (!handle) return false;
+  try {
+    const { size } = await handle.stat();
+    const length = Math.min(size, 256 * 1024);
+    const { buffer } = await handle.read(Buffer.alloc(length), 0, length, size - length);
+    const entry = `${update.before} ${update.after} `;
+    const line = buffer
+      .toString("utf8")
+      .split("\n")
+      .reverse()
+      .find((l) => l.startsWith(entry));
+    return line?.split("\t", 2)[1]?.startsWith("commit: ") ?? false;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
  * Links the LFS content of a commit made through the site (`commitChanges` from a web upload) to
- * its repository. Such commits store uploaded bytes in LFS only at paths `.gitattributes` tracks
+ * its repository (only server-side commits: see isServerCommit). Such commits store uploaded bytes in LFS only at paths `.gitattributes` tracks
  * (it adds a rule when size alone decides), so a pointer at a tracked path is content the
  * uploader sent; a pointer-shaped text file at an untracked path is just text and is not linked.
  */
@@ -45,8 +82,9 @@ export async function linkWebCommit(change: RepoChange): Promise<void> {
   if (change.kind !== "refs" || change.source !== "web") return;
   const record = await findRepoRecord(change.repo.type, change.repo.owner, change.repo.name);
   if (!record) return;
+  const gitDir = repoGitDir(change.repo);
   for (const update of change.refs) {
-    if (!update.after) continue;
+    if (!update.after || !(await isServerCommit(gitDir, update))) continue;
     const diff = await getCommitDiff(change.repo, {
       rev: update.after,
       maxFiles: 1000,
