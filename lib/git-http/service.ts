@@ -54,6 +54,17 @@ function spawnService(run: ServiceRun, extraArgs: string[]) {
   );
 }
 
+/** The exit code (null when killed, or when git could not be started at all). */
+function exitOf(child: ReturnType<typeof spawnService>): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.on("error", (error) => {
+      console.error("[strata] could not run git", error);
+      resolve(null);
+    });
+    child.on("close", resolve);
+  });
+}
+
 function collectStderr(stream: NodeJS.ReadableStream): () => string {
   let text = "";
   stream.on("data", (chunk: Buffer) => {
@@ -76,7 +87,7 @@ async function runAdvertisement(run: ServiceRun): Promise<Buffer> {
   const stderr = collectStderr(child.stderr);
   const chunks: Buffer[] = [];
   for await (const chunk of child.stdout as AsyncIterable<Buffer>) chunks.push(chunk);
-  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const code = await exitOf(child);
   if (code !== 0)
     throw new Error(
       `git ${run.service} --advertise-refs failed (${code}): ${stderr().slice(0, 500)}`,
@@ -142,7 +153,7 @@ export function serviceRpc(request: Request, options: RpcOptions): Response {
   const body = requestBody(request);
   const child = spawnService(options, []);
   const stderr = collectStderr(child.stderr);
-  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+  const exited = exitOf(child);
   const source = options.transformBody ? Readable.from(options.transformBody(body)) : body;
   // git may stop reading early (an error it reports in its output); the exit code tells.
   child.stdin.on("error", () => {});
@@ -165,7 +176,10 @@ export function serviceRpc(request: Request, options: RpcOptions): Response {
         );
         return;
       }
-      await options.onSuccess?.();
+      // What git did is done: a failure to announce it is logged, not turned into a failed push.
+      await options.onSuccess?.().catch((error: unknown) => {
+        console.error(`[strata] after git ${options.service}`, error);
+      });
     } finally {
       // The client went away (or git failed): stop git and the upload.
       if (!finished) child.kill("SIGKILL");
