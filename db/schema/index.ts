@@ -10,3 +10,4 @@ export * from "./repos";
 export * from "./lfs";
 export * from "./image-pushes";
 export * from "./uploads";
+export * from "./lfs-links";

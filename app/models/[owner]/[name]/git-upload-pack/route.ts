@@ -1,0 +1,4 @@
+// POST /models/{owner}/{name}.git/git-upload-pack – git clone and fetch (smart HTTP)
+import { gitRpcRoute } from "@/lib/git-http/handlers";
+
+export const POST = gitRpcRoute("model", "git-upload-pack");

@@ -1,0 +1,132 @@
+import { AppError } from "@/lib/errors";
+import type { RepoAddress } from "@/lib/repos/access";
+import type { RepoType } from "@/lib/validation/repo-names";
+
+/** The endpoints of the HF-compatible API, as found from a path below `/hf`. */
+export type HfRoute =
+  | { kind: "whoami" }
+  | { kind: "repos-create" | "repos-delete" | "repos-move" }
+  | { kind: "list"; type: RepoType }
+  | { kind: "info"; repo: RepoAddress; rev: string | null }
+  | { kind: "tree"; repo: RepoAddress; rev: string; path: string }
+  | { kind: "paths-info" | "preupload" | "commit" | "commits"; repo: RepoAddress; rev: string }
+  | { kind: "refs" | "settings"; repo: RepoAddress }
+  | { kind: "branch"; repo: RepoAddress; branch: string }
+  | { kind: "tag"; repo: RepoAddress; name: string }
+  | { kind: "resolve"; repo: RepoAddress; rev: string; path: string; raw: boolean }
+  | { kind: "lfs"; repo: RepoAddress; path: string[] }
+  | { kind: "git-info"; repo: RepoAddress; path: string[] }
+  | { kind: "git-rpc"; repo: RepoAddress; service: "git-upload-pack" | "git-receive-pack" }
+  /** The repo (or commit) URLs the API hands out, which lead to the site's pages. */
+  | { kind: "web"; repo: RepoAddress; commit?: string };
+
+const typeOfPlural: Record<string, RepoType> = {
+  models: "model",
+  datasets: "dataset",
+  spaces: "space",
+};
+
+/** Splits a raw path into decoded segments: clients encode `/` inside revisions and paths as %2F. */
+export function decodeSegments(pathname: string): string[] {
+  return pathname
+    .split("/")
+    .filter((segment) => segment !== "")
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        throw new AppError("bad_request", "The URL is not correctly encoded.");
+      }
+    });
+}
+
+/**
+ * A revision followed by a path, as in `tree/{rev}/{path}`: one segment, which clients encode
+ * when it holds '/', except `refs/…` names sent unencoded (`refs/pr/1`), which take three.
+ */
+function splitRevision(segments: string[]): { rev: string; rest: string[] } | null {
+  if (segments.length === 0) return null;
+  const take = segments[0] === "refs" && segments.length >= 3 ? 3 : 1;
+  return { rev: segments.slice(0, take).join("/"), rest: segments.slice(take) };
+}
+
+const notFound = () => new AppError("not_found", "There is no API endpoint at this path.");
+
+function parseApi(segments: string[]): HfRoute {
+  const [area, ...rest] = segments;
+  if (area === "whoami-v2" && rest.length === 0) return { kind: "whoami" };
+  if (area === "repos" && rest.length === 1) {
+    if (rest[0] === "create") return { kind: "repos-create" };
+    if (rest[0] === "delete") return { kind: "repos-delete" };
+    if (rest[0] === "move") return { kind: "repos-move" };
+  }
+  const type = area ? typeOfPlural[area] : undefined;
+  if (!type) throw notFound();
+  if (rest.length === 0) return { kind: "list", type };
+  const [owner, name, action, ...tail] = rest;
+  if (!owner || !name) throw notFound();
+  const repo = { type, owner, name };
+  const joined = tail.join("/");
+  switch (action) {
+    case undefined:
+      return { kind: "info", repo, rev: null };
+    case "revision":
+      if (joined) return { kind: "info", repo, rev: joined };
+      break;
+    case "tree": {
+      const split = splitRevision(tail);
+      if (split) return { kind: "tree", repo, rev: split.rev, path: split.rest.join("/") };
+      break;
+    }
+    case "paths-info":
+    case "preupload":
+    case "commit":
+    case "commits":
+      if (joined) return { kind: action, repo, rev: joined };
+      break;
+    case "refs":
+    case "settings":
+      if (tail.length === 0) return { kind: action, repo };
+      break;
+    case "branch":
+      if (joined) return { kind: "branch", repo, branch: joined };
+      break;
+    case "tag":
+      if (joined) return { kind: "tag", repo, name: joined };
+      break;
+  }
+  throw notFound();
+}
+
+/** Parses the decoded segments of a path below `/hf`. */
+export function parseHfPath(segments: string[]): HfRoute {
+  if (segments[0] === "api") return parseApi(segments.slice(1));
+  const typed = segments[0] ? typeOfPlural[segments[0]] : undefined;
+  const [owner, rawName, action, ...tail] = typed ? segments.slice(1) : segments;
+  const type = typed ?? "model";
+  if (!owner || !rawName) throw notFound();
+  if (rawName.endsWith(".git") || action === "info" || action?.startsWith("git-")) {
+    const repo = { type, owner, name: rawName.replace(/\.git$/, "") };
+    if (action === "info" && tail[0] === "lfs" && rawName.endsWith(".git"))
+      return { kind: "lfs", repo, path: tail.slice(1) };
+    if (action === "info") return { kind: "git-info", repo, path: tail };
+    if ((action === "git-upload-pack" || action === "git-receive-pack") && tail.length === 0)
+      return { kind: "git-rpc", repo, service: action };
+    throw notFound();
+  }
+  if (action === undefined) return { kind: "web", repo: { type, owner, name: rawName } };
+  if (action === "commit" && tail.length === 1)
+    return { kind: "web", repo: { type, owner, name: rawName }, commit: tail[0] };
+  if (action === "resolve" || action === "raw") {
+    const split = splitRevision(tail);
+    if (split && split.rest.length > 0)
+      return {
+        kind: "resolve",
+        repo: { type, owner, name: rawName },
+        rev: split.rev,
+        path: split.rest.join("/"),
+        raw: action === "raw",
+      };
+  }
+  throw notFound();
+}

@@ -1,0 +1,85 @@
+import "server-only";
+
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+
+import { recordLfsObject } from "@/db/queries/lfs-objects";
+import { AppError } from "@/lib/errors";
+import { fileResponse } from "@/lib/http/file-response";
+import { readJsonBody } from "@/lib/jobs/request-body";
+import { getBlobStore } from "@/lib/storage/blob-store";
+
+import { lfsJson } from "./errors";
+import { authorizeGrant } from "./grant-caller";
+import { isLinkedLfsObject, linkRepoLfsObjects } from "./links";
+import { decodeGrant, type TransferGrant } from "./transfer-grant";
+
+function grantFrom(request: Request, op: TransferGrant["op"], oid?: string): TransferGrant {
+  const token = new URL(request.url).searchParams.get("token");
+  if (!token)
+    throw new AppError(
+      "unauthorized",
+      "This transfer link has no token; ask the batch API for a new one.",
+    );
+  const grant = decodeGrant(token);
+  if (grant.op !== op || (oid !== undefined && grant.oid !== oid)) {
+    throw new AppError("forbidden", "This transfer link is for another object or operation.");
+  }
+  return grant;
+}
+
+/**
+ * `PUT …/info/lfs/objects/{oid}?token=…`: streams the bytes into the blob store, which hashes them
+ * on the way and publishes the object only when digest and size match. The object is recorded as
+ * LFS content before it becomes visible (registry GC relies on it), then linked to the repository.
+ */
+export async function uploadLfsObject(request: Request, oid: string): Promise<Response> {
+  const grant = grantFrom(request, "upload", oid);
+  const repo = await authorizeGrant(grant);
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) !== grant.size) {
+    throw new AppError(
+      "bad_request",
+      `Expected ${grant.size} bytes, the request declares ${declared}.`,
+    );
+  }
+  const body = request.body
+    ? Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>)
+    : Readable.from([]);
+  await recordLfsObject(grant.oid, grant.size);
+  await getBlobStore().write(body, { sha256: grant.oid, size: grant.size, maxSize: grant.size });
+  await linkRepoLfsObjects(repo.id, [{ sha256: grant.oid, size: grant.size }]);
+  return new Response(null, { status: 200 });
+}
+
+/** `GET …/info/lfs/objects/{oid}?token=…`: the object's bytes (ranges supported). */
+export async function downloadLfsObject(request: Request, oid: string): Promise<Response> {
+  const grant = grantFrom(request, "download", oid);
+  const repo = await authorizeGrant(grant);
+  const store = getBlobStore();
+  const stored = (await isLinkedLfsObject(repo.id, oid)) ? await store.stat(oid) : null;
+  if (!stored) throw new AppError("not_found", "Object does not exist in this repository.");
+  return fileResponse(request, {
+    size: stored.size,
+    etag: oid,
+    contentType: "application/octet-stream",
+    headers: { "Cache-Control": "no-transform" },
+    open: (range) => store.read(oid, range),
+  });
+}
+
+/** `POST …/info/lfs/verify?token=…` with `{oid, size}`: 200 once the upload is complete and linked. */
+export async function verifyLfsObject(request: Request): Promise<Response> {
+  const grant = grantFrom(request, "upload");
+  const repo = await authorizeGrant(grant);
+  const body = (await readJsonBody(request, 16 * 1024)) as { oid?: unknown; size?: unknown };
+  if (body.oid !== grant.oid || body.size !== grant.size) {
+    throw new AppError("unprocessable", "The object to verify does not match this link.");
+  }
+  const stored = (await isLinkedLfsObject(repo.id, grant.oid))
+    ? await getBlobStore().stat(grant.oid)
+    : null;
+  if (stored?.size !== grant.size)
+    throw new AppError("not_found", "The object has not been uploaded (completely).");
+  return lfsJson({});
+}
