@@ -227,6 +227,9 @@ describe("job endpoints", () => {
       }
     };
     await readUntil('data: "first "');
+    // The state comes first, so a page shows it before any log arrives.
+    expect(received.indexOf('event: state\ndata: {"state":"running"}')).toBeGreaterThan(-1);
+    expect(received.indexOf("event: state")).toBeLessThan(received.indexOf("event: log"));
     expect(received).toContain("id: 6\nevent: log");
 
     // "é" is two bytes; the live part arrives after the stream started.
@@ -238,6 +241,7 @@ describe("job endpoints", () => {
       exitCode: 0,
     });
     await readUntil("event: end");
+    expect(received).toContain('event: state\ndata: {"state":"succeeded"}');
     expect(received).toContain('event: end\ndata: {"state":"succeeded","size":14}');
     expect((await reader.read()).done).toBe(true);
 
