@@ -282,6 +282,17 @@ describe("admin endpoints", () => {
     expect(queue.jobs.find((j) => j.id === waiting)?.waitReason).toBe(
       "Needs 2 NPUs; the most free on a matching runner is 1.",
     );
+    // The job itself says so too; a running one waits for nothing.
+    const one = await call(jobRoute, get(`/api/jobs/${waiting}`, admin.auth), {
+      id: String(waiting),
+    });
+    expect(((await one.json()) as { waitReason: string }).waitReason).toBe(
+      "Needs 2 NPUs; the most free on a matching runner is 1.",
+    );
+    const other = await call(jobRoute, get(`/api/jobs/${running}`, admin.auth), {
+      id: String(running),
+    });
+    expect(await other.json()).toMatchObject({ state: "running", waitReason: null });
 
     const user = await tokenFor();
     expect((await call(runnersRoute, get("/api/runners", user.auth))).status).toBe(403);
