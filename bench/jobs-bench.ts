@@ -4,6 +4,9 @@
 // Server (the real route handlers behind a small HTTP server) and agents share one process here
 // (the claim clients get a worker thread); each agent uses a no-op command runner, so a "job" is
 // the full protocol round without user code.
+//   … --phases claims --url http://127.0.0.1:3233 --data-dir DIR [--server-pid PID]
+// runs the claim phase against a running production server (`next start` on DIR, embedded runner
+// off) instead; the backlog and the runners' registration token go straight into DIR's database.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,11 +21,21 @@ const { values } = parseArgs({
     "burst-jobs": { type: "string", default: "1000" },
     "round-jobs": { type: "string", default: "200" },
     phases: { type: "string", default: "latency,claims,direct,rounds" },
+    url: { type: "string" },
+    "data-dir": { type: "string" },
+    "server-pid": { type: "string" },
   },
 });
 const phases = new Set(values.phases.split(","));
+const external = values.url !== undefined;
+if (external && (values.phases !== "claims" || !values["data-dir"])) {
+  console.error("With --url, run --phases claims and give the server's --data-dir.");
+  process.exit(64);
+}
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-bench-"));
+const dataDir = values["data-dir"]
+  ? path.resolve(values["data-dir"])
+  : fs.mkdtempSync(path.join(os.tmpdir(), "strata-bench-"));
 process.env.STRATA_DATA_DIR = dataDir;
 process.env.STRATA_EMBEDDED_RUNNER = "0";
 
@@ -40,7 +53,9 @@ const { findJobByTokenHash } = await import("@/db/queries/job-runs");
 const { hashSecret } = await import("@/lib/jobs/secrets");
 
 migrateDatabase();
-const server = await startRouteServer();
+const server = external
+  ? { url: values.url!, close: () => Promise.resolve() }
+  : await startRouteServer();
 const started = new Map<number, number[]>(); // job id → start times (more than one = double claim)
 
 const labelsOf = (pool: string) => ({ hardware: "cpu", executor: "shell", pool });
@@ -116,7 +131,12 @@ const percentile = (sorted: number[], p: number) =>
  * grow when other work on a shared host takes the cores.
  */
 function threadCpuMs(): number {
-  const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+  // For an external server: its whole process (Next's worker threads included).
+  const file = external
+    ? `/proc/${values["server-pid"]}/stat`
+    : `/proc/self/task/${process.pid}/stat`;
+  if (external && !values["server-pid"]) return NaN;
+  const stat = fs.readFileSync(file, "utf8");
   const [utime, stime] = stat
     .slice(stat.lastIndexOf(")") + 2)
     .split(" ")
@@ -182,7 +202,7 @@ if (phases.has("claims")) {
     `claim throughput over HTTP, ${claimerTokens.length} runners (clients in a worker thread), ${backlog.length} queued jobs: ${(backlog.length / seconds).toFixed(0)} claims/s (claim + finish each, ${seconds.toFixed(2)} s); claimed ${claimed.size}/${backlog.length}; double claims: ${doubles}`,
   );
   console.log(
-    `  server thread CPU: ${(serverCpuMs / backlog.length).toFixed(2)} ms per claim + finish → ${((backlog.length * 1000) / serverCpuMs).toFixed(0)} claims/s per core`,
+    `  ${external ? "server process" : "server thread"} CPU: ${(serverCpuMs / backlog.length).toFixed(2)} ms per claim + finish → ${((backlog.length * 1000) / serverCpuMs).toFixed(0)} claims/s per core`,
   );
 }
 
@@ -228,5 +248,5 @@ if (phases.has("rounds")) {
 
 await server.close();
 closeDatabase();
-fs.rmSync(dataDir, { recursive: true, force: true });
+if (!external) fs.rmSync(dataDir, { recursive: true, force: true });
 process.exit(0);

@@ -43,7 +43,7 @@ export default async function JobPage({ params }: Props) {
           </Link>
         </nav>
       ) : null}
-      <JobDetails initial={await jobDetailView(job)} canControl={canControl} />
+      <JobDetails key={job.id} initial={await jobDetailView(job)} canControl={canControl} />
     </div>
   );
 }
