@@ -1,11 +1,17 @@
 // Dispatch latency and claim throughput of the job queue, with real runner agents over HTTP.
-//   npx tsx --conditions=react-server bench/jobs-bench.ts [--runners 10] [--jobs 50] [--burst-runners 20] [--burst-jobs 1000] [--round-jobs 200]
-// Server (the real route handlers behind a small HTTP server) and agents share one process here;
-// each agent uses a no-op command runner, so a "job" is the full protocol round without user code.
+//   npx tsx --conditions=react-server bench/jobs-bench.ts [--runners 10] [--jobs 50] [--burst-runners 20]
+//     [--burst-jobs 1000] [--round-jobs 200] [--phases latency,claims,direct,rounds]
+// Server (the real route handlers behind a small HTTP server) and agents share one process here
+// (the claim clients get a worker thread); each agent uses a no-op command runner, so a "job" is
+// the full protocol round without user code.
+//   … --phases claims --url http://127.0.0.1:3233 --data-dir DIR [--server-pid PID]
+// runs the claim phase against a running production server (`next start` on DIR, embedded runner
+// off) instead; the backlog and the runners' registration token go straight into DIR's database.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { Worker } from "node:worker_threads";
 
 const { values } = parseArgs({
   options: {
@@ -14,10 +20,22 @@ const { values } = parseArgs({
     "burst-runners": { type: "string", default: "20" },
     "burst-jobs": { type: "string", default: "1000" },
     "round-jobs": { type: "string", default: "200" },
+    phases: { type: "string", default: "latency,claims,direct,rounds" },
+    url: { type: "string" },
+    "data-dir": { type: "string" },
+    "server-pid": { type: "string" },
   },
 });
+const phases = new Set(values.phases.split(","));
+const external = values.url !== undefined;
+if (external && (values.phases !== "claims" || !values["data-dir"])) {
+  console.error("With --url, run --phases claims and give the server's --data-dir.");
+  process.exit(64);
+}
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-bench-"));
+const dataDir = values["data-dir"]
+  ? path.resolve(values["data-dir"])
+  : fs.mkdtempSync(path.join(os.tmpdir(), "strata-bench-"));
 process.env.STRATA_DATA_DIR = dataDir;
 process.env.STRATA_EMBEDDED_RUNNER = "0";
 
@@ -35,7 +53,9 @@ const { findJobByTokenHash } = await import("@/db/queries/job-runs");
 const { hashSecret } = await import("@/lib/jobs/secrets");
 
 migrateDatabase();
-const server = await startRouteServer();
+const server = external
+  ? { url: values.url!, close: () => Promise.resolve() }
+  : await startRouteServer();
 const started = new Map<number, number[]>(); // job id → start times (more than one = double claim)
 
 const labelsOf = (pool: string) => ({ hardware: "cpu", executor: "shell", pool });
@@ -58,10 +78,6 @@ async function register(count: number, pool: string) {
     );
   }
   return runners;
-}
-
-async function registerRunners(count: number, pool: string) {
-  return (await register(count, pool)).map((r) => new ProtocolClient(server.url, r.token));
 }
 
 async function startAgents(count: number, pool: string, settle = true) {
@@ -110,81 +126,127 @@ const enqueue = (pool: string) =>
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-// 1. Dispatch latency: idle runners waiting in long polls; one job at a time.
-const idle = await startAgents(Number(values.runners), "latency");
-const latencies: number[] = [];
-for (let i = 0; i < Number(values.jobs); i++) {
-  const t0 = performance.now();
-  const { id } = await enqueue("latency");
-  while (!started.has(id)) await new Promise((r) => setImmediate(r));
-  latencies.push(started.get(id)![0]! - t0);
-  await new Promise((r) => setTimeout(r, 20));
+/**
+ * CPU time this thread (the server's, in phase 2) used, from /proc: unlike wall time it does not
+ * grow when other work on a shared host takes the cores.
+ */
+function threadCpuMs(): number {
+  // For an external server: its whole process (Next's worker threads included).
+  const file = external
+    ? `/proc/${values["server-pid"]}/stat`
+    : `/proc/self/task/${process.pid}/stat`;
+  if (external && !values["server-pid"]) return NaN;
+  const stat = fs.readFileSync(file, "utf8");
+  const [utime, stime] = stat
+    .slice(stat.lastIndexOf(")") + 2)
+    .split(" ")
+    .slice(11, 13)
+    .map(Number) as [number, number];
+  return ((utime + stime) * 1000) / 100; // USER_HZ is 100 on Linux
 }
-latencies.sort((a, b) => a - b);
-console.log(
-  `dispatch latency (enqueue → runner starts), ${values.runners} idle runners, ${values.jobs} jobs: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
-);
-await Promise.all(idle.map((a) => a.shutdown(1_000)));
 
-// 2. Claim throughput over HTTP: 20 runners each loop request → finish against a backlog.
-const claimed = new Map<number, number>(); // job id → times claimed
-const backlog: number[] = [];
-for (let i = 0; i < Number(values["burst-jobs"]); i++) backlog.push((await enqueue("claim")).id);
-const claimers = await registerRunners(Number(values["burst-runners"]), "claim");
-let t0 = performance.now();
-await Promise.all(
-  claimers.map(async (client) => {
-    for (;;) {
-      const job = await client.requestJob({ waitSeconds: 0 });
-      if (!job) return;
-      claimed.set(job.id, (claimed.get(job.id) ?? 0) + 1);
-      await client.finish(job, { attempt: job.attempt, outcome: "succeeded", exitCode: 0 });
-    }
-  }),
-);
-let seconds = (performance.now() - t0) / 1000;
-const doubles = [...claimed.values()].filter((n) => n > 1).length;
 console.log(
-  `claim throughput over HTTP, ${claimers.length} runners, ${backlog.length} queued jobs: ${(backlog.length / seconds).toFixed(0)} claims/s (claim + finish each, ${seconds.toFixed(2)} s); claimed ${claimed.size}/${backlog.length}; double claims: ${doubles}`,
+  `load average before: ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")} on ${os.availableParallelism()} cores`,
 );
+
+// 1. Dispatch latency: idle runners waiting in long polls; one job at a time.
+if (phases.has("latency")) {
+  const idle = await startAgents(Number(values.runners), "latency");
+  const latencies: number[] = [];
+  for (let i = 0; i < Number(values.jobs); i++) {
+    const t0 = performance.now();
+    const { id } = await enqueue("latency");
+    while (!started.has(id)) await new Promise((r) => setImmediate(r));
+    latencies.push(started.get(id)![0]! - t0);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  latencies.sort((a, b) => a - b);
+  console.log(
+    `dispatch latency (enqueue → runner starts), ${values.runners} idle runners, ${values.jobs} jobs: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
+  );
+  await Promise.all(idle.map((a) => a.shutdown(1_000)));
+}
+
+// 2. Claim throughput over HTTP: 20 runners each loop request → finish against a backlog. The
+// clients run in a worker thread, so the server's thread does only the server's work.
+if (phases.has("claims")) {
+  const claimed = new Map<number, number>(); // job id → times claimed
+  const backlog: number[] = [];
+  for (let i = 0; i < Number(values["burst-jobs"]); i++) backlog.push((await enqueue("claim")).id);
+  const claimerTokens = (await register(Number(values["burst-runners"]), "claim")).map(
+    (r) => r.token,
+  );
+  const cpuBefore = threadCpuMs();
+  const worker = new Worker(path.resolve("test/jobs/claim-worker-boot.mjs"), {
+    workerData: {
+      module: path.resolve("bench/claim-clients.ts"),
+      url: server.url,
+      tokens: claimerTokens,
+    },
+  });
+  const burstResult = await new Promise<{ claimed: number[]; seconds: number }>(
+    (resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+    },
+  );
+  const serverCpuMs = threadCpuMs() - cpuBefore;
+  await worker.terminate();
+  for (const id of burstResult.claimed) claimed.set(id, (claimed.get(id) ?? 0) + 1);
+  const seconds = burstResult.seconds;
+  const doubles = [...claimed.values()].filter((n) => n > 1).length;
+  console.log(
+    `claim throughput over HTTP, ${claimerTokens.length} runners (clients in a worker thread), ${backlog.length} queued jobs: ${(backlog.length / seconds).toFixed(0)} claims/s (claim + finish each, ${seconds.toFixed(2)} s); claimed ${claimed.size}/${backlog.length}; double claims: ${doubles}`,
+  );
+  console.log(
+    `  ${external ? "server process" : "server thread"} CPU: ${(serverCpuMs / backlog.length).toFixed(2)} ms per claim + finish → ${((backlog.length * 1000) / serverCpuMs).toFixed(0)} claims/s per core`,
+  );
+}
 
 // 3. The same without HTTP: the server-side cost of a claim and a finish (database + library).
-const direct: number[] = [];
-for (let i = 0; i < Number(values["burst-jobs"]); i++) direct.push((await enqueue("direct")).id);
-const [directRunner] = await register(1, "direct");
-const identity = await authenticateRunner(
-  new Request(server.url, { headers: { "Runner-Token": directRunner!.token } }),
-);
-t0 = performance.now();
-for (;;) {
-  const job = await tryClaimJob(identity, []);
-  if (!job) break;
-  await finishJob((await findJobByTokenHash(hashSecret(job.token)))!, {
-    attempt: job.attempt,
-    outcome: "succeeded",
-    exitCode: 0,
-  });
+if (phases.has("direct")) {
+  const direct: number[] = [];
+  for (let i = 0; i < Number(values["burst-jobs"]); i++) direct.push((await enqueue("direct")).id);
+  const [directRunner] = await register(1, "direct");
+  const identity = await authenticateRunner(
+    new Request(server.url, { headers: { "Runner-Token": directRunner!.token } }),
+  );
+  const t0 = performance.now();
+  for (;;) {
+    const job = await tryClaimJob(identity, []);
+    if (!job) break;
+    await finishJob((await findJobByTokenHash(hashSecret(job.token)))!, {
+      attempt: job.attempt,
+      outcome: "succeeded",
+      exitCode: 0,
+    });
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(
+    `claim + finish without HTTP, one caller: ${(direct.length / seconds).toFixed(0)} jobs/s (${direct.length} jobs, ${seconds.toFixed(2)} s)`,
+  );
 }
-seconds = (performance.now() - t0) / 1000;
-console.log(
-  `claim + finish without HTTP, one caller: ${(direct.length / seconds).toFixed(0)} jobs/s (${direct.length} jobs, ${seconds.toFixed(2)} s)`,
-);
 
 // 4. Full rounds with real agents (temp dirs, log upload, finish), for comparison.
-const rounds: number[] = [];
-for (let i = 0; i < Number(values["round-jobs"]); i++) rounds.push((await enqueue("round")).id);
-t0 = performance.now();
-const burst = await startAgents(Number(values["burst-runners"]), "round", false);
-while (!rounds.every((id) => started.has(id))) await new Promise((r) => setTimeout(r, 5));
-seconds = (performance.now() - t0) / 1000;
-await new Promise((r) => setTimeout(r, 1_000));
-const records = (await listJobRecords({ limit: 10_000 })).filter((j) => rounds.includes(j.id));
-console.log(
-  `full job rounds, ${burst.length} agents in this process: ${(rounds.length / seconds).toFixed(0)} jobs/s (${rounds.length} jobs, ${seconds.toFixed(2)} s); started twice: ${rounds.filter((id) => started.get(id)!.length > 1).length}; attempts ≠ 1: ${records.filter((j) => j.attempt !== 1).length}`,
-);
-await Promise.all(burst.map((a) => a.shutdown(1_000)));
+if (phases.has("rounds")) {
+  const rounds: number[] = [];
+  for (let i = 0; i < Number(values["round-jobs"]); i++) rounds.push((await enqueue("round")).id);
+  const t0 = performance.now();
+  const burst = await startAgents(Number(values["burst-runners"]), "round", false);
+  while (!rounds.every((id) => started.has(id))) await new Promise((r) => setTimeout(r, 5));
+  const seconds = (performance.now() - t0) / 1000;
+  await new Promise((r) => setTimeout(r, 1_000));
+  const records = (await listJobRecords({ limit: 10_000 })).filter((j) => rounds.includes(j.id));
+  console.log(
+    `full job rounds, ${burst.length} agents in this process: ${(rounds.length / seconds).toFixed(0)} jobs/s (${rounds.length} jobs, ${seconds.toFixed(2)} s); started twice: ${rounds.filter((id) => started.get(id)!.length > 1).length}; attempts ≠ 1: ${records.filter((j) => j.attempt !== 1).length}`,
+  );
+  await Promise.all(burst.map((a) => a.shutdown(1_000)));
+}
 
 await server.close();
 closeDatabase();
-fs.rmSync(dataDir, { recursive: true, force: true });
+if (!external) fs.rmSync(dataDir, { recursive: true, force: true });
 process.exit(0);

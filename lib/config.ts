@@ -27,6 +27,8 @@ const envSchema = z.object({
     .optional(),
   STRATA_EMBEDDED_RUNNER: flag.default(true),
   STRATA_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  STRATA_JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  STRATA_RUNNER_POLL_SECONDS: z.coerce.number().int().min(1).max(55).default(30),
   GITHUB_CLIENT_ID: z.string().min(1).optional(),
   GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
   GITEE_CLIENT_ID: z.string().min(1).optional(),
@@ -39,6 +41,12 @@ export type Config = {
   publicUrl: string;
   embeddedRunner: boolean;
   authSecret: string;
+  jobs: {
+    /** A running job whose lease was not renewed for this long is considered lost. */
+    leaseSeconds: number;
+    /** How long a runner's poll for a job is held open when there is none. */
+    pollSeconds: number;
+  };
   oauth: {
     github?: { clientId: string; clientSecret: string };
     gitee?: { clientId: string; clientSecret: string };
@@ -72,6 +80,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, "authSecret"> 
     publicUrl: (e.STRATA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     embeddedRunner: e.STRATA_EMBEDDED_RUNNER,
     authSecret: e.STRATA_AUTH_SECRET,
+    jobs: { leaseSeconds: e.STRATA_JOB_LEASE_SECONDS, pollSeconds: e.STRATA_RUNNER_POLL_SECONDS },
     oauth: {
       github: pair(e.GITHUB_CLIENT_ID, e.GITHUB_CLIENT_SECRET),
       gitee: pair(e.GITEE_CLIENT_ID, e.GITEE_CLIENT_SECRET),

@@ -8,7 +8,8 @@ export class UsageError extends Error {
 
 export const usage = `Usage:
   npm run runner -- register --url URL --token REG --name NAME --labels k=v,… --executor shell|docker
-                             [--npus 0,1,2,3 --npu-chip 910b] [--concurrency N] [--work-dir DIR] [--config PATH]
+                             [--npus 0,1,2,3 --npu-chip 910b] [--concurrency N] [--work-dir DIR]
+                             [--job-user USER|none] [--config PATH]
   npm run runner -- run [--config PATH]
 
 The config defaults to ~/.strata-runner.json (mode 0600; it holds the runner token).`;
@@ -23,6 +24,8 @@ export type RegisterArgs = {
   npuChip: string | null;
   concurrency: number;
   workDir?: string;
+  /** Whom shell jobs run as when the runner is root (default nobody, or HwHiAiUser with NPUs). */
+  jobUser?: string;
   config?: string;
 };
 
@@ -90,6 +93,7 @@ export function parseRegisterArgs(argv: string[]): RegisterArgs {
         "npu-chip": { type: "string" },
         concurrency: { type: "string" },
         "work-dir": { type: "string" },
+        "job-user": { type: "string" },
         config: { type: "string" },
       },
       strict: true,
@@ -116,6 +120,7 @@ export function parseRegisterArgs(argv: string[]): RegisterArgs {
     npuChip: values["npu-chip"] ?? null,
     concurrency,
     workDir: values["work-dir"],
+    jobUser: values["job-user"],
     config: values.config,
   };
 }

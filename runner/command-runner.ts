@@ -8,6 +8,9 @@ export type CommandSpec = {
   args: string[];
   env: Record<string, string>;
   cwd: string;
+  /** Run as this user and group (the runner must be root); default: the runner's own. */
+  uid?: number;
+  gid?: number;
   /** Written to the command's stdin, which is then closed (e.g. a password for `--password-stdin`). */
   stdin?: string;
   onOutput?: (chunk: Buffer) => void;
@@ -81,6 +84,8 @@ export const spawnInProcessGroup: CommandRunner = (command) =>
     const child = spawn(command.file, command.args, {
       cwd: command.cwd,
       env: command.env as NodeJS.ProcessEnv,
+      // Also drops supplementary groups (libuv calls setgroups(0) when switching users).
+      ...(command.uid === undefined ? {} : { uid: command.uid, gid: command.gid }),
       detached: true,
       stdio: [command.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
     });

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 
 import type { Labels, RunnerExecutor } from "../lib/jobs/protocol";
+import { parseShellLimits } from "./shell-limits";
 
 /** What `register` writes and `run` reads. Holds the runner token: the file is mode 0600. */
 export type RunnerConfig = {
@@ -19,6 +20,13 @@ export type RunnerConfig = {
   /** How long a SIGTERM waits for running jobs before handing them back. */
   shutdownGraceSeconds: number;
   pollSeconds: number;
+  /** Shell executor settings (see runner/README.md). */
+  shell?: {
+    /** Whom jobs run as when the runner is root: a user name, or "none" for the runner's own account. */
+    user?: string;
+    /** Overrides of the default resource limits (`ShellLimits`). */
+    limits?: Record<string, number | null>;
+  };
 };
 
 export function defaultConfigPath(): string {
@@ -45,7 +53,9 @@ export function readRunnerConfig(file: string): RunnerConfig {
   try {
     config = JSON.parse(raw) as Partial<RunnerConfig>;
   } catch {
-    throw new ConfigFileError(`The runner config ${file} is not valid JSON; fix it or register again.`);
+    throw new ConfigFileError(
+      `The runner config ${file} is not valid JSON; fix it or register again.`,
+    );
   }
   for (const key of [
     "url",
@@ -59,6 +69,17 @@ export function readRunnerConfig(file: string): RunnerConfig {
   ] as const) {
     if (config[key] === undefined)
       throw new ConfigFileError(`The runner config ${file} lacks "${key}"; register again.`);
+  }
+  if (
+    config.shell?.user !== undefined &&
+    (typeof config.shell.user !== "string" || !config.shell.user)
+  ) {
+    throw new ConfigFileError(`The runner config ${file}: shell.user is a user name or "none".`);
+  }
+  try {
+    parseShellLimits(config.shell?.limits);
+  } catch (error) {
+    throw new ConfigFileError(`The runner config ${file}: ${(error as Error).message}`);
   }
   return { shutdownGraceSeconds: 30, pollSeconds: 30, ...config } as RunnerConfig;
 }

@@ -5,14 +5,25 @@ import { RunnerAgent, type AgentOptions } from "./agent";
 import { spawnInProcessGroup } from "./command-runner";
 import type { RunnerConfig } from "./config";
 import { dockerExecutor } from "./executors/docker";
-import { shellExecutor } from "./executors/shell";
+import { createShellExecutor } from "./executors/shell";
+import type { JobUser } from "./job-user";
 import { ProtocolClient } from "./protocol-client";
+import { parseShellLimits } from "./shell-limits";
 import { runnerVersion } from "./version";
 
-/** An agent for a registered runner's config; tests and benches override the parts they fake. */
+/** Per runner, so that cleaning up after a crash never touches another runner's jobs. */
+export function runnerWorkRoot(config: RunnerConfig): string {
+  return path.join(config.workDir ?? os.tmpdir(), `strata-runner-${config.id}`);
+}
+
+/**
+ * An agent for a registered runner's config; tests and benches override the parts they fake.
+ * `jobUser` is whom shell jobs run as (`resolveJobUser`); the runner's own account when absent.
+ */
 export function createAgent(
   config: RunnerConfig,
   overrides: Partial<AgentOptions> = {},
+  jobUser: JobUser | null = null,
 ): RunnerAgent {
   return new RunnerAgent({
     client: new ProtocolClient(config.url, config.token),
@@ -25,11 +36,13 @@ export function createAgent(
       version: runnerVersion,
       platform: `${process.platform}/${process.arch}`,
     },
-    executor: config.executor === "docker" ? dockerExecutor : shellExecutor,
+    executor:
+      config.executor === "docker"
+        ? dockerExecutor
+        : createShellExecutor({ user: jobUser, limits: parseShellLimits(config.shell?.limits) }),
     run: spawnInProcessGroup,
     pollSeconds: config.pollSeconds,
-    // Per runner, so that cleaning up after a crash never touches another runner's jobs.
-    workRoot: path.join(config.workDir ?? os.tmpdir(), `strata-runner-${config.id}`),
+    workRoot: runnerWorkRoot(config),
     log: (message) => console.log(`[runner ${config.name}] ${message}`),
     ...overrides,
   });

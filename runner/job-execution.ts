@@ -91,6 +91,7 @@ async function execute(
     });
     log.onCancel = () => stop("cancel");
     log.start();
+    await options.executor.prepareDirs?.(dirs);
     timers.push(setTimeout(() => stop("timeout"), job.timeoutSeconds * 1000));
     const beat = async () => {
       try {
@@ -162,6 +163,9 @@ async function execute(
     for (const timer of timers) clearTimeout(timer);
     log?.close();
     options.allocator.release(job.id);
-    if (dirs) await fs.rm(dirs.root, { recursive: true, force: true }).catch(() => {});
+    if (dirs) {
+      await options.executor.releaseDirs?.(dirs).catch(() => {});
+      await fs.rm(dirs.root, { recursive: true, force: true }).catch(() => {});
+    }
   }
 }

@@ -3,7 +3,8 @@
 import { RunnerRejected } from "./agent";
 import { parseRegisterArgs, parseRunArgs, usage, UsageError, withDefaultLabels } from "./cli-args";
 import { ConfigFileError, defaultConfigPath, readRunnerConfig, writeRunnerConfig } from "./config";
-import { createAgent } from "./create-agent";
+import { createAgent, runnerWorkRoot } from "./create-agent";
+import { resolveJobUser } from "./job-user";
 import { HttpError, ProtocolClient } from "./protocol-client";
 import { runnerVersion } from "./version";
 
@@ -31,6 +32,7 @@ async function register(argv: string[]): Promise<void> {
     concurrency: args.concurrency,
     npu: { chip: args.npuChip, devices: args.npus },
     ...(args.workDir ? { workDir: args.workDir } : {}),
+    ...(args.jobUser ? { shell: { user: args.jobUser } } : {}),
     shutdownGraceSeconds: 30,
     pollSeconds: 30,
   });
@@ -47,7 +49,18 @@ async function register(argv: string[]): Promise<void> {
 async function run(argv: string[]): Promise<void> {
   const args = parseRunArgs(argv);
   const config = readRunnerConfig(args.config ?? defaultConfigPath());
-  const agent = createAgent(config);
+  const say = (message: string) => console.log(`[runner ${config.name}] ${message}`);
+  const jobUser =
+    config.executor === "shell"
+      ? await resolveJobUser({
+          setting: config.shell?.user,
+          hasNpus: config.npu.devices.length > 0,
+          workRoot: runnerWorkRoot(config),
+          log: say,
+        })
+      : null;
+  if (jobUser) say(`shell jobs run as ${jobUser.name} (uid ${jobUser.uid})`);
+  const agent = createAgent(config, {}, jobUser);
   const hurry = new AbortController();
   let shuttingDown: Promise<void> | null = null;
   const shutdown = (graceMs: number) => {

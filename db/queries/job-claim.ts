@@ -2,9 +2,10 @@ import "server-only";
 
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 
-import { getDb, type Db } from "../client";
+import { getDb } from "../client";
 import { jobs, runners, type JobKind } from "../schema";
 import type { JobGrantsRecord } from "./jobs";
+import { preparedStatements } from "./prepared";
 
 export type ClaimedJob = {
   id: number;
@@ -19,92 +20,75 @@ export type ClaimedJob = {
 
 const p = sql.placeholder;
 
-/**
- * The claim path runs for every poll of every runner, so its statements are built and prepared
- * once per connection instead of on each call (drizzle's query building dominated its cost).
- */
-function buildStatements(db: Db) {
-  return {
-    anyQueued: db
-      .select({ id: jobs.id })
-      .from(jobs)
-      .where(eq(jobs.state, "queued"))
-      .limit(1)
-      .prepare(),
-    runner: db
-      .select({
-        name: runners.name,
-        labels: runners.labels,
-        capacity: runners.capacity,
-        npuDevices: runners.npuDevices,
-      })
-      .from(runners)
-      .where(eq(runners.id, p("runnerId")))
-      .prepare(),
-    running: db
-      .select({ npuDevices: jobs.npuDevices })
-      .from(jobs)
-      .where(and(eq(jobs.runnerId, p("runnerId")), eq(jobs.state, "running")))
-      .prepare(),
-    // The oldest queued job whose NPU count fits and whose required labels are a subset of the
-    // runner's (same keys, same values).
-    candidate: db
-      .select({ id: jobs.id, npuCount: jobs.npuCount })
-      .from(jobs)
-      .where(
-        and(
-          eq(jobs.state, "queued"),
-          lte(jobs.npuCount, p("freeNpus")),
-          sql`not exists (
+// The claim path runs for every poll of every runner.
+const statements = preparedStatements((db) => ({
+  anyQueued: db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(eq(jobs.state, "queued"))
+    .limit(1)
+    .prepare(),
+  runner: db
+    .select({
+      name: runners.name,
+      labels: runners.labels,
+      capacity: runners.capacity,
+      npuDevices: runners.npuDevices,
+    })
+    .from(runners)
+    .where(eq(runners.id, p("runnerId")))
+    .prepare(),
+  running: db
+    .select({ npuDevices: jobs.npuDevices })
+    .from(jobs)
+    .where(and(eq(jobs.runnerId, p("runnerId")), eq(jobs.state, "running")))
+    .prepare(),
+  // The oldest queued job whose NPU count fits and whose required labels are a subset of the
+  // runner's (same keys, same values).
+  candidate: db
+    .select({ id: jobs.id, npuCount: jobs.npuCount })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.state, "queued"),
+        lte(jobs.npuCount, p("freeNpus")),
+        sql`not exists (
             select 1 from json_each(${jobs.requiredLabels}) as req
             where not exists (
               select 1 from json_each(${p("runnerLabels")}) as have
               where have.key = req.key and have.value = req.value
             )
           )`,
-        ),
-      )
-      .orderBy(asc(jobs.queuedAt), asc(jobs.id))
-      .limit(1)
-      .prepare(),
-    claim: db
-      .update(jobs)
-      .set({
-        state: "running",
-        attempt: sql`${jobs.attempt} + 1`,
-        runnerId: sql`${p("runnerId")}`,
-        runnerName: sql`${p("runnerName")}`,
-        npuDevices: sql`${p("npuDevices")}`,
-        tokenHash: sql`${p("tokenHash")}`,
-        leaseUntil: sql`${p("leaseUntil")}`,
-        startedAt: sql`${p("now")}`,
-      })
-      .where(and(eq(jobs.id, p("jobId")), eq(jobs.state, "queued")))
-      .returning({
-        id: jobs.id,
-        attempt: jobs.attempt,
-        kind: jobs.kind,
-        spec: jobs.spec,
-        grants: jobs.grants,
-        npuDevices: jobs.npuDevices,
-        timeoutSeconds: jobs.timeoutSeconds,
-        logOffset: jobs.logOffset,
-      })
-      .prepare(),
-  };
-}
-
-const statementsByDb = new WeakMap<Db, ReturnType<typeof buildStatements>>();
-
-function statements(): ReturnType<typeof buildStatements> {
-  const db = getDb();
-  let built = statementsByDb.get(db);
-  if (!built) {
-    built = buildStatements(db);
-    statementsByDb.set(db, built);
-  }
-  return built;
-}
+      ),
+    )
+    .orderBy(asc(jobs.queuedAt), asc(jobs.id))
+    .limit(1)
+    .prepare(),
+  claim: db
+    .update(jobs)
+    .set({
+      state: "running",
+      attempt: sql`${jobs.attempt} + 1`,
+      runnerId: sql`${p("runnerId")}`,
+      runnerName: sql`${p("runnerName")}`,
+      npuDevices: sql`${p("npuDevices")}`,
+      tokenHash: sql`${p("tokenHash")}`,
+      leaseUntil: sql`${p("leaseUntil")}`,
+      startedAt: sql`${p("now")}`,
+    })
+    .where(and(eq(jobs.id, p("jobId")), eq(jobs.state, "queued")))
+    .returning({
+      id: jobs.id,
+      attempt: jobs.attempt,
+      kind: jobs.kind,
+      spec: jobs.spec,
+      grants: jobs.grants,
+      npuDevices: jobs.npuDevices,
+      timeoutSeconds: jobs.timeoutSeconds,
+      logOffset: jobs.logOffset,
+    })
+    .prepare(),
+}));
 
 /** True when some job is queued at all: a read that lets idle pollers skip the write lock. */
 export async function hasQueuedJobs(): Promise<boolean> {

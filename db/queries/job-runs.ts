@@ -1,11 +1,12 @@
 import "server-only";
 
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 
 import { getDb } from "../client";
 import { jobs, type JobKind, type JobState } from "../schema";
 import type { LogWriter } from "./job-logs";
 import { lostJobColumns, requeueOrEnd } from "./job-requeue";
+import { preparedStatements } from "./prepared";
 
 /** The job behind a job token, as the runner protocol sees it. */
 export type JobRunView = {
@@ -24,28 +25,61 @@ export type JobRunView = {
   resourceId: string | null;
 };
 
+const p = sql.placeholder;
+
+// Every log chunk, heartbeat and finish of every running job goes through these.
+const statements = preparedStatements((db) => ({
+  byTokenHash: db
+    .select({
+      id: jobs.id,
+      kind: jobs.kind,
+      attempt: jobs.attempt,
+      state: jobs.state,
+      runnerId: jobs.runnerId,
+      cancelRequestedAt: jobs.cancelRequestedAt,
+      startedAt: jobs.startedAt,
+      timeoutSeconds: jobs.timeoutSeconds,
+      leaseUntil: jobs.leaseUntil,
+      logSize: jobs.logSize,
+      grants: jobs.grants,
+      resourceType: jobs.resourceType,
+      resourceId: jobs.resourceId,
+    })
+    .from(jobs)
+    .where(eq(jobs.tokenHash, p("tokenHash")))
+    .prepare(),
+  renewLease: db
+    .update(jobs)
+    .set({ leaseUntil: sql`${p("leaseUntil")}` })
+    .where(
+      and(
+        eq(jobs.id, p("jobId")),
+        eq(jobs.attempt, p("attempt")),
+        eq(jobs.state, "running"),
+        isNotNull(jobs.runnerId),
+      ),
+    )
+    .prepare(),
+  finishing: db
+    .select({ ...lostJobColumns, state: jobs.state })
+    .from(jobs)
+    .where(eq(jobs.id, p("jobId")))
+    .prepare(),
+  finish: db
+    .update(jobs)
+    .set({
+      state: sql`${p("state")}`,
+      exitCode: sql`${p("exitCode")}`,
+      failureReason: sql`${p("failureReason")}`,
+      finishedAt: sql`${p("finishedAt")}`,
+      leaseUntil: null,
+    })
+    .where(and(eq(jobs.id, p("jobId")), eq(jobs.state, "running"), eq(jobs.attempt, p("attempt"))))
+    .prepare(),
+}));
+
 export async function findJobByTokenHash(tokenHash: string): Promise<JobRunView | null> {
-  return (
-    getDb()
-      .select({
-        id: jobs.id,
-        kind: jobs.kind,
-        attempt: jobs.attempt,
-        state: jobs.state,
-        runnerId: jobs.runnerId,
-        cancelRequestedAt: jobs.cancelRequestedAt,
-        startedAt: jobs.startedAt,
-        timeoutSeconds: jobs.timeoutSeconds,
-        leaseUntil: jobs.leaseUntil,
-        logSize: jobs.logSize,
-        grants: jobs.grants,
-        resourceType: jobs.resourceType,
-        resourceId: jobs.resourceId,
-      })
-      .from(jobs)
-      .where(eq(jobs.tokenHash, tokenHash))
-      .get() ?? null
-  );
+  return statements().byTokenHash.get({ tokenHash }) ?? null;
 }
 
 /** Extends the lease of a running attempt; false when the attempt is no longer running (or its runner was removed). */
@@ -54,18 +88,11 @@ export async function renewJobLease(input: {
   attempt: number;
   leaseUntil: Date;
 }): Promise<boolean> {
-  const result = getDb()
-    .update(jobs)
-    .set({ leaseUntil: input.leaseUntil })
-    .where(
-      and(
-        eq(jobs.id, input.jobId),
-        eq(jobs.attempt, input.attempt),
-        eq(jobs.state, "running"),
-        isNotNull(jobs.runnerId),
-      ),
-    )
-    .run();
+  const result = statements().renewLease.run({
+    jobId: input.jobId,
+    attempt: input.attempt,
+    leaseUntil: input.leaseUntil.getTime(),
+  });
   return result.changes > 0;
 }
 
@@ -92,13 +119,10 @@ export async function finishJobAttempt(input: {
   retryableKinds: readonly JobKind[];
   writeLog: LogWriter;
 }): Promise<FinishOutcome> {
+  const s = statements();
   return getDb().transaction(
     (tx) => {
-      const job = tx
-        .select({ ...lostJobColumns, state: jobs.state })
-        .from(jobs)
-        .where(eq(jobs.id, input.jobId))
-        .get();
+      const job = s.finishing.get({ jobId: input.jobId });
       if (!job || job.attempt !== input.attempt) return { status: "superseded" };
       if (job.state !== "running") {
         // Ended already: by an earlier finish (a retry of it lands here), or by the server.
@@ -120,18 +144,14 @@ export async function finishJobAttempt(input: {
         return { status: "finished", state, logSize: job.logSize };
       }
       const state: JobState = job.cancelRequestedAt ? "cancelled" : input.outcome;
-      tx.update(jobs)
-        .set({
-          state,
-          exitCode: input.exitCode,
-          failureReason: state === "succeeded" ? null : (input.reason ?? null),
-          finishedAt: input.now,
-          leaseUntil: null,
-        })
-        .where(
-          and(eq(jobs.id, input.jobId), eq(jobs.state, "running"), eq(jobs.attempt, input.attempt)),
-        )
-        .run();
+      s.finish.run({
+        jobId: input.jobId,
+        attempt: input.attempt,
+        state,
+        exitCode: input.exitCode,
+        failureReason: state === "succeeded" ? null : (input.reason ?? null),
+        finishedAt: input.now.getTime(),
+      });
       return { status: "finished", state, logSize: job.logSize };
     },
     { behavior: "immediate" },

@@ -1,9 +1,10 @@
 import "server-only";
 
-import { and, asc, eq, isNotNull, lt } from "drizzle-orm";
+import { and, asc, eq, isNotNull, lt, sql } from "drizzle-orm";
 
 import { getDb } from "../client";
 import { jobs, runners, type JobKind, type RunnerExecutor } from "../schema";
+import { preparedStatements } from "./prepared";
 import type { NewRunner } from "./runner-registration-tokens";
 
 /** What the protocol needs to know about the runner behind a runner token. */
@@ -51,6 +52,22 @@ const recordColumns = {
   createdAt: runners.createdAt,
 };
 
+const p = sql.placeholder;
+
+// Every call a runner makes starts with its token.
+const statements = preparedStatements((db) => ({
+  byTokenHash: db
+    .select(identityColumns)
+    .from(runners)
+    .where(eq(runners.tokenHash, p("tokenHash")))
+    .prepare(),
+  touch: db
+    .update(runners)
+    .set({ lastSeenAt: sql`${p("now")}` })
+    .where(and(eq(runners.id, p("id")), lt(runners.lastSeenAt, p("staleBefore"))))
+    .prepare(),
+}));
+
 /** For the embedded runner, which the server registers itself without a registration token. */
 export async function insertRunner(
   runner: NewRunner,
@@ -64,10 +81,7 @@ export async function insertRunner(
 }
 
 export async function findRunnerByTokenHash(tokenHash: string): Promise<RunnerIdentity | null> {
-  return (
-    getDb().select(identityColumns).from(runners).where(eq(runners.tokenHash, tokenHash)).get() ??
-    null
-  );
+  return statements().byTokenHash.get({ tokenHash }) ?? null;
 }
 
 export async function updateRunnerDeclaration(
@@ -84,11 +98,7 @@ export async function updateRunnerDeclaration(
 
 /** Records that the runner is alive; writes at most once per `minIntervalMs` to spare the database. */
 export async function touchRunner(id: number, now: Date, minIntervalMs = 5_000): Promise<void> {
-  getDb()
-    .update(runners)
-    .set({ lastSeenAt: now })
-    .where(and(eq(runners.id, id), lt(runners.lastSeenAt, new Date(now.getTime() - minIntervalMs))))
-    .run();
+  statements().touch.run({ id, now: now.getTime(), staleBefore: now.getTime() - minIntervalMs });
 }
 
 export async function listRunnerRecords(): Promise<RunnerRecord[]> {

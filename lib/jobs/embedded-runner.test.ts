@@ -1,9 +1,10 @@
 import fs from "node:fs";
+import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { findJobRecord } from "@/db/queries/jobs";
 import { deleteRunnerRecord, listRunnerRecords } from "@/db/queries/runners";
-import { resetConfigForTests } from "@/lib/config";
+import { getConfig, resetConfigForTests } from "@/lib/config";
 
 import { queueScript } from "@/test/jobs/fixtures";
 import { startRouteServer } from "@/test/jobs/route-server";
@@ -49,6 +50,18 @@ describe("the embedded runner", () => {
 
     await ensureEmbeddedRunnerConfig();
     expect((await listRunnerRecords()).filter((r) => r.embedded)).toHaveLength(1);
+
+    // Written afresh at each start: a changed port reaches the runner; job dirs stay out of the data dir.
+    process.env.PORT = "3239";
+    resetConfigForTests();
+    await ensureEmbeddedRunnerConfig();
+    const moved = JSON.parse(fs.readFileSync(file, "utf8")) as typeof config & { workDir: string };
+    expect(moved).toMatchObject({ id: config.id, url: "http://127.0.0.1:3239" });
+    expect(moved.workDir.startsWith(os.tmpdir())).toBe(true);
+    expect(moved.workDir.startsWith(getConfig().dataDir)).toBe(false);
+    process.env.PORT = new URL(server.url).port;
+    resetConfigForTests();
+    await ensureEmbeddedRunnerConfig();
 
     await deleteRunnerRecord(config.id);
     await ensureEmbeddedRunnerConfig();

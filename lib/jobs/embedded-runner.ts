@@ -1,6 +1,7 @@
 import "server-only";
 
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -32,46 +33,71 @@ export function embeddedRunnerConfigPath(): string {
   return path.join(getConfig().dataDir, "runner", "embedded-runner.json");
 }
 
-/** Reuses the runner registered at an earlier start, or registers a new one (no registration token needed). */
-export async function ensureEmbeddedRunnerConfig(now = new Date()): Promise<string> {
-  const file = embeddedRunnerConfigPath();
+/**
+ * Where the embedded runner's job dirs go: a per-data-dir folder in the system temp dir (ids start
+ * at 1 in every database, so the folder must tell data dirs apart). Not under the data dir: when
+ * the server runs as root, jobs run as an unprivileged user, who must be able to reach its work dir
+ * and must not be able to pass through the data dir (database, repositories).
+ */
+export function embeddedRunnerWorkDir(): string {
+  const tag = createHash("sha256").update(getConfig().dataDir).digest("hex").slice(0, 12);
+  return path.join(os.tmpdir(), `strata-embedded-${tag}`);
+}
+
+const embeddedLabels = { executor: "shell", hardware: "cpu" };
+const embeddedConcurrency = 2;
+
+/** The runner registered at an earlier start, while its token still works. */
+async function registeredRunner(
+  file: string,
+): Promise<Pick<RunnerConfig, "id" | "name" | "token"> | null> {
   try {
     const existing = JSON.parse(fs.readFileSync(file, "utf8")) as RunnerConfig;
-    if (await findRunnerByTokenHash(hashSecret(existing.token))) return file;
+    if (await findRunnerByTokenHash(hashSecret(existing.token))) return existing;
   } catch {
     // Missing, unreadable, or its runner was removed: register afresh.
   }
-  const token = generateSecret("runner");
-  const labels = { executor: "shell", hardware: "cpu" };
-  const concurrency = 2;
-  const runner = await insertRunner(
-    {
-      name: `embedded-${os.hostname()}`.slice(0, 63).replace(/[^A-Za-z0-9._-]/g, "-"),
-      tokenHash: hashSecret(token),
-      labels,
-      executor: "shell",
-      capacity: concurrency,
-      npuChip: null,
-      npuDevices: [],
-      version: "embedded",
-      platform: `${process.platform}/${process.arch}`,
-      embedded: true,
-    },
-    now,
-  );
+  return null;
+}
+
+/**
+ * Reuses the runner registered at an earlier start, or registers a new one (no registration token
+ * needed), and writes its config afresh, so a changed port or work dir takes effect.
+ */
+export async function ensureEmbeddedRunnerConfig(now = new Date()): Promise<string> {
+  const file = embeddedRunnerConfigPath();
+  let runner = await registeredRunner(file);
+  if (!runner) {
+    const token = generateSecret("runner");
+    const inserted = await insertRunner(
+      {
+        name: `embedded-${os.hostname()}`.slice(0, 63).replace(/[^A-Za-z0-9._-]/g, "-"),
+        tokenHash: hashSecret(token),
+        labels: embeddedLabels,
+        executor: "shell",
+        capacity: embeddedConcurrency,
+        npuChip: null,
+        npuDevices: [],
+        version: "embedded",
+        platform: `${process.platform}/${process.arch}`,
+        embedded: true,
+      },
+      now,
+    );
+    runner = { ...inserted, token };
+  }
   const config: RunnerConfig = {
     url: `http://127.0.0.1:${getConfig().port}`,
     id: runner.id,
     name: runner.name,
-    token,
-    labels,
+    token: runner.token,
+    labels: embeddedLabels,
     executor: "shell",
-    concurrency,
+    concurrency: embeddedConcurrency,
     npu: { chip: null, devices: [] },
-    // Job dirs under the data dir: fresh per job, removed after it, gone with the data dir.
-    workDir: path.join(getConfig().dataDir, "runner", "work"),
+    workDir: embeddedRunnerWorkDir(),
     shutdownGraceSeconds: 10,
-    pollSeconds: 30,
+    pollSeconds: getConfig().jobs.pollSeconds,
   };
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const temp = `${file}.${process.pid}.tmp`;

@@ -2,7 +2,7 @@ import "server-only";
 
 import { findJobRecord, type JobRecord } from "@/db/queries/jobs";
 import type { Caller } from "@/lib/auth/caller";
-import { assertCan, type Action } from "@/lib/auth/permissions";
+import { allowedActions, assertCan, type Action } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 
 import { jobOwnedResource, resourceRefFromColumns } from "./job-resource";
@@ -30,4 +30,20 @@ export async function loadJobFor(
   const resource = await jobOwnedResource(resourceRefFromColumns(job.resourceType, job.resourceId));
   await assertCan(caller, action, resource, "Job");
   return job;
+}
+
+/**
+ * For the job page: the job (404 unless the caller may read it) and whether the caller may
+ * control it (cancel, retry), decided by the same permission function the API uses.
+ */
+export async function loadJobForPage(
+  caller: Caller | null,
+  jobId: number,
+): Promise<{ job: JobRecord; canControl: boolean }> {
+  const job = await findJobRecord(jobId);
+  if (!job) throw new AppError("not_found", "Job not found.");
+  const resource = await jobOwnedResource(resourceRefFromColumns(job.resourceType, job.resourceId));
+  const allowed = await allowedActions(caller, resource);
+  if (!allowed.has("read")) throw new AppError("not_found", "Job not found.");
+  return { job, canControl: allowed.has("write") };
 }

@@ -227,6 +227,9 @@ describe("job endpoints", () => {
       }
     };
     await readUntil('data: "first "');
+    // The state comes first, so a page shows it before any log arrives.
+    expect(received.indexOf('event: state\ndata: {"state":"running"}')).toBeGreaterThan(-1);
+    expect(received.indexOf("event: state")).toBeLessThan(received.indexOf("event: log"));
     expect(received).toContain("id: 6\nevent: log");
 
     // "é" is two bytes; the live part arrives after the stream started.
@@ -238,6 +241,7 @@ describe("job endpoints", () => {
       exitCode: 0,
     });
     await readUntil("event: end");
+    expect(received).toContain('event: state\ndata: {"state":"succeeded"}');
     expect(received).toContain('event: end\ndata: {"state":"succeeded","size":14}');
     expect((await reader.read()).done).toBe(true);
 
@@ -278,6 +282,17 @@ describe("admin endpoints", () => {
     expect(queue.jobs.find((j) => j.id === waiting)?.waitReason).toBe(
       "Needs 2 NPUs; the most free on a matching runner is 1.",
     );
+    // The job itself says so too; a running one waits for nothing.
+    const one = await call(jobRoute, get(`/api/jobs/${waiting}`, admin.auth), {
+      id: String(waiting),
+    });
+    expect(((await one.json()) as { waitReason: string }).waitReason).toBe(
+      "Needs 2 NPUs; the most free on a matching runner is 1.",
+    );
+    const other = await call(jobRoute, get(`/api/jobs/${running}`, admin.auth), {
+      id: String(running),
+    });
+    expect(await other.json()).toMatchObject({ state: "running", waitReason: null });
 
     const user = await tokenFor();
     expect((await call(runnersRoute, get("/api/runners", user.auth))).status).toBe(403);

@@ -31,8 +31,9 @@ function sseEvent(event: string, data: unknown, id?: number): string {
 }
 
 /**
- * Server-sent events for a job's log: the stored log from `from`, then appends as they arrive,
- * then an `end` event with the final state, and the stream closes. Each `log` event's data is the
+ * Server-sent events for a job's log: a `state` event with the job's state first and whenever it
+ * changes, the stored log from `from`, then appends as they arrive, then an `end` event with the
+ * final state, and the stream closes. Each `log` event's data is the
  * text (JSON string) and its id the byte offset after it, so an EventSource that reconnects with
  * `Last-Event-ID` resumes exactly. A notifier wake-up or a once-a-second re-check (for appends
  * received by another server instance) drives it; comments keep proxies from timing it out.
@@ -48,6 +49,7 @@ export function jobLogEventStream(
   const decoder = new TextDecoder();
   let offset = from;
   let lastSent = Date.now();
+  let lastState: JobState | null = null;
 
   async function nextEvents(): Promise<string | null> {
     for (;;) {
@@ -55,6 +57,12 @@ export function jobLogEventStream(
       const log = await findJobLogState(jobId);
       if (!log) return sseEvent("end", { state: null, size: offset });
       offset = Math.min(offset, log.size);
+      if (log.state !== lastState) {
+        // The page's state badge follows these (queued → running → …) without polling.
+        lastState = log.state;
+        lastSent = Date.now();
+        return sseEvent("state", { state: log.state });
+      }
       if (offset < log.size) {
         const chunk = await readJobLogChunk(
           jobId,

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { listJobRecords } from "@/db/queries/jobs";
+import { listJobRecords, type JobRecord } from "@/db/queries/jobs";
 import { listRunnerRecords, listRunningJobLoads, type RunnerRecord } from "@/db/queries/runners";
 import type { JobState } from "@/db/schema/job-enums";
 
@@ -71,20 +71,27 @@ export async function listJobsOverview(filter: {
     limit: filter.limit ?? 50,
     before: filter.before,
   });
-  const needsReasons = jobs.some((j) => j.state === "queued");
-  const capacities: RunnerCapacity[] = needsReasons
-    ? (await listRunnersOverview()).map((r) => ({
-        name: r.name,
-        online: r.status === "online",
-        labels: r.labels,
-        capacity: r.capacity,
-        running: r.currentJobs.length,
-        npuTotal: r.npu.devices.length,
-        npuFree: r.npu.free.length,
-      }))
-    : [];
+  const capacities = jobs.some((j) => j.state === "queued") ? await runnerCapacities() : [];
   return jobs.map((job) => ({
     ...toJobView(job),
     waitReason: job.state === "queued" ? explainWait(job, capacities) : null,
   }));
+}
+
+async function runnerCapacities(): Promise<RunnerCapacity[]> {
+  return (await listRunnersOverview()).map((r) => ({
+    name: r.name,
+    online: r.status === "online",
+    labels: r.labels,
+    capacity: r.capacity,
+    running: r.currentJobs.length,
+    npuTotal: r.npu.devices.length,
+    npuFree: r.npu.free.length,
+  }));
+}
+
+/** One job as its page and `GET /api/jobs/{id}` show it: a queued one says why it waits. */
+export async function jobDetailView(job: JobRecord): Promise<JobListItem> {
+  const waitReason = job.state === "queued" ? explainWait(job, await runnerCapacities()) : null;
+  return { ...toJobView(job), waitReason };
 }

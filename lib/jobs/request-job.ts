@@ -11,6 +11,8 @@ import { jobRequestSchema } from "./protocol-schemas";
 import { generateSecret, hashSecret } from "./secrets";
 import { getJobSettings } from "./settings";
 
+const touchIntervalMs = 5_000;
+
 /** One claim attempt: the job payload (with its fresh token) or null when nothing fits now. */
 export async function tryClaimJob(
   runner: RunnerIdentity,
@@ -60,7 +62,10 @@ export async function requestJob(
   const waitMs =
     Math.min(input.waitSeconds ?? settings.pollTimeoutSeconds, settings.pollTimeoutSeconds) * 1000;
   const deadline = Date.now() + waitMs;
-  await touchRunner(runner.id, new Date());
+  // Last-seen needs only a few seconds' precision: skip the write when the token lookup shows it fresh.
+  if (Date.now() - runner.lastSeenAt.getTime() >= touchIntervalMs) {
+    await touchRunner(runner.id, new Date(), touchIntervalMs);
+  }
   for (;;) {
     if (signal.aborted) return null;
     const job = await tryClaimJob(runner, input.busyNpus ?? []);

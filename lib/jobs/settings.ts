@@ -1,12 +1,11 @@
 import "server-only";
 
-import { z } from "zod";
-
-import { ConfigError } from "@/lib/config";
+import { getConfig } from "@/lib/config";
 
 /**
  * Timing and size limits of the job system. Defaults follow `reference/runners.md` §7; the two an
- * operator (or an integration test) may want to change are read from the environment.
+ * operator (or an integration test) may want to change come from the configuration
+ * (`STRATA_JOB_LEASE_SECONDS`, `STRATA_RUNNER_POLL_SECONDS`), the rest follow from them.
  */
 export type JobSettings = {
   /** A running job whose lease is older than this is considered lost. */
@@ -26,30 +25,18 @@ export type JobSettings = {
   logMaxBytes: number;
 };
 
-const envSchema = z.object({
-  STRATA_JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
-  STRATA_RUNNER_POLL_SECONDS: z.coerce.number().int().min(1).max(55).default(30),
-});
-
 const globalForSettings = globalThis as unknown as { strataJobSettings?: JobSettings };
 
 export function getJobSettings(): JobSettings {
   if (!globalForSettings.strataJobSettings) {
-    const present = Object.fromEntries(
-      Object.entries(process.env).filter(([key, value]) => key in envSchema.shape && value !== ""),
-    );
-    const parsed = envSchema.safeParse(present);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-      throw new ConfigError(`Invalid configuration:\n  ${problems.join("\n  ")}`);
-    }
-    const lease = parsed.data.STRATA_JOB_LEASE_SECONDS;
+    // The two operator settings are validated with the rest of the configuration (lib/config.ts).
+    const { leaseSeconds, pollSeconds } = getConfig().jobs;
     globalForSettings.strataJobSettings = {
-      leaseSeconds: lease,
-      pollTimeoutSeconds: parsed.data.STRATA_RUNNER_POLL_SECONDS,
+      leaseSeconds,
+      pollTimeoutSeconds: pollSeconds,
       pollRecheckMs: 2_000,
-      reaperIntervalMs: Math.min(10_000, (lease * 1000) / 4),
-      onlineWindowSeconds: Math.max(90, parsed.data.STRATA_RUNNER_POLL_SECONDS * 3),
+      reaperIntervalMs: Math.min(10_000, (leaseSeconds * 1000) / 4),
+      onlineWindowSeconds: Math.max(90, pollSeconds * 3),
       timeoutGraceSeconds: 60,
       queueTimeoutSeconds: 24 * 3600,
       logChunkMaxBytes: 1024 * 1024,

@@ -7,8 +7,11 @@ import { FakeClient, payload } from "@/test/jobs/fake-client";
 
 import { groupAlive, spawnInProcessGroup } from "../command-runner";
 import { startJob } from "../job-execution";
+import { resolveJobUser } from "../job-user";
 import { NpuAllocator } from "../npu-allocator";
-import { shellExecutor } from "./shell";
+import { defaultShellLimits, type ShellLimits } from "../shell-limits";
+import { createShellExecutor, shellExecutor } from "./shell";
+import type { Executor } from "./types";
 
 /** Gone = no such process, or a zombie (this container's PID 1 does not reap orphans). */
 function processGone(pid: number): boolean {
@@ -32,16 +35,18 @@ function runShell(
   script: string,
   overrides: Parameters<typeof payload>[0] = {},
   allocator = new NpuAllocator([]),
+  options: { executor?: Executor; workRoot?: string } = {},
 ) {
   const client = new FakeClient();
   const running = startJob(
     payload({ spec: { steps: [{ type: "script", script }] }, ...overrides }),
     {
       client: client.asClient(),
-      executor: shellExecutor,
+      executor: options.executor ?? shellExecutor,
       run: spawnInProcessGroup,
       allocator,
       runnerName: "local",
+      workRoot: options.workRoot,
       killGraceMs: 2_000,
       logIntervalMs: 50,
     },
@@ -186,5 +191,154 @@ describe("the shell executor", () => {
     });
     expect((await running.done).outcome).toBe("failed");
     expect(client.finished[0]?.reason).toMatch(/cannot run a container image/);
+  });
+});
+
+const withLimits = (limits: Partial<ShellLimits>) =>
+  createShellExecutor({ limits: { ...defaultShellLimits, ...limits } });
+
+describe("the shell executor's resource limits", () => {
+  it("sets CPU time, open files, processes, file size and no core dumps, soft and hard", async () => {
+    const { client, running } = runShell(
+      'echo "t=$(ulimit -t) n=$(ulimit -n) u=$(ulimit -u) f=$(ulimit -f) c=$(ulimit -c) hard-n=$(ulimit -H -n)"; ulimit -n 100 2>/dev/null || echo "cannot raise"',
+      {},
+      undefined,
+      {
+        executor: withLimits({ cpuSeconds: 7, openFiles: 64, processes: 500, fileSizeMb: 1 }),
+      },
+    );
+    expect((await running.done).outcome).toBe("succeeded");
+    expect(client.log.toString()).toContain("t=7 n=64 u=500 f=1024 c=0 hard-n=64\ncannot raise\n");
+  });
+
+  it("gives a job CPU time of its timeout times the cores by default", async () => {
+    const { client, running } = runShell('echo "t=$(ulimit -t)"', { timeoutSeconds: 90 });
+    await running.done;
+    expect(client.log.toString()).toContain(`t=${90 * os.availableParallelism()}\n`);
+  });
+
+  it("stops a process that writes a file past the size limit", async () => {
+    const { client, running } = runShell(
+      "head -c 3000000 /dev/zero > big; echo never",
+      {},
+      undefined,
+      {
+        executor: withLimits({ fileSizeMb: 1 }),
+      },
+    );
+    expect((await running.done).outcome).toBe("failed");
+    expect(client.log.toString()).not.toContain("never");
+  });
+
+  it("refuses file descriptors past the open files limit", async () => {
+    const { client, running } = runShell(
+      "(exec 20</dev/null) 2>/dev/null && echo opened-20 || echo refused-20; (exec 40</dev/null) 2>/dev/null && echo opened-40 || echo refused-40",
+      {},
+      undefined,
+      { executor: withLimits({ openFiles: 32 }) },
+    );
+    expect((await running.done).outcome).toBe("succeeded");
+    expect(client.log.toString()).toContain("opened-20\nrefused-40\n");
+  });
+
+  it("kills a busy loop when it used up its CPU time", async () => {
+    const { client, running } = runShell("while :; do :; done", {}, undefined, {
+      executor: withLimits({ cpuSeconds: 1 }),
+    });
+    expect((await running.done).outcome).toBe("failed");
+    expect(client.finished[0]?.reason).toMatch(/killed by SIG(XCPU|KILL)/);
+  });
+});
+
+describe.skipIf(process.getuid?.() !== 0)("shell jobs of a root runner", () => {
+  async function asNobody() {
+    const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), "strata-shell-user-"));
+    fs.chmodSync(workRoot, 0o755);
+    const user = await resolveJobUser({
+      setting: undefined,
+      hasNpus: false,
+      workRoot: path.join(workRoot, "runner"),
+      log: () => {},
+    });
+    expect(user?.name).toBe("nobody");
+    return {
+      workRoot,
+      runnerRoot: path.join(workRoot, "runner"),
+      executor: createShellExecutor({ user }),
+    };
+  }
+
+  it("run as nobody in dirs it owns, and cannot read or change the runner's files", async () => {
+    const { workRoot, runnerRoot, executor } = await asNobody();
+    const secret = path.join(runnerRoot, "runner-token");
+    fs.writeFileSync(secret, "strrun_secret", { mode: 0o600 });
+    const script = [
+      'echo "uid=$(id -u) groups=$(id -G)"',
+      'touch "$HOME/h" "$TMPDIR/t" ./w && echo wrote-own-dirs',
+      `cat ${secret} 2>/dev/null || echo no-token`,
+      "ls .. >/dev/null 2>&1 || echo no-listing",
+      '{ echo x >> "../scripts/step-1.sh"; } 2>/dev/null || echo script-read-only',
+      'echo "script=$(head -c 4 "$0")"',
+    ].join("\n");
+    const { client, running } = runShell(script, {}, undefined, { executor, workRoot: runnerRoot });
+    expect((await running.done).outcome).toBe("succeeded");
+    const log = client.log.toString();
+    expect(log).toContain("uid=65534 groups=65534\n");
+    expect(log).toContain("wrote-own-dirs\nno-token\nno-listing\nscript-read-only\nscript=echo\n");
+    expect(log).not.toContain("strrun_secret");
+    // Its dirs are gone afterwards, and the work root lets others pass but not look.
+    expect(fs.readdirSync(runnerRoot)).toEqual(["runner-token"]);
+    expect(fs.statSync(runnerRoot).mode & 0o777).toBe(0o711);
+    fs.rmSync(workRoot, { recursive: true, force: true });
+  });
+
+  it("still kills the whole process tree of a job running as nobody", async () => {
+    const { workRoot, runnerRoot, executor } = await asNobody();
+    const { client, running } = runShell('sleep 300 & echo "pids $$ $!"; wait', {}, undefined, {
+      executor,
+      workRoot: runnerRoot,
+    });
+    await waitFor(() => /pids \d+ \d+\n/.test(client.log.toString()));
+    const [bash, sleeper] = /pids (\d+) (\d+)/
+      .exec(client.log.toString())!
+      .slice(1)
+      .map(Number) as [number, number];
+    expect(fs.statSync(`/proc/${sleeper}`).uid).toBe(65534);
+    running.stop("cancel");
+    expect((await running.done).outcome).toBe("cancelled");
+    expect(processGone(bash)).toBe(true);
+    expect(processGone(sleeper)).toBe(true);
+    fs.rmSync(workRoot, { recursive: true, force: true });
+  });
+
+  it("keeps jobs on the runner's account when the user cannot reach the work root, or when told", async () => {
+    const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-private-"));
+    const messages: string[] = [];
+    const log = (m: string) => messages.push(m);
+    const workRoot = path.join(privateDir, "runner");
+    expect(await resolveJobUser({ setting: undefined, hasNpus: false, workRoot, log })).toBeNull();
+    expect(messages[0]).toMatch(/nobody cannot reach .*strata-private-.*runner/);
+    expect(await resolveJobUser({ setting: "none", hasNpus: false, workRoot, log })).toBeNull();
+    expect(
+      await resolveJobUser({ setting: "no-such-user-x", hasNpus: false, workRoot, log }),
+    ).toBeNull();
+    expect(messages.at(-1)).toMatch(/no unprivileged user no-such-user-x/);
+    expect(await resolveJobUser({ setting: "root", hasNpus: false, workRoot, log })).toBeNull();
+    fs.rmSync(privateDir, { recursive: true, force: true });
+  });
+});
+
+describe("choosing the job user", () => {
+  it("never switches users when the runner is not root", async () => {
+    const messages: string[] = [];
+    const user = await resolveJobUser({
+      setting: "nobody",
+      hasNpus: false,
+      workRoot: os.tmpdir(),
+      log: (m) => messages.push(m),
+      isRoot: false,
+    });
+    expect(user).toBeNull();
+    expect(messages).toEqual(["shell.user nobody ignored: only a root runner can switch users"]);
   });
 });

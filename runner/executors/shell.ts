@@ -2,39 +2,66 @@ import fs from "node:fs/promises";
 import path from "node:path";
 
 import { baseEnv } from "../job-env";
+import { handDirsTo, removeDirsAs, type JobUser } from "../job-user";
+import { defaultShellLimits, limitsPrologue, type ShellLimits } from "../shell-limits";
 import { StepError, type Executor } from "./types";
 
+export type ShellExecutorOptions = {
+  /** Run jobs as this unprivileged user (see `resolveJobUser`); null = as the runner itself. */
+  user?: JobUser | null;
+  limits?: ShellLimits;
+};
+
 /**
- * Runs script steps with bash on the host, in the job's work dir, with a scrubbed environment, in
- * a process group of their own (see `spawnInProcessGroup`). NPU ids are passed on as
+ * Runs script steps with bash on the host, in the job's work dir, with a scrubbed environment,
+ * under resource limits (`shell-limits.ts`), as an unprivileged user when the runner may switch,
+ * in a process group of their own (see `spawnInProcessGroup`). NPU ids are passed on as
  * `ASCEND_RT_VISIBLE_DEVICES`, which the CANN runtime honours; the host gives no harder isolation.
  */
-export const shellExecutor: Executor = {
-  name: "shell",
-  async runStep({ job, step, index, dirs, env, output, signal, run, killGraceMs }) {
-    if (step.type !== "script") {
-      throw new StepError(
-        "This runner uses the shell executor and cannot build images; label the job executor=docker.",
-      );
-    }
-    if (step.image ?? job.spec.image) {
-      throw new StepError(
-        "This runner uses the shell executor and cannot run a container image; label the job executor=docker.",
-      );
-    }
-    const script = path.join(dirs.scripts, `step-${index + 1}.sh`);
-    await fs.writeFile(script, step.script, { mode: 0o600 });
-    const npuEnv: Record<string, string> = job.npuDevices.length
-      ? { ASCEND_RT_VISIBLE_DEVICES: job.npuDevices.join(",") }
-      : {};
-    return run({
-      file: "bash",
-      args: ["--noprofile", "--norc", "-eo", "pipefail", script],
-      cwd: dirs.work,
-      env: { ...baseEnv(dirs), ...env, ...npuEnv },
-      onOutput: output,
-      signal,
-      killGraceMs,
-    });
-  },
-};
+export function createShellExecutor(options: ShellExecutorOptions = {}): Executor {
+  const user = options.user ?? null;
+  const limits = options.limits ?? defaultShellLimits;
+  return {
+    name: "shell",
+    ...(user
+      ? {
+          prepareDirs: (dirs) => handDirsTo(user, dirs),
+          releaseDirs: (dirs) => removeDirsAs(user, dirs),
+        }
+      : {}),
+    async runStep({ job, step, index, dirs, env, output, signal, run, killGraceMs }) {
+      if (step.type !== "script") {
+        throw new StepError(
+          "This runner uses the shell executor and cannot build images; label the job executor=docker.",
+        );
+      }
+      if (step.image ?? job.spec.image) {
+        throw new StepError(
+          "This runner uses the shell executor and cannot run a container image; label the job executor=docker.",
+        );
+      }
+      // Owned by the runner in a dir the job cannot write: the job may read its script, not swap it.
+      const script = path.join(dirs.scripts, `step-${index + 1}.sh`);
+      await fs.writeFile(script, step.script, { mode: user ? 0o644 : 0o600, flag: "wx" });
+      const npuEnv: Record<string, string> = job.npuDevices.length
+        ? { ASCEND_RT_VISIBLE_DEVICES: job.npuDevices.join(",") }
+        : {};
+      const bash = ["bash", "--noprofile", "--norc"];
+      // The limits are set by a first bash, which then becomes the script's bash (exec).
+      const launcher = `${limitsPrologue(limits, job.timeoutSeconds)}\nexec ${bash.join(" ")} -eo pipefail "$0"`;
+      return run({
+        file: "bash",
+        args: [...bash.slice(1), "-c", launcher, script],
+        cwd: dirs.work,
+        env: { ...baseEnv(dirs), ...env, ...npuEnv },
+        ...(user ? { uid: user.uid, gid: user.gid } : {}),
+        onOutput: output,
+        signal,
+        killGraceMs,
+      });
+    },
+  };
+}
+
+/** Jobs as the runner's own user, with the default limits (tests and non-root runners). */
+export const shellExecutor: Executor = createShellExecutor();

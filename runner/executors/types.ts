@@ -30,7 +30,11 @@ export type StepResult = { exitCode: number | null; signal: NodeJS.Signals | nul
 
 export type Executor = {
   name: "shell" | "docker";
+  /** Called once with the job's fresh dirs, before the first step (e.g. to hand them to another user). */
+  prepareDirs?(dirs: JobDirs): Promise<void>;
   runStep(context: StepContext): Promise<StepResult>;
+  /** Called once after the last step, before the runner deletes the dirs. */
+  releaseDirs?(dirs: JobDirs): Promise<void>;
 };
 
 /** An error the job's log should show as the reason it failed (bad step for this executor, …). */

@@ -35,8 +35,11 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
     res.writeHead(404).end();
     return;
   }
+  // Only a client that went away mid-request aborts (as in Next); a finished response does not.
   const aborted = new AbortController();
-  res.on("close", () => aborted.abort());
+  res.on("close", () => {
+    if (!res.writableFinished) aborted.abort();
+  });
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
   const request = new Request(url, {
     method: req.method,
@@ -48,8 +51,10 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   const params = (route[1].exec(url.pathname)?.groups ?? {}) as Record<string, string>;
   const response = await route[2](request, { params: Promise.resolve(params) });
   res.writeHead(response.status, Object.fromEntries(response.headers));
-  if (response.body) Readable.fromWeb(response.body as WebReadableStream).pipe(res);
-  else res.end();
+  // Protocol answers are small JSON: one write. Anything else streams.
+  const json = response.headers.get("content-type")?.startsWith("application/json");
+  if (response.body && !json) Readable.fromWeb(response.body as WebReadableStream).pipe(res);
+  else res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
 }
 
 /** Listens on the first free port of 3230–3239 (the range this project's tests may use). */

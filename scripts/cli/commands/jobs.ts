@@ -37,6 +37,7 @@ export const jobsRun: Command = {
       timeoutSeconds: values.timeout === undefined ? undefined : Number(values.timeout),
       createdBy: null,
     });
-    console.log(job.id);
+    // A string: a number would be coloured (and unparseable) when FORCE_COLOR is set.
+    console.log(String(job.id));
   },
 };

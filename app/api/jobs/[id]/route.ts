@@ -1,9 +1,9 @@
-// GET /api/jobs/{id} – a job's state, runner, timings, exit code and reason
+// GET /api/jobs/{id} – a job's state, runner, timings, exit code and reason (and why it waits, when queued)
 import { route } from "@/lib/http/route";
 import { loadJobFor, parseId } from "@/lib/jobs/job-access";
-import { toJobView } from "@/lib/jobs/job-view";
+import { jobDetailView } from "@/lib/jobs/overview";
 
 export const GET = route<{ id: string }>({}, async (_request, { caller, params }) => {
   const job = await loadJobFor(caller, parseId(params.id), "read");
-  return Response.json(toJobView(job), { headers: { "Cache-Control": "no-store" } });
+  return Response.json(await jobDetailView(job), { headers: { "Cache-Control": "no-store" } });
 });
