@@ -12,6 +12,7 @@ import {
 } from "@/db/queries/registry";
 import { AppError } from "@/lib/errors";
 import { getBlobStore, type BlobInfo } from "@/lib/storage/blob-store";
+import { writeStreamAt } from "@/lib/storage/write-stream";
 
 import { RegistryError } from "./errors";
 import { digestHex } from "./names";
@@ -28,9 +29,7 @@ const writeBatchBytes = 1024 * 1024;
 
 /**
  * Streams a request body onto the end of an upload file at `offset` (first cutting off anything a
- * failed request left past it) and returns how many bytes arrived. Never buffers the body: chunks
- * are gathered into ~1 MiB batches, and one batch is written while the next is being received,
- * so at most two batches are in memory.
+ * failed request left past it) and returns how many bytes arrived, never buffering the body.
  */
 export async function appendBody(
   file: string,
@@ -40,51 +39,15 @@ export async function appendBody(
   hash: Hash | null = null,
 ): Promise<number> {
   const handle = await fsp.open(file, "r+");
-  let writing: Promise<void> = Promise.resolve();
   try {
     await handle.truncate(offset);
     if (!body) return 0;
-    let position = offset;
-    let batch: Uint8Array[] = [];
-    let batched = 0;
-    const writeBatch = async () => {
-      const [chunks, at, size] = [batch, position, batched];
-      [batch, batched, position] = [[], 0, position + size];
-      await writing;
-      writing = writeFully(handle, chunks, at, size);
-      writing.catch(() => undefined); // awaited at the next batch or at the end
-    };
-    const reader = body.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        hash?.update(value);
-        batch.push(value);
-        batched += value.byteLength;
-        if (batched >= writeBatchBytes) await writeBatch();
-      }
-      if (batched > 0) await writeBatch();
-      await writing;
-    } catch (error) {
-      await reader.cancel().catch(() => undefined);
-      throw error;
-    }
-    return position - offset;
+    return await writeStreamAt(handle, body, offset, {
+      batchBytes: writeBatchBytes,
+      ...(hash ? { onChunk: (chunk: Uint8Array) => hash.update(chunk) } : {}),
+    });
   } finally {
-    await writing.catch(() => undefined);
     await handle.close();
-  }
-}
-
-async function writeFully(handle: fsp.FileHandle, chunks: Uint8Array[], at: number, size: number) {
-  const { bytesWritten } = await handle.writev(chunks, at);
-  if (bytesWritten === size) return;
-  // A short vectored write (rare, e.g. a signal): finish the rest chunk by chunk.
-  const rest = Buffer.concat(chunks).subarray(bytesWritten);
-  for (let done = 0; done < rest.length;) {
-    done += (await handle.write(rest, done, rest.length - done, at + bytesWritten + done))
-      .bytesWritten;
   }
 }
 
