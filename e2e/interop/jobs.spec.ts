@@ -1,8 +1,9 @@
 // Interop: the production server and real runner processes (`npm run runner -- register|run`).
 // A shell job streams its log and succeeds; cancel kills its whole process tree; `kill -9` of a
 // runner mid-job gets the job requeued and finished by another runner (on a server of its own
-// with a 6 s lease). The docker executor's exact command line for a 2-NPU job is a unit test:
-// runner/executors/docker.test.ts ("runs a 2-NPU job with exactly the Ascend device and mount flags").
+// with a 6 s lease). A docker runner process with a fake inventory of four NPUs runs a 2-NPU job
+// through a stand-in `docker` on its PATH (there is no docker engine here): the command line it
+// gets is asserted exactly, and the server sees the devices held during the job and freed after.
 import { expect, test } from "@playwright/test";
 import { execFile } from "node:child_process";
 import fs from "node:fs";
@@ -38,16 +39,24 @@ function api(url: string, token: string) {
       (await (await fetch(`${url}/api/jobs/${id}`, { headers })).json()) as JobJson,
     log: async (id: number) => (await fetch(`${url}/api/jobs/${id}/log`, { headers })).text(),
     cancel: (id: number) => fetch(`${url}/api/jobs/${id}/cancel`, { method: "POST", headers }),
-    run: async (labels: Record<string, string>, script: string) => {
+    run: async (
+      labels: Record<string, string>,
+      script: string,
+      extra: { image?: string; npuCount?: number } = {},
+    ) => {
       const response = await fetch(`${url}/api/jobs`, {
         method: "POST",
         headers: { ...headers, "Content-Type": "application/json" },
-        body: JSON.stringify({ labels, script, timeoutSeconds: 120 }),
+        body: JSON.stringify({ labels, script, timeoutSeconds: 120, ...extra }),
       });
       expect(response.status).toBe(201);
       return ((await response.json()) as { id: number }).id;
     },
     stream: (id: number) => fetch(`${url}/api/jobs/${id}/log/stream`, { headers }),
+    runners: async () =>
+      (await (await fetch(`${url}/api/runners`, { headers })).json()) as {
+        runners: { name: string; npu: { used: number[]; free: number[] } }[];
+      },
   };
 }
 
@@ -139,6 +148,86 @@ test("cancelling a running job kills its whole process tree", async () => {
   // The runner reports the cancel only after the process group is gone.
   for (const pid of pids) expect(processGone(pid), `process ${pid} is gone`).toBe(true);
   expect(await admin.log(id)).toContain("[strata] cancelled");
+});
+
+test("a 2-NPU job on a docker runner gets exactly its devices and the Ascend mounts, then frees them", async () => {
+  test.setTimeout(90_000);
+  const fakeBin = path.join(workDir, "fake-docker");
+  const argvFile = path.join(fakeBin, "argv");
+  const release = path.join(fakeBin, "release");
+  fs.mkdirSync(fakeBin, { recursive: true });
+  // Records its arguments one per line and holds the "container" until the test releases it.
+  fs.writeFileSync(
+    path.join(fakeBin, "docker"),
+    `#!/bin/sh\nprintf '%s\\n' "$@" > ${argvFile}.tmp && mv ${argvFile}.tmp ${argvFile}\nwhile [ ! -e ${release} ]; do sleep 0.1; done\necho "fake docker done"\n`,
+    { mode: 0o755 },
+  );
+  const name = uniqueName("npu");
+  const dockerRunner = await startRunner({
+    url: baseURL,
+    registrationToken: await cli("runners:token"),
+    name,
+    labels: `hardware=${name}`,
+    executor: "docker",
+    npus: "0,1,2,3",
+    npuChip: "910b",
+    dir: workDir,
+    env: { ...process.env, PATH: `${fakeBin}:${process.env.PATH}` },
+  });
+  try {
+    const image = "quay.io/ascend/cann:8.0.rc3-910b-ubuntu22.04-py3.10";
+    const id = await admin.run({ hardware: name }, "npu-smi info", { image, npuCount: 2 });
+    const npusOf = async () =>
+      (await admin.runners()).runners.find((runner) => runner.name === name)?.npu;
+    const args = await waitFor("the docker command line", () =>
+      Promise.resolve(
+        fs.existsSync(argvFile) ? fs.readFileSync(argvFile, "utf8").trimEnd().split("\n") : null,
+      ),
+    );
+    expect(await npusOf()).toMatchObject({ used: [0, 1], free: [2, 3] });
+
+    const workMount = args[args.indexOf("-w") - 1]!;
+    const scriptMount = args[args.indexOf("-w") + 3]!;
+    expect(workMount).toMatch(new RegExp(`/job-${id}-[^/]+/work:/workspace$`));
+    expect(scriptMount).toMatch(/:\/strata:ro$/);
+    // prettier-ignore
+    expect(args).toEqual([
+      "run", "--rm", "--init",
+      "--name", `strata-job-${id}-1-1`,
+      "--device", "/dev/davinci0",
+      "--device", "/dev/davinci1",
+      "--device", "/dev/davinci_manager",
+      "--device", "/dev/devmm_svm",
+      "--device", "/dev/hisi_hdc",
+      "-v", "/usr/local/dcmi:/usr/local/dcmi",
+      "-v", "/usr/local/bin/npu-smi:/usr/local/bin/npu-smi",
+      "-v", "/usr/local/Ascend/driver/lib64/:/usr/local/Ascend/driver/lib64/",
+      "-v", "/usr/local/Ascend/driver/version.info:/usr/local/Ascend/driver/version.info",
+      "-v", "/etc/ascend_install.info:/etc/ascend_install.info",
+      "-v", workMount,
+      "-w", "/workspace",
+      "-v", scriptMount,
+      "-e", "CI",
+      "-e", "STRATA_JOB_ID",
+      "-e", "STRATA_JOB_ATTEMPT",
+      "-e", "STRATA_JOB_TOKEN",
+      "-e", "STRATA_SERVER_URL",
+      "-e", "STRATA_NPU_DEVICES",
+      image,
+      "bash", "-eo", "pipefail", "/strata/step-1.sh",
+    ]);
+
+    fs.writeFileSync(release, "");
+    const ended = await waitFor("the job to finish", async () => {
+      const job = await admin.job(id);
+      return job.state === "succeeded" ? job : null;
+    });
+    expect(ended.runner?.name).toBe(name);
+    expect(await admin.log(id)).toContain("fake docker done");
+    expect(await npusOf()).toMatchObject({ used: [], free: [0, 1, 2, 3] });
+  } finally {
+    await dockerRunner.stop();
+  }
 });
 
 test("kill -9 of a runner mid-job: the job is requeued and finished by another runner", async () => {

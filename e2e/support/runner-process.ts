@@ -58,6 +58,12 @@ export async function startRunner(options: {
   name: string;
   labels: string;
   dir: string;
+  executor?: "shell" | "docker";
+  /** NPU device numbers, e.g. "0,1,2,3" (a fake inventory: nothing here opens a device). */
+  npus?: string;
+  npuChip?: string;
+  /** The runner's environment instead of the test's, e.g. a PATH with a stand-in `docker`. */
+  env?: NodeJS.ProcessEnv;
 }): Promise<RunnerProcess> {
   const configFile = path.join(options.dir, `${options.name}.json`);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `strata-e2e-${options.name}-`));
@@ -77,7 +83,8 @@ export async function startRunner(options: {
       "--name",
       options.name,
       "--executor",
-      "shell",
+      options.executor ?? "shell",
+      ...(options.npus ? ["--npus", options.npus, "--npu-chip", options.npuChip ?? "910b"] : []),
       "--labels",
       options.labels,
       "--work-dir",
@@ -90,7 +97,7 @@ export async function startRunner(options: {
   const runner = startGroup(
     "npm",
     ["run", "--silent", "runner", "--", "run", "--config", configFile],
-    process.env,
+    options.env ?? process.env,
   );
   return {
     ...runner,
