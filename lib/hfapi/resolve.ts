@@ -10,7 +10,7 @@ import { openGitBlob } from "@/lib/hub/read/blob";
 import { findRepoLfsObjects } from "@/lib/lfs-batch/links";
 import { getRepo, type RepoAddress } from "@/lib/repos/access";
 import { countDownload } from "@/lib/repos/engagement";
-import { getBlobStore } from "@/lib/storage/blob-store";
+import { blobWebStream } from "@/lib/storage/blob-web-stream";
 
 function missing(path: string, rev: string, commit: string): AppError {
   return new AppError("not_found", `"${path}" does not exist at revision "${rev}".`, {
@@ -91,7 +91,7 @@ async function openContent(
   lfs: TreeEntry["lfs"],
   range?: { start: number; end: number },
 ) {
-  if (lfs) return getBlobStore().read(lfs.oid, range);
+  if (lfs) return blobWebStream(lfs.oid, range);
   if (entry.lfs)
     return (await openGitBlob(repoGitDir(ref), entry.oid, range, entry.lfs.pointerSize)).stream;
   return (await openFile(ref, { rev: commit, path: entry.path, range })).stream;

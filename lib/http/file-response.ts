@@ -7,6 +7,9 @@ import type { ByteRange } from "@/lib/storage/blob-store";
 import { parseByteRange } from "./byte-range";
 import { contentLengthPassthrough } from "./content-length";
 
+/** A Node stream (git output) or a web stream (`blobWebStream`, the fast path for large files). */
+type FileBody = Readable | ReadableStream<Uint8Array>;
+
 export type ServedFile = {
   size: number;
   /** Strong validator, without quotes (a git oid or sha256). */
@@ -16,7 +19,7 @@ export type ServedFile = {
   filename?: string;
   disposition?: "inline" | "attachment";
   /** Opens the bytes, or a range of them; called only when a body is sent. */
-  open: (range?: ByteRange) => Readable | Promise<Readable>;
+  open: (range?: ByteRange) => FileBody | Promise<FileBody>;
   headers?: Record<string, string>;
 };
 
@@ -40,9 +43,19 @@ export async function fileResponse(request: Request, file: ServedFile): Promise<
     ...file.headers,
   });
   if (etag) headers.set("ETag", etag);
-  if (file.filename) headers.set("Content-Disposition", contentDisposition(file.disposition ?? "attachment", file.filename));
+  if (file.filename)
+    headers.set(
+      "Content-Disposition",
+      contentDisposition(file.disposition ?? "attachment", file.filename),
+    );
 
-  if (etag && request.headers.get("if-none-match")?.split(",").some((v) => v.trim() === etag)) {
+  if (
+    etag &&
+    request.headers
+      .get("if-none-match")
+      ?.split(",")
+      .some((v) => v.trim() === etag)
+  ) {
     return new Response(null, { status: 304, headers });
   }
 
@@ -55,10 +68,13 @@ export async function fileResponse(request: Request, file: ServedFile): Promise<
   const useRange = range && (!ifRange || ifRange === etag) ? range : null;
   const length = useRange ? useRange.end - useRange.start + 1 : file.size;
   headers.set(contentLengthPassthrough, String(length));
-  if (useRange) headers.set("Content-Range", `bytes ${useRange.start}-${useRange.end}/${file.size}`);
+  if (useRange)
+    headers.set("Content-Range", `bytes ${useRange.start}-${useRange.end}/${file.size}`);
   const status = useRange ? 206 : 200;
 
   if (request.method === "HEAD" || length === 0) return new Response(null, { status, headers });
-  const stream = await file.open(useRange ?? undefined);
-  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status, headers });
+  const body = await file.open(useRange ?? undefined);
+  const stream =
+    body instanceof Readable ? (Readable.toWeb(body) as ReadableStream<Uint8Array>) : body;
+  return new Response(stream, { status, headers });
 }

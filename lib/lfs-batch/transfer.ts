@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { fileResponse } from "@/lib/http/file-response";
 import { readJsonBody } from "@/lib/jobs/request-body";
 import { getBlobStore } from "@/lib/storage/blob-store";
+import { blobWebStream } from "@/lib/storage/blob-web-stream";
 
 import { lfsJson } from "./errors";
 import { authorizeGrant } from "./grant-caller";
@@ -64,7 +65,7 @@ export async function downloadLfsObject(request: Request, oid: string): Promise<
     etag: oid,
     contentType: "application/octet-stream",
     headers: { "Cache-Control": "no-transform" },
-    open: (range) => store.read(oid, range),
+    open: (range) => blobWebStream(oid, range),
   });
 }
 

@@ -1,12 +1,12 @@
 import "server-only";
 
 import { findLinkedBlob, unlinkRegistryBlob } from "@/db/queries/registry";
+import { parseByteRange } from "@/lib/http/byte-range";
 import { getBlobStore } from "@/lib/storage/blob-store";
+import { blobWebStream } from "@/lib/storage/blob-web-stream";
 
 import { authorizeRepository, type RegistryRequester } from "./access";
-import { blobStream } from "./blob-stream";
 import { RegistryError } from "./errors";
-import { parseByteRange } from "./http-range";
 import { digestHex, isDigest, isSha256Digest } from "./names";
 import { registryEmpty, registryResponse } from "./responses";
 
@@ -49,7 +49,7 @@ export async function getBlob(
   const body =
     request.method === "HEAD" || length === 0
       ? null
-      : blobStream(digestHex(digest), range ?? undefined);
+      : blobWebStream(digestHex(digest), range ?? undefined);
   return registryResponse(request, body, { status: range ? 206 : 200, headers });
 }
 

@@ -8,9 +8,9 @@ import {
   findManifestByTag,
 } from "@/db/queries/registry-manifests";
 import { withdrawRegistryTags } from "@/lib/images/registry-sync";
+import { blobWebStream } from "@/lib/storage/blob-web-stream";
 
 import { actorIdOf, authorizeRepository, type RegistryRequester } from "./access";
-import { blobStream } from "./blob-stream";
 import { RegistryError } from "./errors";
 import { negotiateManifest } from "./manifest-negotiation";
 import { digestHex, isSha256Digest, parseReference } from "./names";
@@ -40,7 +40,7 @@ export async function getManifest(
     ref?.kind === "tag"
       ? await negotiateManifest(repository.id, found, request.headers.get("accept"))
       : found;
-  return registryResponse(request, blobStream(digestHex(manifest.digest)), {
+  return registryResponse(request, blobWebStream(digestHex(manifest.digest)), {
     headers: {
       "Content-Type": manifest.mediaType,
       "Content-Length": String(manifest.size),

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { parseByteRange } from "@/lib/http/byte-range";
+
 import { acceptsMediaType } from "./accept";
-import { parseByteRange, parseContentRange } from "./http-range";
+import { parseContentRange } from "./content-range";
 import { isRepositoryName, parseReference } from "./names";
 import { parseRegistryPath, scopeForRequest } from "./route-path";
 import { parseScopes, repositoryActionsIn } from "./scopes";

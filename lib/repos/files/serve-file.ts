@@ -10,6 +10,7 @@ import { entryNotFound } from "@/lib/hub/errors";
 import { repoFileContentType, userContentHeaders } from "@/lib/http/content-type";
 import { fileResponse } from "@/lib/http/file-response";
 import { getBlobStore, type ByteRange } from "@/lib/storage/blob-store";
+import { blobWebStream } from "@/lib/storage/blob-web-stream";
 
 import { getRepo, type RepoAddress } from "../access";
 import { countDownload } from "../engagement";
@@ -58,7 +59,7 @@ export async function serveRepoFile(
     filename: entry.name,
     disposition: download === "true" || download === "1" ? "attachment" : "inline",
     open: async (range?: ByteRange) =>
-      entry.lfs ? store.read(entry.lfs.oid, range) : (await openFile(ref, { rev: commit, path: entry.path, range })).stream,
+      entry.lfs ? blobWebStream(entry.lfs.oid, range) : (await openFile(ref, { rev: commit, path: entry.path, range })).stream,
     headers: {
       ...userContentHeaders,
       "Cache-Control": "private, max-age=0, must-revalidate",

@@ -3,14 +3,18 @@ import "server-only";
 import fsp from "node:fs/promises";
 import { Readable } from "node:stream";
 
-import { getBlobStore, type ByteRange } from "@/lib/storage/blob-store";
+import { getBlobStore, type ByteRange } from "./blob-store";
 
 const chunkBytes = 1024 * 1024;
 /** Read ahead of the socket: the next chunks come off the disk while earlier ones are being sent. */
 const readAheadBytes = 4 * chunkBytes;
 
-/** A blob (or a range of it) as a response body, read from its local file with read-ahead. */
-export function blobStream(sha256: string, range?: ByteRange): ReadableStream<Uint8Array> {
+/**
+ * A blob (or a range of it) as a response body, read from its local file in 1 MiB chunks with a
+ * few MiB of read-ahead. Faster than `Readable.toWeb(fs.createReadStream())`, whose adapter moves
+ * data one small step at a time: large downloads (LFS files, image layers) go through here.
+ */
+export function blobWebStream(sha256: string, range?: ByteRange): ReadableStream<Uint8Array> {
   const store = getBlobStore();
   const file = store.localPath(sha256);
   if (!file) return Readable.toWeb(store.read(sha256, range)) as ReadableStream<Uint8Array>;
