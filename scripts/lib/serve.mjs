@@ -3,12 +3,24 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+/**
+ * A larger young generation for the server: file, LFS and registry traffic makes mostly
+ * short-lived garbage (request chunks, promises), and V8's default semi-space makes the server
+ * spend a large share of a transfer in scavenges. Measured in bench/README.md: same peak memory,
+ * less CPU per byte. An explicit setting in NODE_OPTIONS wins.
+ */
+function withServerHeap(env) {
+  const options = env.NODE_OPTIONS ?? "";
+  if (options.includes("--max-semi-space-size")) return env;
+  return { ...env, NODE_OPTIONS: `${options} --max-semi-space-size=64`.trim() };
+}
+
 /** Starts `next start` on the port and forwards Ctrl-C / SIGTERM to it. */
 export function startNextServer(port, env = process.env) {
   const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
     cwd: root,
     stdio: "inherit",
-    env,
+    env: withServerHeap(env),
   });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
