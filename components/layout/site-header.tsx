@@ -15,6 +15,7 @@ export async function SiteHeader() {
   const sections: [string, string][] = [
     ["/models", s.models],
     ["/datasets", s.datasets],
+    ["/spaces", s.spaces],
     ["/images", s.images],
   ];
   return (
