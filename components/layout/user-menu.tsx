@@ -33,7 +33,6 @@ export function UserMenu({ user, strings: s }: Props) {
     [`/${user.name}`, s.profile],
     ["/models/new", s.newModel],
     ["/datasets/new", s.newDataset],
-    ["/spaces/new", s.newSpace],
     ["/organizations/new", s.newOrg],
     ["/settings/profile", s.settings],
     ["/settings/tokens", s.tokens],
