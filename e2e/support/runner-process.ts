@@ -158,7 +158,11 @@ export async function startServer(options: {
   if (!options.migrated) {
     await exec(bin("tsx"), ["--conditions=react-server", "db/migrate.ts"], { cwd: root, env });
   }
-  const server = startGroup(bin("next"), ["start", "-p", String(options.port)], env);
+  const server = startGroup(
+    bin("next"),
+    ["start", "-p", String(options.port), "--keepAliveTimeout", "65000"],
+    env,
+  );
   await waitFor(
     `the server on port ${options.port}`,
     async () => (await fetch(`${url}/api/health`).catch(() => null))?.ok,
