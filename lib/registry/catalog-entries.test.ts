@@ -11,10 +11,12 @@ import { mediaTypes } from "./manifest-format";
 import { setRepositoryVisibility } from "./repositories";
 import {
   buildImage,
+  buildIndex,
   call,
   digestOf,
   makeAccount,
   pushImage,
+  pushIndex,
   type TestAccount,
 } from "./test-support";
 
@@ -107,23 +109,11 @@ describe("the image center after a push", () => {
     const amd = buildImage([Buffer.from("amd64 layer!")], {}, { architecture: "amd64" });
     await pushImage(repo, alice.auth, arm, "arm-only");
     await pushImage(repo, alice.auth, amd, "amd-only");
-    const index = Buffer.from(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: mediaTypes.ociIndex,
-        manifests: [arm, amd].map((image, i) => ({
-          mediaType: mediaTypes.ociManifest,
-          digest: image.digest,
-          size: image.manifest.length,
-          platform: { os: "linux", architecture: ["arm64", "amd64"][i] },
-        })),
-      }),
-    );
-    const put = await call("PUT", `/v2/${repo}/manifests/both`, {
-      auth: alice.auth,
-      body: index,
-      headers: { "Content-Type": mediaTypes.ociIndex },
-    });
+    const index = buildIndex([
+      { image: arm, architecture: "arm64" },
+      { image: amd, architecture: "amd64" },
+    ]);
+    const put = await pushIndex(repo, alice.auth, index, "both");
     expect(put.status).toBe(201);
     const detail = await getImageTag(
       sessionCaller(alice.user),

@@ -6,10 +6,11 @@ import { describePush } from "./catalog-sync";
 import { mediaTypes, parseManifest } from "./manifest-format";
 import {
   buildImage,
-  call,
+  buildIndex,
   digestOf,
   makeAccount,
   pushImage,
+  pushIndex,
   type TestAccount,
 } from "./test-support";
 
@@ -63,31 +64,11 @@ describe("the push event for the image catalog", () => {
   it("describes each platform of an index and skips attestation children", async () => {
     const image = buildImage([Buffer.from("platform layer")]);
     await pushImage(repo, alice.auth, image, "child");
-    const index = Buffer.from(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: mediaTypes.ociIndex,
-        manifests: [
-          {
-            mediaType: mediaTypes.ociManifest,
-            digest: image.digest,
-            size: image.manifest.length,
-            platform: { os: "linux", architecture: "arm64" },
-          },
-          {
-            mediaType: mediaTypes.ociManifest,
-            digest: image.digest,
-            size: image.manifest.length,
-            platform: { os: "unknown", architecture: "unknown" },
-          },
-        ],
-      }),
-    );
-    const put = await call("PUT", `/v2/${repo}/manifests/multi`, {
-      auth: alice.auth,
-      body: index,
-      headers: { "Content-Type": mediaTypes.ociIndex },
-    });
+    const index = buildIndex([
+      { image, architecture: "arm64" },
+      { image, os: "unknown", architecture: "unknown" },
+    ]);
+    const put = await pushIndex(repo, alice.auth, index, "multi");
     expect(put.status).toBe(201);
     const event = await describePush({
       repository: { name: repo, ownerId: alice.user.id, isPrivate: false },

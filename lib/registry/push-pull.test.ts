@@ -8,12 +8,14 @@ import { getBlobStore } from "@/lib/storage/blob-store";
 import { mediaTypes } from "./manifest-format";
 import {
   buildImage,
+  buildIndex,
   call,
   digestOf,
   errorCode,
   makeAccount,
   pushBlob,
   pushImage,
+  pushIndex,
   type TestAccount,
 } from "./test-support";
 
@@ -256,31 +258,11 @@ describe("push and pull", () => {
     const arm64 = buildImage([Buffer.from("arm64 layer")]);
     await pushImage(repo, alice.auth, amd64, "amd64");
     await pushImage(repo, alice.auth, arm64, "arm64");
-    const index = Buffer.from(
-      JSON.stringify({
-        schemaVersion: 2,
-        mediaType: mediaTypes.ociIndex,
-        manifests: [
-          {
-            mediaType: mediaTypes.ociManifest,
-            digest: amd64.digest,
-            size: amd64.manifest.length,
-            platform: { os: "linux", architecture: "amd64" },
-          },
-          {
-            mediaType: mediaTypes.ociManifest,
-            digest: arm64.digest,
-            size: arm64.manifest.length,
-            platform: { os: "linux", architecture: "arm64" },
-          },
-        ],
-      }),
-    );
-    const put = await call("PUT", `/v2/${repo}/manifests/multi`, {
-      auth: alice.auth,
-      body: index,
-      headers: { "Content-Type": mediaTypes.ociIndex },
-    });
+    const index = buildIndex([
+      { image: amd64, architecture: "amd64" },
+      { image: arm64, architecture: "arm64" },
+    ]);
+    const put = await pushIndex(repo, alice.auth, index, "multi");
     expect(put.status).toBe(201);
     const asIndex = await call("GET", `/v2/${repo}/manifests/multi`, {
       auth: alice.auth,

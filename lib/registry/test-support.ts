@@ -131,3 +131,35 @@ export async function pushImage(
     headers: { "Content-Type": mediaTypes.ociManifest },
   });
 }
+
+/** An OCI index over images already pushed, each with the platform given for it. */
+export function buildIndex(
+  children: { image: TestImage; os?: string; architecture: string }[],
+): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: mediaTypes.ociIndex,
+      manifests: children.map(({ image, os, architecture }) => ({
+        mediaType: mediaTypes.ociManifest,
+        digest: image.digest,
+        size: image.manifest.length,
+        platform: { os: os ?? "linux", architecture },
+      })),
+    }),
+  );
+}
+
+/** Pushes an index manifest under `tag`. */
+export function pushIndex(
+  repository: string,
+  auth: string,
+  index: Buffer,
+  tag: string,
+): Promise<Response> {
+  return call("PUT", `/v2/${repository}/manifests/${tag}`, {
+    auth,
+    body: index,
+    headers: { "Content-Type": mediaTypes.ociIndex },
+  });
+}
