@@ -3,6 +3,8 @@ import "server-only";
 import { resolveCaller, type Caller } from "@/lib/auth/caller";
 import { AppError, logIfInternal, toAppError } from "@/lib/errors";
 
+import { assertSameSiteWrite } from "./same-site";
+
 type Access = "public" | "user" | "admin";
 
 export type RouteContext<P, A extends Access> = {
@@ -18,8 +20,8 @@ const jsonError: ErrorRenderer = (error) => error.toResponse();
 
 /**
  * The one way to write a route handler: resolve the caller (token or session), enforce the
- * access level, run the handler (which parses its input and checks permission on its resource),
- * and turn any error into a response. Protocol routes pass their own `renderError` (HF, OCI, git).
+ * access level, refuse session writes sent from other sites, run the handler (which parses its
+ * input and checks permission on its resource), and turn any error into a response. Protocol routes pass their own `renderError` (HF, OCI, git).
  */
 export function route<P = Record<string, never>, A extends Access = "public">(
   options: { access?: A; renderError?: ErrorRenderer },
@@ -31,11 +33,15 @@ export function route<P = Record<string, never>, A extends Access = "public">(
     try {
       const caller = await resolveCaller(request);
       if (!caller && access !== "public") {
-        throw new AppError("unauthorized", "Sign in or send an access token (Authorization: Bearer hf_…).");
+        throw new AppError(
+          "unauthorized",
+          "Sign in or send an access token (Authorization: Bearer hf_…).",
+        );
       }
       if (access === "admin" && !caller?.isAdmin) {
         throw new AppError("forbidden", "Only site administrators can do this.");
       }
+      assertSameSiteWrite(request, caller?.auth ?? null);
       // Tests may call a handler without a context; Next always passes one.
       const params = ((await (ctx as NextRouteContext<P> | undefined)?.params) ?? {}) as P;
       return await handler(request, { caller, params } as RouteContext<P, A>);

@@ -3,13 +3,12 @@ import { z } from "zod";
 
 import { route } from "@/lib/http/route";
 import { readJsonBody } from "@/lib/jobs/request-body";
-import { addressOf, assertSameSiteWrite } from "@/lib/repos/http/address";
+import { addressOf } from "@/lib/repos/http/address";
 import { discardUploads, stageUpload } from "@/lib/repos/uploads/stage";
 
 type Params = { type: string; owner: string; name: string };
 
 export const POST = route<Params, "user">({ access: "user" }, async (request, { caller, params }) => {
-  assertSameSiteWrite(request, caller.auth);
   const declared = request.headers.get("content-length");
   const staged = await stageUpload(caller, addressOf(params), request.body, {
     contentLength: declared && /^\d+$/.test(declared) ? Number(declared) : null,
@@ -20,7 +19,6 @@ export const POST = route<Params, "user">({ access: "user" }, async (request, { 
 const discardBody = z.object({ ids: z.array(z.uuid()).min(1).max(1000) });
 
 export const DELETE = route<Params, "user">({ access: "user" }, async (request, { caller, params }) => {
-  assertSameSiteWrite(request, caller.auth);
   addressOf(params);
   const { ids } = discardBody.parse(await readJsonBody(request));
   return Response.json({ discarded: await discardUploads(caller, ids) });
