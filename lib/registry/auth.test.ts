@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { insertMember } from "@/db/queries/orgs";
 import { findRegistryRepository } from "@/db/queries/registry";
+import { revokeAccessToken } from "@/lib/auth/access-tokens";
 import { makeOrg, makeUser, sessionCaller } from "@/test/factories";
 
 import { signRegistryToken } from "./registry-token";
@@ -148,6 +149,17 @@ describe("the token flow", () => {
     expect(
       (await pushImage(`${alice.user.name}/viatoken`, bearer(pushToken!.token), image)).status,
     ).toBe(201);
+  });
+
+  it("stops a bearer token as soon as the access token it was made from is revoked", async () => {
+    const account = await makeAccount("write", alice.user);
+    const { body } = await token(account.auth, `repository:${publicRepo}:pull`);
+    const tags = () => call("GET", `/v2/${publicRepo}/tags/list`, { auth: bearer(body!.token) });
+    expect((await tags()).status).toBe(200);
+    await revokeAccessToken(alice.user.id, account.tokenId);
+    const after = await tags();
+    expect(after.status).toBe(401);
+    expect(await errorCode(after)).toBe("UNAUTHORIZED");
   });
 
   it("refuses forged, expired and foreign-audience tokens", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { findUserById } from "@/db/queries/owners";
+import { findLiveTokenScope } from "@/db/queries/token-status";
 import { resolveCaller } from "@/lib/auth/caller";
 import { toAppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
@@ -30,6 +31,10 @@ async function principalFromToken(
   if (kind === "job") return null; // job principals carry their grants in the token's access claim
   const user = kind === "user" && /^\d+$/.test(id) ? await findUserById(Number(id)) : null;
   if (!user) throw unauthorized();
+  // A bearer token outlives nothing it was made from: revoking the access token stops it at once.
+  if (claims.tid !== undefined && !(await findLiveTokenScope(user.id, claims.tid))) {
+    throw unauthorized();
+  }
   return {
     type: "user",
     caller: {

@@ -50,15 +50,15 @@ export function bearer(token: string): string {
   return `Bearer ${token}`;
 }
 
-export type TestAccount = { user: UserSummary; token: string; auth: string };
+export type TestAccount = { user: UserSummary; token: string; tokenId: number; auth: string };
 
 export async function makeAccount(
   scope: "read" | "write" = "write",
   user?: UserSummary,
 ): Promise<TestAccount> {
   const owner = user ?? (await makeUser());
-  const { token } = await createAccessToken(owner.id, { name: `registry-${scope}`, scope });
-  return { user: owner, token, auth: basic(owner.name, token) };
+  const { token, id } = await createAccessToken(owner.id, { name: `registry-${scope}`, scope });
+  return { user: owner, token, tokenId: id, auth: basic(owner.name, token) };
 }
 
 export function digestOf(bytes: Buffer | string): string {
