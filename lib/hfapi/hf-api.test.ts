@@ -33,6 +33,15 @@ describe("HF API: repositories", () => {
       json: { name: "data-one", type: "dataset" },
     });
     expect(again.status).toBe(409);
+    // A bad file path is refused before the repository exists, so nothing is left behind.
+    const badFiles = await hf("POST", "/api/repos/create", {
+      token: owner.write,
+      json: { name: "with-files", type: "model", files: [{ path: "../escape", content: "eA==" }] },
+    });
+    expect(badFiles.status).toBe(400);
+    expect(
+      (await hf("GET", `/api/models/${owner.name}/with-files`, { token: owner.write })).status,
+    ).toBe(404);
     // Private: invisible to anonymous callers, with the code Python maps to RepositoryNotFoundError.
     const hidden = await hf("GET", `/api/datasets/${owner.name}/data-one`);
     expect(hidden.status).toBe(404);

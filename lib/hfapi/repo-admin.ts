@@ -12,6 +12,7 @@ import { createRepo } from "@/lib/repos/create";
 import { commitIdentity } from "@/lib/repos/identity";
 import { deleteRepo, moveRepo, updateRepo } from "@/lib/repos/manage";
 import { repoTypes } from "@/lib/validation/repo-names";
+import { repoPathSchema } from "@/lib/validation/repo-paths";
 
 import { hfObjectId } from "./repo-json";
 import { hfRepoUrl } from "./responses";
@@ -46,7 +47,8 @@ const createSchema = z.object({
   files: z
     .array(
       z.object({
-        path: z.string(),
+        // Checked here, before the repository exists, so a bad path leaves nothing behind.
+        path: repoPathSchema,
         content: z.string(),
         encoding: z.enum(["base64", "utf-8"]).default("base64"),
       }),
