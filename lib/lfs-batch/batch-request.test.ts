@@ -21,7 +21,7 @@ describe("parseBatchRequest", () => {
         hash_algo: "sha_256",
         objects: [],
       }),
-    ).toBeTruthy();
+    ).toMatchObject({ operation: "upload", objects: [] });
     expect(
       parseBatchRequest({
         operation: "upload",
@@ -29,7 +29,7 @@ describe("parseBatchRequest", () => {
         ref: null,
         objects: [{ oid, size: 0 }],
       }),
-    ).toBeTruthy();
+    ).toMatchObject({ operation: "upload", objects: [{ oid, size: 0 }] });
   });
 
   it("refuses other operations, hash algorithms and transfer adapters", () => {

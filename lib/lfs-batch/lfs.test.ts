@@ -111,7 +111,7 @@ describe("LFS batch and basic transfers", () => {
 
     // Mallory knows the hash: she must upload the bytes herself, and cannot download or commit it.
     const claim = await batch(open.id, mallory.write, "upload", [object]);
-    expect(claim.body.objects[0]!.actions?.upload).toBeDefined();
+    expect(claim.body.objects[0]!.actions?.upload?.href).toContain(`/objects/${object.oid}`);
     const read = await batch(open.id, mallory.write, "download", [object]);
     expect(read.body.objects[0]!.error).toEqual({
       code: 404,
