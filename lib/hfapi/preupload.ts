@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import type { Caller } from "@/lib/auth/caller";
 import { lfsDecision } from "@/lib/hub";
-import { readJsonBody } from "@/lib/jobs/request-body";
+import { readJsonBody } from "@/lib/http/request-body";
 import { getRepo, type RepoAddress } from "@/lib/repos/access";
 
 import { writableBranch } from "./branch";

@@ -12,7 +12,7 @@ import {
   listRefs,
   type RefInfo,
 } from "@/lib/hub";
-import { readJsonBody } from "@/lib/jobs/request-body";
+import { readJsonBody } from "@/lib/http/request-body";
 import { getRepo, type RepoAddress } from "@/lib/repos/access";
 import { commitIdentity } from "@/lib/repos/identity";
 

@@ -9,7 +9,7 @@ import {
   type RepoRef,
   type TreeEntry,
 } from "@/lib/hub";
-import { readCappedBody } from "@/lib/jobs/request-body";
+import { readCappedBody } from "@/lib/http/request-body";
 import { getRepo, type RepoAddress } from "@/lib/repos/access";
 import { repoTypePlural } from "@/lib/validation/repo-names";
 

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Caller } from "@/lib/auth/caller";
 import { requireRepoAccess } from "@/lib/git-http/access";
-import { readJsonBody } from "@/lib/jobs/request-body";
+import { readJsonBody } from "@/lib/http/request-body";
 import type { RepoAddress } from "@/lib/repos/access";
 import { getBlobStore } from "@/lib/storage/blob-store";
 

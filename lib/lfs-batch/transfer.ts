@@ -6,7 +6,7 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import { recordLfsObject } from "@/db/queries/lfs-objects";
 import { AppError } from "@/lib/errors";
 import { fileResponse } from "@/lib/http/file-response";
-import { readJsonBody } from "@/lib/jobs/request-body";
+import { readJsonBody } from "@/lib/http/request-body";
 import { getBlobStore } from "@/lib/storage/blob-store";
 import { blobWebStream } from "@/lib/storage/blob-web-stream";
 

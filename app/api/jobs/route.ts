@@ -5,7 +5,7 @@ import { jobStates } from "@/db/schema/job-enums";
 import { route } from "@/lib/http/route";
 import { diagnosticJobSchema, enqueueDiagnosticJob } from "@/lib/jobs/diagnostic";
 import { listJobsOverview } from "@/lib/jobs/overview";
-import { readJsonBody } from "@/lib/jobs/request-body";
+import { readJsonBody } from "@/lib/http/request-body";
 
 const listQuery = z.object({
   state: z.array(z.enum(jobStates)).optional(),

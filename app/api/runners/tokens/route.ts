@@ -5,7 +5,7 @@ import {
   createRegistrationTokenSchema,
   listRegistrationTokens,
 } from "@/lib/jobs/registration-tokens";
-import { readJsonBody } from "@/lib/jobs/request-body";
+import { readJsonBody } from "@/lib/http/request-body";
 
 export const GET = route({ access: "admin" }, async () => {
   return Response.json({ tokens: await listRegistrationTokens() });

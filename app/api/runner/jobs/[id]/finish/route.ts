@@ -3,7 +3,7 @@ import { route } from "@/lib/http/route";
 import { parseId } from "@/lib/jobs/job-access";
 import { finishJob } from "@/lib/jobs/job-runs";
 import { authenticateJobCall } from "@/lib/jobs/job-token";
-import { readJsonBody } from "@/lib/jobs/request-body";
+import { readJsonBody } from "@/lib/http/request-body";
 
 export const POST = route<{ id: string }>({}, async (request, { params }) => {
   const job = await authenticateJobCall(request, parseId(params.id));

@@ -3,7 +3,7 @@ import { route } from "@/lib/http/route";
 import { parseId } from "@/lib/jobs/job-access";
 import { appendJobLogChunk, parseContentRange } from "@/lib/jobs/job-runs";
 import { authenticateJobCall } from "@/lib/jobs/job-token";
-import { readCappedBody } from "@/lib/jobs/request-body";
+import { readCappedBody } from "@/lib/http/request-body";
 import { getJobSettings } from "@/lib/jobs/settings";
 
 export const PATCH = route<{ id: string }>({}, async (request, { params }) => {

@@ -1,6 +1,6 @@
 // POST /api/repos/{models|datasets}/{owner}/{name}/commit – one commit of staged uploads, edited text and deletions
 import { route } from "@/lib/http/route";
-import { readJsonBody } from "@/lib/jobs/request-body";
+import { readJsonBody } from "@/lib/http/request-body";
 import { addressOf } from "@/lib/repos/http/address";
 import { commitWebChanges } from "@/lib/repos/uploads/commit";
 import { maxCommitRequestBytes } from "@/lib/repos/uploads/limits";

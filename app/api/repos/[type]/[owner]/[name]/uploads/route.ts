@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 import { route } from "@/lib/http/route";
-import { readJsonBody } from "@/lib/jobs/request-body";
+import { readJsonBody } from "@/lib/http/request-body";
 import { addressOf } from "@/lib/repos/http/address";
 import { discardUploads, stageUpload } from "@/lib/repos/uploads/stage";
 

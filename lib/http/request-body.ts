@@ -3,10 +3,15 @@ import { AppError } from "@/lib/errors";
 /**
  * Reads a request body of at most `maxBytes`, chunk by chunk, refusing it as soon as it grows past
  * the limit (before the rest arrives) — for bodies small enough to hold, such as one log chunk.
+ * Protocols with their own error shape (the OCI registry) pass the error to throw.
  */
-export async function readCappedBody(request: Request, maxBytes: number): Promise<Buffer> {
+export async function readCappedBody(
+  request: Request,
+  maxBytes: number,
+  tooLarge: () => Error = () => payloadTooLarge(maxBytes),
+): Promise<Buffer> {
   const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -18,7 +23,7 @@ export async function readCappedBody(request: Request, maxBytes: number): Promis
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel();
-        throw tooLarge(maxBytes);
+        throw tooLarge();
       }
       chunks.push(value);
     }
@@ -28,7 +33,7 @@ export async function readCappedBody(request: Request, maxBytes: number): Promis
   return Buffer.concat(chunks, size);
 }
 
-function tooLarge(maxBytes: number): AppError {
+function payloadTooLarge(maxBytes: number): AppError {
   return new AppError("payload_too_large", `Send at most ${maxBytes} bytes per request.`);
 }
 
