@@ -34,9 +34,12 @@ export function credentialFromHeader(header: string | null): string | null {
   return "";
 }
 
+/** The challenge that makes git, git-lfs and browsers ask for a user name and access token. */
+export const basicChallenge = 'Basic realm="Strata", charset="UTF-8"';
+
 export const invalidCredentials = () =>
   new AppError("unauthorized", "Invalid credentials: the access token is malformed, unknown or revoked.", {
-    headers: { "WWW-Authenticate": 'Basic realm="Strata", charset="UTF-8"' },
+    headers: { "WWW-Authenticate": basicChallenge },
   });
 
 /**

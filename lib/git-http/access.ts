@@ -1,11 +1,9 @@
 import "server-only";
 
-import type { Caller } from "@/lib/auth/caller";
+import { basicChallenge, type Caller } from "@/lib/auth/caller";
 import type { Action } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { getRepo, type RepoAccess, type RepoAddress } from "@/lib/repos/access";
-
-export const basicChallenge = 'Basic realm="Strata", charset="UTF-8"';
 
 /** A 401 that makes git and git-lfs ask their credential helpers for a user name and token. */
 export function credentialsRequired(message: string): AppError {

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { repoNotFound } from "@/lib/hub/errors";
 import type { RepoAddress } from "@/lib/repos/access";
 import { isValidRepoName, type RepoType } from "@/lib/validation/repo-names";
 
@@ -11,9 +11,7 @@ const ownerPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export function gitRepoAddress(type: RepoType, owner: string, rawName: string): RepoAddress {
   const name = rawName.endsWith(".git") ? rawName.slice(0, -4) : rawName;
   if (!ownerPattern.test(owner) || owner.includes("..") || !isValidRepoName(name)) {
-    throw new AppError("not_found", "Repository not found.", {
-      headers: { "X-Error-Code": "RepoNotFound" },
-    });
+    throw repoNotFound();
   }
   return { type, owner, name };
 }
