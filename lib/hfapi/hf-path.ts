@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { RepoAddress } from "@/lib/repos/access";
-import type { RepoType } from "@/lib/validation/repo-names";
+import { repoTypeOfSegment, type RepoType } from "@/lib/validation/repo-names";
 
 /** The endpoints of the HF-compatible API, as found from a path below `/hf`. */
 export type HfRoute =
@@ -19,12 +19,6 @@ export type HfRoute =
   | { kind: "git-rpc"; repo: RepoAddress; service: "git-upload-pack" | "git-receive-pack" }
   /** The repo (or commit) URLs the API hands out, which lead to the site's pages. */
   | { kind: "web"; repo: RepoAddress; commit?: string };
-
-const typeOfPlural: Record<string, RepoType> = {
-  models: "model",
-  datasets: "dataset",
-  spaces: "space",
-};
 
 /** Splits a raw path into decoded segments: clients encode `/` inside revisions and paths as %2F. */
 export function decodeSegments(pathname: string): string[] {
@@ -60,7 +54,7 @@ function parseApi(segments: string[]): HfRoute {
     if (rest[0] === "delete") return { kind: "repos-delete" };
     if (rest[0] === "move") return { kind: "repos-move" };
   }
-  const type = area ? typeOfPlural[area] : undefined;
+  const type = area ? repoTypeOfSegment(area) : undefined;
   if (!type) throw notFound();
   if (rest.length === 0) return { kind: "list", type };
   const [owner, name, action, ...tail] = rest;
@@ -101,7 +95,7 @@ function parseApi(segments: string[]): HfRoute {
 /** Parses the decoded segments of a path below `/hf`. */
 export function parseHfPath(segments: string[]): HfRoute {
   if (segments[0] === "api") return parseApi(segments.slice(1));
-  const typed = segments[0] ? typeOfPlural[segments[0]] : undefined;
+  const typed = segments[0] ? repoTypeOfSegment(segments[0]) : undefined;
   const [owner, rawName, action, ...tail] = typed ? segments.slice(1) : segments;
   const type = typed ?? "model";
   if (!owner || !rawName) throw notFound();

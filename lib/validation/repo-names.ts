@@ -13,6 +13,13 @@ export const repoTypePlural = {
   space: "spaces",
 } as const satisfies Record<RepoType, string>;
 
+/** The repo type a plural segment names (`models` → `model`), or undefined. */
+export function repoTypeOfSegment(segment: string): RepoType | undefined {
+  return (Object.keys(repoTypePlural) as RepoType[]).find(
+    (type) => repoTypePlural[type] === segment,
+  );
+}
+
 export const repoNameMaxLength = 96;
 
 /**

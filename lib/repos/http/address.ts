@@ -1,15 +1,11 @@
 import { repoNotFound } from "@/lib/hub/errors";
-import { repoTypePlural, type RepoType } from "@/lib/validation/repo-names";
+import { repoTypeOfSegment, type RepoType } from "@/lib/validation/repo-names";
 
 import type { RepoAddress } from "../access";
 
-const typeOfPlural = Object.fromEntries(
-  Object.entries(repoTypePlural).map(([type, plural]) => [plural, type]),
-) as Record<string, RepoType>;
-
 /** `models` → `model`; anything else is a 404 (the URL names no kind of repository). */
 export function repoTypeOfPlural(plural: string): RepoType {
-  const type = typeOfPlural[plural];
+  const type = repoTypeOfSegment(plural);
   if (!type) throw repoNotFound();
   return type;
 }
