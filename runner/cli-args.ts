@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 
 import type { Labels, RunnerExecutor } from "../lib/jobs/protocol";
+import { parseLabelList } from "../lib/runtime/labels";
 
 export class UsageError extends Error {
   override name = "UsageError";
@@ -32,16 +33,9 @@ export type RegisterArgs = {
 export type RunArgs = { config?: string; exitWithParent: boolean };
 
 export function parseLabels(text: string): Labels {
-  const labels: Labels = {};
-  for (const item of text
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean)) {
-    const eq = item.indexOf("=");
-    if (eq <= 0) throw new UsageError(`Write labels as key=value; "${item}" is not.`);
-    labels[item.slice(0, eq).trim()] = item.slice(eq + 1).trim();
-  }
-  return labels;
+  const parsed = parseLabelList(text);
+  if ("problem" in parsed) throw new UsageError(parsed.problem);
+  return parsed.labels;
 }
 
 function parseDevices(text: string): number[] {

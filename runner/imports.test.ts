@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 
 /**
  * The runner is deployed on other machines and must not pull in server code: it may import
- * node built-ins and its own modules, plus `import type` from lib/jobs/protocol.ts.
+ * node built-ins and its own modules, the dependency-free shared modules in lib/runtime/, plus
+ * `import type` from lib/jobs/protocol.ts.
  */
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -17,6 +18,7 @@ function sourceFiles(dir: string): string[] {
 describe("runner imports", () => {
   const root = path.join(import.meta.dirname);
   const files = sourceFiles(root);
+  const runtimeRoot = path.resolve(root, "../lib/runtime");
 
   it("finds the runner's sources", () => {
     expect(files.map((f) => path.relative(root, f))).toContain("main.ts");
@@ -36,9 +38,25 @@ describe("runner imports", () => {
         if (specifier!.startsWith("node:")) continue;
         const resolved = path.resolve(path.dirname(file), specifier!);
         if (resolved.startsWith(root + path.sep)) continue;
+        if (resolved.startsWith(runtimeRoot + path.sep)) continue;
         expect
           .soft(typeOnly && resolved === path.resolve(root, "../lib/jobs/protocol"), statement)
           .toBe(true);
+      }
+    },
+  );
+});
+
+describe("shared runtime modules", () => {
+  const root = path.resolve(import.meta.dirname, "../lib/runtime");
+
+  it.each(sourceFiles(root).map((f) => [path.relative(root, f), f]))(
+    "%s imports nothing but node built-ins and its neighbours",
+    (_name, file) => {
+      const source = fs.readFileSync(file, "utf8");
+      for (const [, specifier] of source.matchAll(/\bfrom\s+"([^"]+)"|\bimport\(\s*"([^"]+)"/g)) {
+        if (!specifier || specifier.startsWith("node:")) continue;
+        expect.soft(specifier, file).toMatch(/^\.\//);
       }
     },
   );

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { ascendDockerFlags, dockerRunCommand, pullCommands, registryHost } from "./pull-commands";
+import { ascendDockerFlags } from "@/lib/runtime/ascend";
+
+import { dockerRunCommand, pullCommands, registryHost } from "./pull-commands";
 
 describe("pull commands", () => {
   const tag = "ubuntu-python3.9-cann8.0.rc2.beta1";

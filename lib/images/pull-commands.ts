@@ -1,6 +1,7 @@
 // Client-safe: how to get and run an image — a pull command for every registry that carries a tag,
 // and a `docker run` line, with the Ascend devices and driver mounts for NPU images.
 import type { ImageHardware, ImageSource } from "@/db/schema/image-enums";
+import { ascendDockerFlags } from "@/lib/runtime/ascend";
 
 export type PullCommand = {
   registry: "hub" | ImageSource;
@@ -47,31 +48,6 @@ export function pullCommands(input: {
     add(source, external.label, external.path(input.name));
   }
   return commands;
-}
-
-/** The devices every NPU container needs besides its `davinciN` chips (runners.md §9.1). */
-export const ascendSharedDevices = [
-  "/dev/davinci_manager",
-  "/dev/devmm_svm",
-  "/dev/hisi_hdc",
-] as const;
-
-/** Host driver files mounted into NPU containers, as the CANN image quick start mounts them (runners.md §9.1). */
-export const ascendDriverMounts = [
-  "/usr/local/dcmi:/usr/local/dcmi",
-  "/usr/local/bin/npu-smi:/usr/local/bin/npu-smi",
-  "/usr/local/Ascend/driver/lib64/:/usr/local/Ascend/driver/lib64/",
-  "/usr/local/Ascend/driver/version.info:/usr/local/Ascend/driver/version.info",
-  "/etc/ascend_install.info:/etc/ascend_install.info",
-] as const;
-
-/** The `docker run` flags that give a container NPU chips `devices` (default: chip 0). */
-export function ascendDockerFlags(devices: number[] = [0]): string[] {
-  return [
-    ...devices.map((n) => `--device /dev/davinci${n}`),
-    ...ascendSharedDevices.map((d) => `--device ${d}`),
-    ...ascendDriverMounts.map((m) => `-v ${m}`),
-  ];
 }
 
 /**

@@ -6,11 +6,10 @@
  */
 
 import type { JobKind, JobState, RunnerExecutor } from "@/db/schema/job-enums";
+import type { Labels } from "@/lib/runtime/labels";
 
-export type { JobKind, JobState, RunnerExecutor };
-
-/** `key=value` labels; a job's required labels must all be present, with equal values, on the runner. */
-export type Labels = Record<string, string>;
+/** `Labels`: `key=value`; a job's required labels must all be present, with equal values, on the runner. */
+export type { JobKind, JobState, Labels, RunnerExecutor };
 
 /** Header names, as types, so that the runner spells them exactly like the server. */
 export type RunnerTokenHeader = "Runner-Token";

@@ -1,25 +1,5 @@
 // Pure functions that build docker command lines; the executor runs them, tests assert them exactly.
-
-/**
- * The Ascend device and driver flags for a container that gets NPUs `devices` (reference
- * runners.md §9.1, the CANN image quick-start set): one `/dev/davinciN` per allocated chip, the
- * three management devices, and the driver, DCMI, npu-smi and install-info mounts from the host.
- */
-export function ascendDeviceArgs(devices: readonly number[]): string[] {
-  if (devices.length === 0) return [];
-  // prettier-ignore
-  return [
-    ...devices.flatMap((d) => ["--device", `/dev/davinci${d}`]),
-    "--device", "/dev/davinci_manager",
-    "--device", "/dev/devmm_svm",
-    "--device", "/dev/hisi_hdc",
-    "-v", "/usr/local/dcmi:/usr/local/dcmi",
-    "-v", "/usr/local/bin/npu-smi:/usr/local/bin/npu-smi",
-    "-v", "/usr/local/Ascend/driver/lib64/:/usr/local/Ascend/driver/lib64/",
-    "-v", "/usr/local/Ascend/driver/version.info:/usr/local/Ascend/driver/version.info",
-    "-v", "/etc/ascend_install.info:/etc/ascend_install.info",
-  ];
-}
+import { ascendDeviceArgs } from "../../lib/runtime/ascend";
 
 export type DockerRunInput = {
   image: string;
