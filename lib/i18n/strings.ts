@@ -7,9 +7,10 @@ export const localeCookie = "strata-locale";
 
 /**
  * A feature's user-facing strings, in every locale, in one place (`components/<feature>/strings.ts`).
- * The English object defines the shape; the others must match it.
+ * The English object alone defines the shape (`NoInfer`): every other locale must have exactly its
+ * keys, with a function where English has a function, or it does not compile.
  */
-export function defineStrings<T>(strings: { en: T; zh: T }): Record<Locale, T> {
+export function defineStrings<T>(strings: { en: T; zh: NoInfer<T> }): Record<Locale, T> {
   return strings;
 }
 
