@@ -39,6 +39,25 @@ export default tseslint.config(
     },
   },
   {
+    // app/ and components/ are thin: they reach data through lib/, which checks permissions and
+    // returns what a page may show. Types may still be imported.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/db/queries/*", "@/db/client", "**/db/queries/*", "**/db/client"],
+              allowTypeImports: true,
+              message: "Pages, routes and components read data through lib/, not db/ directly.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Queries are async by contract even though better-sqlite3 answers synchronously: callers
     // must not depend on that, so the data layer can move to an async driver (Postgres) later.
     files: ["db/queries/**/*.ts"],

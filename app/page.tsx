@@ -7,7 +7,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { getStrings } from "@/lib/i18n/server";
 import { listTopRepos } from "@/lib/repos/list/list-repos";
 import { listHref } from "@/lib/repos/urls";
-import { pageCaller } from "@/lib/repos/view/page-caller";
+import { pageCaller } from "@/lib/auth/page-caller";
 
 export default async function HomePage() {
   const [s, r, user, caller] = await Promise.all([getStrings(homeStrings), getStrings(repoStrings), getSessionUser(), pageCaller()]);

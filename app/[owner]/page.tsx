@@ -9,13 +9,13 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { listMembers, listUserOrgs } from "@/db/queries/orgs";
-import { findOwnerByName } from "@/db/queries/owners";
+import { findProfile, listOrganizationsOf } from "@/lib/accounts/profiles";
+import { pageCaller } from "@/lib/auth/page-caller";
 import { formatDate } from "@/lib/format";
 import { getLocale, getStrings } from "@/lib/i18n/server";
+import { listOrganizationMembers } from "@/lib/orgs/organizations";
 import { listTopRepos } from "@/lib/repos/list/list-repos";
 import { listHref } from "@/lib/repos/urls";
-import { pageCaller } from "@/lib/repos/view/page-caller";
 
 type Props = { params: Promise<{ owner: string }> };
 
@@ -25,12 +25,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function OwnerProfilePage({ params }: Props) {
   const name = decodeURIComponent((await params).owner);
-  const owner = await findOwnerByName(name);
+  const owner = await findProfile(name);
   if (!owner) notFound();
   const [s, locale] = await Promise.all([getStrings(orgStrings), getLocale()]);
   const isOrg = owner.kind === "org";
-  const members = isOrg ? await listMembers(owner.id) : [];
-  const orgs = isOrg ? [] : await listUserOrgs(owner.id);
+  const members = isOrg ? await listOrganizationMembers(owner.id) : [];
+  const orgs = isOrg ? [] : await listOrganizationsOf(owner.id);
   // Private repositories are listed only to those who may see them (owner, members, admins).
   const caller = await pageCaller();
   const [models, datasets, r] = await Promise.all([
@@ -51,7 +51,7 @@ export default async function OwnerProfilePage({ params }: Props) {
           </div>
         </div>
         {owner.bio ? <p className="text-sm whitespace-pre-line">{owner.bio}</p> : null}
-        <p className="text-xs text-muted-foreground">
+        <p className="text-muted-foreground text-xs">
           {s.joinedOn} {formatDate(owner.createdAt, locale)}
         </p>
         {isOrg ? (
@@ -68,7 +68,12 @@ export default async function OwnerProfilePage({ params }: Props) {
                 </li>
               ))}
             </ul>
-            <ButtonLink href={`/organizations/${owner.name}/members`} variant="secondary" size="sm" className="mt-3">
+            <ButtonLink
+              href={`/organizations/${owner.name}/members`}
+              variant="secondary"
+              size="sm"
+              className="mt-3"
+            >
               {s.manageMembers}
             </ButtonLink>
           </div>
@@ -94,13 +99,22 @@ export default async function OwnerProfilePage({ params }: Props) {
             <EmptyState title={s.noRepos} description={s.noReposHint} />
           </section>
         ) : (
-          ([["model", models], ["dataset", datasets]] as const).map(([type, list]) =>
+          (
+            [
+              ["model", models],
+              ["dataset", datasets],
+            ] as const
+          ).map(([type, list]) =>
             list.total ? (
               <RepoShortList
                 key={type}
                 title={`${r.kindPlural[type]} (${list.total})`}
                 items={list.items}
-                more={list.total > list.items.length ? { href: listHref(type, { owner: owner.name }), label: r.seeAll(list.total) } : undefined}
+                more={
+                  list.total > list.items.length
+                    ? { href: listHref(type, { owner: owner.name }), label: r.seeAll(list.total) }
+                    : undefined
+                }
                 testId={`profile-${type}s`}
               />
             ) : null,

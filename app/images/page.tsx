@@ -10,7 +10,7 @@ import { imageStrings } from "@/components/images/strings";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeading } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getSessionUser } from "@/lib/auth/session";
+import { pageCaller } from "@/lib/auth/page-caller";
 import type { SearchParams } from "@/lib/http/search-params";
 import { getStrings } from "@/lib/i18n/server";
 import { browseImageCatalog } from "@/lib/images/browse";
@@ -27,10 +27,10 @@ export const metadata: Metadata = { title: "Images" };
 
 export default async function ImagesPage({ searchParams }: { searchParams: SearchParams }) {
   const query = parseImageQuery(await searchParams);
-  const user = await getSessionUser();
+  const caller = await pageCaller();
   const [s, catalog] = await Promise.all([
     getStrings(imageStrings),
-    browseImageCatalog(user && { ...user, auth: { type: "session" } }, {
+    browseImageCatalog(caller, {
       category: query.category,
       q: query.q,
       filters: tagFiltersOf(query),

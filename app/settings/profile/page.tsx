@@ -7,8 +7,7 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeading } from "@/components/ui/card";
-import { findOwnerByName } from "@/db/queries/owners";
-import { listUserOrgs } from "@/db/queries/orgs";
+import { findProfile, listOrganizationsOf } from "@/lib/accounts/profiles";
 import { requireSessionUser } from "@/lib/auth/require-user";
 import { getStrings } from "@/lib/i18n/server";
 
@@ -18,8 +17,8 @@ export default async function ProfileSettingsPage() {
   const user = await requireSessionUser("/settings/profile");
   const [s, profile, orgs] = await Promise.all([
     getStrings(settingsStrings),
-    findOwnerByName(user.name),
-    listUserOrgs(user.id),
+    findProfile(user.name),
+    listOrganizationsOf(user.id),
   ]);
   return (
     <div className="space-y-10">
@@ -35,7 +34,7 @@ export default async function ProfileSettingsPage() {
           </ButtonLink>
         </div>
         {orgs.length === 0 ? (
-          <p className="text-sm text-muted-foreground">{s.noOrgs}</p>
+          <p className="text-muted-foreground text-sm">{s.noOrgs}</p>
         ) : (
           <ul className="divide-y rounded-lg border">
             {orgs.map((org) => (

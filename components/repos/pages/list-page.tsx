@@ -6,7 +6,7 @@ import type { SearchParams } from "@/lib/http/search-params";
 import { getStrings } from "@/lib/i18n/server";
 import { parseListParams } from "@/lib/repos/list/list-params";
 import { listRepos } from "@/lib/repos/list/list-repos";
-import { pageCaller } from "@/lib/repos/view/page-caller";
+import { pageCaller } from "@/lib/auth/page-caller";
 
 import { repoListQuery } from "../list/queries";
 import { RepoListView } from "../list/repo-list-view";

@@ -9,7 +9,7 @@ import { parseCard, type ParsedCard } from "@/lib/hub/card/parse-card";
 
 import { getRepo } from "../access";
 import { callerLikes } from "../engagement";
-import { pageCaller } from "./page-caller";
+import { pageCaller } from "@/lib/auth/page-caller";
 
 const maxCardBytes = 1024 * 1024;
 

@@ -12,7 +12,7 @@ import { TagsTable } from "@/components/images/tags-table";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getSessionUser } from "@/lib/auth/session";
+import { pageCaller } from "@/lib/auth/page-caller";
 import { orNotFound } from "@/lib/http/or-not-found";
 import type { SearchParams } from "@/lib/http/search-params";
 import { getStrings } from "@/lib/i18n/server";
@@ -37,11 +37,11 @@ export default async function ImageRepositoryPage({ params, searchParams }: Prop
   const path = parseRepositoryParams(await params) ?? notFound();
   // Categories belong to the image center's front page.
   const { category: _category, ...query } = parseImageQuery(await searchParams);
-  const user = await getSessionUser();
+  const caller = await pageCaller();
   const [s, data] = await Promise.all([
     getStrings(imageStrings),
     orNotFound(
-      browseImageRepository(user && { ...user, auth: { type: "session" } }, {
+      browseImageRepository(caller, {
         ...path,
         filters: { ...tagFiltersOf(query), q: query.q },
         page: query.page,

@@ -8,8 +8,8 @@ import { orgStrings } from "@/components/orgs/strings";
 import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeading } from "@/components/ui/card";
+import { pageCaller } from "@/lib/auth/page-caller";
 import { allowedActions } from "@/lib/auth/permissions";
-import { getSessionUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { getLocale, getStrings } from "@/lib/i18n/server";
@@ -24,15 +24,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OrganizationMembersPage({ params }: Props) {
   const { org: orgName } = await params;
   const org = await orNotFound(findOrganization(orgName));
-  const user = await getSessionUser();
+  const caller = await pageCaller();
   const [s, locale, members, granted] = await Promise.all([
     getStrings(orgStrings),
     getLocale(),
     listOrganizationMembers(org.id),
-    allowedActions(user && { ...user, auth: { type: "session" } }, { ownerId: org.id, ownerKind: "org", isPrivate: false }),
+    allowedActions(caller, { ownerId: org.id, ownerKind: "org", isPrivate: false }),
   ]);
   const canManage = granted.has("admin");
-  const isMember = user ? members.some((m) => m.userId === user.id) : false;
+  const isMember = caller ? members.some((m) => m.userId === caller.id) : false;
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeading
@@ -44,17 +44,21 @@ export default async function OrganizationMembersPage({ params }: Props) {
           <AddMemberForm org={org.name} />
         </Card>
       ) : (
-        <p className="text-sm text-muted-foreground">{s.onlyAdminsManage}</p>
+        <p className="text-muted-foreground text-sm">{s.onlyAdminsManage}</p>
       )}
       <ul className="divide-y rounded-lg border" aria-label={s.members}>
         {members.map((member) => (
-          <li key={member.userId} className="flex flex-wrap items-center gap-3 px-4 py-3" data-testid="member-row">
+          <li
+            key={member.userId}
+            className="flex flex-wrap items-center gap-3 px-4 py-3"
+            data-testid="member-row"
+          >
             <Avatar name={member.name} size={32} />
             <div className="min-w-0">
               <Link href={`/${member.name}`} className="font-medium hover:underline">
                 {member.name}
               </Link>
-              <p className="text-xs text-muted-foreground">
+              <p className="text-muted-foreground text-xs">
                 {s.joined} {formatDate(member.joinedAt, locale)}
               </p>
             </div>

@@ -13,7 +13,7 @@ import { TagSummaryLine } from "@/components/images/tag-summary-line";
 import { tagHref } from "@/components/images/tags-table";
 import { ViolationsNotice } from "@/components/images/violations-notice";
 import { Badge } from "@/components/ui/badge";
-import { getSessionUser } from "@/lib/auth/session";
+import { pageCaller } from "@/lib/auth/page-caller";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { getStrings } from "@/lib/i18n/server";
 import { parseTagParams } from "@/lib/images/route-params";
@@ -28,17 +28,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ImageTagPage({ params }: Props) {
   const path = parseTagParams(await params) ?? notFound();
-  const user = await getSessionUser();
+  const caller = await pageCaller();
   const [s, detail] = await Promise.all([
     getStrings(imageStrings),
-    orNotFound(
-      getImageTag(
-        user && { ...user, auth: { type: "session" } },
-        path.namespace,
-        path.name,
-        path.tag,
-      ),
-    ),
+    orNotFound(getImageTag(caller, path.namespace, path.name, path.tag)),
   ]);
   const { repository } = detail;
 
