@@ -1,12 +1,35 @@
 import "server-only";
 
-import { clearCounter, incrementCounter, readCounter } from "@/db/queries/rate-limits";
+import {
+  clearCounter,
+  incrementCounter,
+  pruneCounters,
+  readCounter,
+} from "@/db/queries/rate-limits";
 
 export type RateLimit = { limit: number; windowMs: number };
 
 export type RateLimitState = { allowed: boolean; retryAfterSeconds: number };
 
+/** The longest window a rule may use: counters older than this are dropped. */
+const maxWindowMs = 24 * 60 * 60_000;
+const pruneEveryMs = 60 * 60_000;
+const globalForPrune = globalThis as unknown as { strataRateLimitsPrunedAt?: number };
+
+/**
+ * Every client address and account name that ever failed leaves a counter row; without pruning the
+ * table grows forever. At most once an hour per process, rows whose window ended are dropped.
+ */
+async function pruneOccasionally(now: number): Promise<void> {
+  const last = globalForPrune.strataRateLimitsPrunedAt;
+  if (last !== undefined && Math.abs(now - last) < pruneEveryMs) return;
+  globalForPrune.strataRateLimitsPrunedAt = now;
+  await pruneCounters(now - maxWindowMs);
+}
+
 function window(rule: RateLimit, now: number) {
+  if (rule.windowMs > maxWindowMs)
+    throw new Error(`Rate-limit windows are at most a day, got ${rule.windowMs} ms.`);
   const start = Math.floor(now / rule.windowMs) * rule.windowMs;
   return { start, retryAfterSeconds: Math.ceil((start + rule.windowMs - now) / 1000) };
 }
@@ -29,6 +52,7 @@ export async function recordRateLimitHit(
   now = Date.now(),
 ): Promise<RateLimitState> {
   const w = window(rule, now);
+  await pruneOccasionally(now);
   const used = await incrementCounter(key, w.start);
   return { allowed: used < rule.limit, retryAfterSeconds: w.retryAfterSeconds };
 }
