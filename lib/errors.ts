@@ -21,27 +21,46 @@ export type ErrorCode = keyof typeof errorStatus;
 
 export type FieldErrors = Record<string, string[]>;
 
+/**
+ * Finer reasons within a code, for callers that act on one kind of failure (a page that redirects
+ * a file's /tree/ URL to its /blob/ URL) and for clients. Code decides on these, never on message
+ * text, which is for people and may be reworded or translated.
+ */
+export type ErrorReason = "not_a_folder";
+
 export class AppError extends Error {
   override name = "AppError";
   readonly fieldErrors?: FieldErrors;
   readonly headers?: Record<string, string>;
+  readonly reason?: ErrorReason;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options: { fieldErrors?: FieldErrors; headers?: Record<string, string>; cause?: unknown } = {},
+    options: {
+      fieldErrors?: FieldErrors;
+      headers?: Record<string, string>;
+      reason?: ErrorReason;
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: options.cause });
     this.fieldErrors = options.fieldErrors;
     this.headers = options.headers;
+    this.reason = options.reason;
   }
 
   get status(): number {
     return errorStatus[this.code];
   }
 
-  toJSON(): { error: string; code: ErrorCode; fieldErrors?: FieldErrors } {
-    return { error: this.message, code: this.code, fieldErrors: this.fieldErrors };
+  toJSON(): { error: string; code: ErrorCode; reason?: ErrorReason; fieldErrors?: FieldErrors } {
+    return {
+      error: this.message,
+      code: this.code,
+      reason: this.reason,
+      fieldErrors: this.fieldErrors,
+    };
   }
 
   toResponse(init: { headers?: Record<string, string> } = {}): Response {
@@ -64,7 +83,9 @@ export function zodFieldErrors(error: ZodError): FieldErrors {
 
 export function describeZodError(error: ZodError): string {
   return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+    )
     .join("; ");
 }
 

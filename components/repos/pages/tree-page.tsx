@@ -30,7 +30,7 @@ export async function TreePage({ type, params, searchParams }: { type: RepoType;
   const tree = await orNotFound(
     loadTree({ ...input, offset }).catch((error: unknown) => {
       // A file's path under /tree/ is shown as a file.
-      if (error instanceof AppError && error.code === "bad_request" && /is a file/.test(error.message)) {
+      if (error instanceof AppError && error.reason === "not_a_folder") {
         redirect(blobHref({ type, owner: input.owner, name: input.name }, input.rev, input.path));
       }
       throw error;

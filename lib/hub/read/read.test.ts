@@ -212,9 +212,10 @@ describe("trees", () => {
     expect((await listTree(repo, { rev: c[0]!, path: "docs" })).entries.map((e) => e.name)).toEqual(
       ["guide.md"],
     );
-    expect((await error(listTree(repo, { rev: "main", path: "big.txt" }))).message).toContain(
-      "is a file",
-    );
+    expect(await error(listTree(repo, { rev: "main", path: "big.txt" }))).toMatchObject({
+      reason: "not_a_folder",
+      message: expect.stringContaining("is a file"),
+    });
     expect((await error(listTree(repo, { rev: "main", path: "nope" }))).headers).toEqual({
       "X-Error-Code": "EntryNotFound",
     });

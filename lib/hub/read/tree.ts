@@ -87,7 +87,11 @@ export async function listTree(repo: RepoRef, options: ListTreeOptions): Promise
   const { commit } = await requireRevisionIn(gitDir, options.rev);
   const tree = await objectInfo(gitDir, path ? `${commit}:${path}` : `${commit}^{tree}`);
   if (!tree) throw entryNotFound(path, options.rev);
-  if (tree.type !== "tree") throw new AppError("bad_request", `"${path}" is a file, not a folder.`);
+  if (tree.type !== "tree") {
+    throw new AppError("bad_request", `"${path}" is a file, not a folder.`, {
+      reason: "not_a_folder",
+    });
+  }
 
   const page: (RawTreeEntry & { path: string })[] = [];
   let seen = 0;
