@@ -3,27 +3,36 @@ import { RepoShortList } from "@/components/repos/list/repo-short-list";
 import { repoStrings } from "@/components/repos/strings";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { pageCaller } from "@/lib/auth/page-caller";
 import { getSessionUser } from "@/lib/auth/session";
 import { getStrings } from "@/lib/i18n/server";
+import { hostedRepoTypes } from "@/lib/repos/kinds";
 import { listTopRepos } from "@/lib/repos/list/list-repos";
-import { listHref } from "@/lib/repos/urls";
-import { pageCaller } from "@/lib/auth/page-caller";
+import { listHref, newRepoHref } from "@/lib/repos/urls";
 
 export default async function HomePage() {
-  const [s, r, user, caller] = await Promise.all([getStrings(homeStrings), getStrings(repoStrings), getSessionUser(), pageCaller()]);
-  // Popular by likes, new by creation; private repositories only for those who may see them.
-  const [popularModels, newModels, popularDatasets, newDatasets] = await Promise.all([
-    listTopRepos(caller, { type: "model", sort: "likes", limit: 5 }),
-    listTopRepos(caller, { type: "model", sort: "created", limit: 5 }),
-    listTopRepos(caller, { type: "dataset", sort: "likes", limit: 5 }),
-    listTopRepos(caller, { type: "dataset", sort: "created", limit: 5 }),
+  const [s, r, user, caller] = await Promise.all([
+    getStrings(homeStrings),
+    getStrings(repoStrings),
+    getSessionUser(),
+    pageCaller(),
   ]);
+  // Popular by likes, new by creation; private repositories only for those who may see them.
+  const sections = await Promise.all(
+    hostedRepoTypes.map(async (type) => {
+      const [popular, recent] = await Promise.all([
+        listTopRepos(caller, { type, sort: "likes", limit: 5 }),
+        listTopRepos(caller, { type, sort: "created", limit: 5 }),
+      ]);
+      return { type, popular, recent };
+    }),
+  );
   return (
     <div className="space-y-14">
       <section className="grid items-center gap-10 lg:grid-cols-[3fr_2fr]">
         <div>
           <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{s.title}</h1>
-          <p className="mt-4 max-w-2xl text-muted-foreground">{s.lead}</p>
+          <p className="text-muted-foreground mt-4 max-w-2xl">{s.lead}</p>
           <div className="mt-6 flex flex-wrap gap-3">
             {user ? null : <ButtonLink href="/signup">{s.getStarted}</ButtonLink>}
             <ButtonLink href="/models" variant="secondary">
@@ -31,16 +40,16 @@ export default async function HomePage() {
             </ButtonLink>
           </div>
         </div>
-        <figure aria-labelledby="stack-title" className="rounded-lg border bg-subtle p-5">
+        <figure aria-labelledby="stack-title" className="bg-subtle rounded-lg border p-5">
           <figcaption id="stack-title" className="font-medium">
             {s.stackTitle}
           </figcaption>
-          <p className="mt-1 text-sm text-muted-foreground">{s.stackLead}</p>
+          <p className="text-muted-foreground mt-1 text-sm">{s.stackLead}</p>
           <ol className="mt-4 flex flex-col-reverse gap-1.5">
             {s.layers.map((layer, i) => (
               <li
                 key={layer}
-                className="rounded-md border bg-card px-3 py-2 text-sm"
+                className="bg-card rounded-md border px-3 py-2 text-sm"
                 style={{ marginLeft: `${i * 6}%`, marginRight: `${i * 6}%` }}
               >
                 {layer}
@@ -50,18 +59,17 @@ export default async function HomePage() {
         </figure>
       </section>
 
-      {(["model", "dataset"] as const).map((type) => {
-        const [popular, recent] = type === "model" ? [popularModels, newModels] : [popularDatasets, newDatasets];
+      {sections.map(({ type, popular, recent }) => {
         if (popular.total === 0) {
           return (
             <section key={type}>
-              <h2 className="mb-3 text-lg font-semibold">{type === "model" ? s.popularModels : s.popularDatasets}</h2>
+              <h2 className="mb-3 text-lg font-semibold">{s.popular[type]}</h2>
               <EmptyState
-                title={type === "model" ? s.emptyModels : s.emptyDatasets}
-                description={type === "model" ? s.emptyModelsHint : s.emptyDatasetsHint}
+                title={s.empty[type]}
+                description={s.emptyHint[type]}
                 action={
-                  <ButtonLink href={`/${type}s/new`} size="sm">
-                    {type === "model" ? s.newModel : s.newDataset}
+                  <ButtonLink href={newRepoHref(type)} size="sm">
+                    {r.newRepo[type]}
                   </ButtonLink>
                 }
               />
@@ -71,13 +79,13 @@ export default async function HomePage() {
         return (
           <div key={type} className="grid gap-8 md:grid-cols-2">
             <RepoShortList
-              title={type === "model" ? s.popularModels : s.popularDatasets}
+              title={s.popular[type]}
               items={popular.items}
               more={{ href: listHref(type, { sort: "likes" }), label: r.seeAll(popular.total) }}
               testId={`home-popular-${type}s`}
             />
             <RepoShortList
-              title={type === "model" ? s.newModels : s.newDatasets}
+              title={s.recent[type]}
               items={recent.items}
               more={{ href: listHref(type, { sort: "created" }), label: r.seeAll(recent.total) }}
               testId={`home-new-${type}s`}

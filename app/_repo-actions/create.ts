@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 
 import { defineAction } from "@/lib/actions/action";
-import { createRepo } from "@/lib/repos/create";
+import { createRepo, createdCard } from "@/lib/repos/create";
+import { hostedRepoTypes } from "@/lib/repos/kinds";
 import { repoHref } from "@/lib/repos/urls";
 
 const optional = z
@@ -19,7 +20,7 @@ const list = z
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean));
 
 const createFormSchema = z.object({
-  type: z.enum(["model", "dataset"]),
+  type: z.enum(hostedRepoTypes),
   owner: z.string().trim().min(1, "Choose an owner.").max(39),
   name: z.string().trim().min(1, "Enter a name.").max(200),
   license: optional,
@@ -30,20 +31,18 @@ const createFormSchema = z.object({
   description: z.string().trim().max(300, "Use at most 300 characters.").optional(),
 });
 
-/** Creates a model or dataset (with a card from the form's labels) and opens it. */
-export const createRepoAction = defineAction({ schema: createFormSchema }, async (input, { caller }) => {
-  const repo = await createRepo(caller, {
-    type: input.type,
-    owner: input.owner,
-    name: input.name,
-    isPrivate: input.visibility === "private",
-    description: input.description || undefined,
-    card: {
-      license: input.license,
-      ...(input.type === "dataset"
-        ? { taskCategories: input.task ? [input.task] : undefined }
-        : { pipelineTag: input.task, frameworks: input.frameworks, hardware: input.hardware }),
-    },
-  });
-  redirect(repoHref({ type: repo.type, owner: repo.ownerName, name: repo.name }));
-});
+/** Creates a repository of a hosted kind (with a card from the form's labels) and opens it. */
+export const createRepoAction = defineAction(
+  { schema: createFormSchema },
+  async (input, { caller }) => {
+    const repo = await createRepo(caller, {
+      type: input.type,
+      owner: input.owner,
+      name: input.name,
+      isPrivate: input.visibility === "private",
+      description: input.description || undefined,
+      card: createdCard(input.type, input),
+    });
+    redirect(repoHref({ type: repo.type, owner: repo.ownerName, name: repo.name }));
+  },
+);

@@ -6,6 +6,8 @@ import { useEffect, useRef, useState } from "react";
 
 import { Avatar } from "@/components/ui/avatar";
 
+import { hostedRepoTypes } from "@/lib/repos/kinds";
+import { newRepoHref } from "@/lib/repos/urls";
 import type { LayoutStrings } from "./strings";
 
 type Props = { user: { name: string; isAdmin: boolean }; strings: LayoutStrings };
@@ -17,7 +19,11 @@ export function UserMenu({ user, strings: s }: Props) {
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !ref.current?.contains(event.target as Node)) {
+      if (
+        event instanceof KeyboardEvent
+          ? event.key === "Escape"
+          : !ref.current?.contains(event.target as Node)
+      ) {
         setOpen(false);
       }
     };
@@ -31,8 +37,7 @@ export function UserMenu({ user, strings: s }: Props) {
 
   const links: [string, string][] = [
     [`/${user.name}`, s.profile],
-    ["/models/new", s.newModel],
-    ["/datasets/new", s.newDataset],
+    ...hostedRepoTypes.map((type): [string, string] => [newRepoHref(type), s.newRepo[type]]),
     ["/organizations/new", s.newOrg],
     ["/settings/profile", s.settings],
     ["/settings/tokens", s.tokens],
@@ -53,17 +58,26 @@ export function UserMenu({ user, strings: s }: Props) {
         <Avatar name={user.name} size={32} />
       </button>
       {open ? (
-        <div role="menu" className="absolute right-0 mt-2 w-56 rounded-md border bg-card py-1 shadow-lg">
+        <div
+          role="menu"
+          className="bg-card absolute right-0 mt-2 w-56 rounded-md border py-1 shadow-lg"
+        >
           <p className="truncate border-b px-3 py-2 text-sm font-medium">{user.name}</p>
           {links.map(([href, label]) => (
-            <Link key={href} role="menuitem" href={href} className="block px-3 py-1.5 text-sm hover:bg-muted" onClick={() => setOpen(false)}>
+            <Link
+              key={href}
+              role="menuitem"
+              href={href}
+              className="hover:bg-muted block px-3 py-1.5 text-sm"
+              onClick={() => setOpen(false)}
+            >
               {label}
             </Link>
           ))}
           <button
             type="button"
             role="menuitem"
-            className="block w-full border-t px-3 py-1.5 text-left text-sm hover:bg-muted"
+            className="hover:bg-muted block w-full border-t px-3 py-1.5 text-left text-sm"
             onClick={() => void signOut({ callbackUrl: "/" })}
           >
             {s.signOut}

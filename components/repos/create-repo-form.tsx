@@ -6,14 +6,26 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select, fieldAria } from "@/components/ui/field";
 import { FormMessage, fieldErrors } from "@/components/ui/form-message";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { commonFrameworks, commonHardware, commonLicenses, commonTasks } from "@/lib/repos/card/licenses";
+import {
+  commonFrameworks,
+  commonHardware,
+  commonLicenses,
+  commonTasks,
+} from "@/lib/repos/card/licenses";
+import { repoKinds, type CreateField, type HostedRepoType } from "@/lib/repos/kinds";
 
 import { createStrings } from "./create-strings";
 import { taskLabel } from "./labels";
 
-type Kind = "model" | "dataset";
-
-function Checks({ name, legend, values }: { name: string; legend: string; values: readonly string[] }) {
+function Checks({
+  name,
+  legend,
+  values,
+}: {
+  name: string;
+  legend: string;
+  values: readonly string[];
+}) {
   return (
     <fieldset>
       <legend className="mb-1.5 text-sm font-medium">{legend}</legend>
@@ -29,16 +41,29 @@ function Checks({ name, legend, values }: { name: string; legend: string; values
 }
 
 /** Owner, name, license, visibility and optional labels; the server action creates it and opens it. */
-export function CreateRepoForm({ type, owners, defaultOwner }: { type: Kind; owners: string[]; defaultOwner: string }) {
+export function CreateRepoForm({
+  type,
+  owners,
+  defaultOwner,
+}: {
+  type: HostedRepoType;
+  owners: string[];
+  defaultOwner: string;
+}) {
   const s = useStrings(createStrings);
   const { state, onSubmit, pending } = useFormAction(createRepoAction);
   const errors = (field: string) => fieldErrors(state, field);
+  const fields: readonly CreateField[] = repoKinds[type].createFields;
   return (
     <form onSubmit={onSubmit} className="space-y-5">
       <input type="hidden" name="type" value={type} />
       <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_auto_minmax(0,2fr)] sm:items-start">
         <Field id="repo-owner" label={s.owner} hint={s.ownerHint} errors={errors("owner")}>
-          <Select {...fieldAria("repo-owner", errors("owner"))} name="owner" defaultValue={defaultOwner}>
+          <Select
+            {...fieldAria("repo-owner", errors("owner"))}
+            name="owner"
+            defaultValue={defaultOwner}
+          >
             {owners.map((owner) => (
               <option key={owner} value={owner}>
                 {owner}
@@ -46,15 +71,26 @@ export function CreateRepoForm({ type, owners, defaultOwner }: { type: Kind; own
             ))}
           </Select>
         </Field>
-        <span aria-hidden className="hidden pt-8 text-lg text-muted-foreground sm:block">
+        <span aria-hidden className="text-muted-foreground hidden pt-8 text-lg sm:block">
           /
         </span>
         <Field id="repo-name" label={s.name} hint={s.nameHint} errors={errors("name")}>
-          <Input {...fieldAria("repo-name", errors("name"))} name="name" required maxLength={96} autoFocus autoComplete="off" />
+          <Input
+            {...fieldAria("repo-name", errors("name"))}
+            name="name"
+            required
+            maxLength={96}
+            autoFocus
+            autoComplete="off"
+          />
         </Field>
       </div>
       <Field id="repo-desc" label={s.description} errors={errors("description")}>
-        <Input {...fieldAria("repo-desc", errors("description"))} name="description" maxLength={300} />
+        <Input
+          {...fieldAria("repo-desc", errors("description"))}
+          name="description"
+          maxLength={300}
+        />
       </Field>
       <Field id="repo-license" label={s.license} errors={errors("license")}>
         <Select id="repo-license" name="license" defaultValue="apache-2.0">
@@ -69,17 +105,25 @@ export function CreateRepoForm({ type, owners, defaultOwner }: { type: Kind; own
         <legend className="mb-1 text-sm font-medium">{s.visibility}</legend>
         {(["public", "private"] as const).map((value) => (
           <label key={value} className="flex items-start gap-2 text-sm">
-            <input type="radio" name="visibility" value={value} defaultChecked={value === "public"} className="mt-1" />
+            <input
+              type="radio"
+              name="visibility"
+              value={value}
+              defaultChecked={value === "public"}
+              className="mt-1"
+            />
             <span>
               <span className="font-medium">{value === "public" ? s.public : s.private}</span>
-              <span className="block text-muted-foreground">{value === "public" ? s.publicHint : s.privateHint}</span>
+              <span className="text-muted-foreground block">
+                {value === "public" ? s.publicHint : s.privateHint}
+              </span>
             </span>
           </label>
         ))}
       </fieldset>
       <fieldset className="space-y-4 rounded-lg border p-4">
         <legend className="px-1 text-sm font-medium">{s.labels}</legend>
-        <p className="text-xs text-muted-foreground">{s.labelsHint}</p>
+        <p className="text-muted-foreground text-xs">{s.labelsHint}</p>
         <Field id="repo-task" label={s.task}>
           <Select id="repo-task" name="task" defaultValue="">
             <option value="">{s.noTask}</option>
@@ -90,11 +134,11 @@ export function CreateRepoForm({ type, owners, defaultOwner }: { type: Kind; own
             ))}
           </Select>
         </Field>
-        {type === "model" ? (
-          <>
-            <Checks name="frameworks" legend={s.frameworks} values={commonFrameworks} />
-            <Checks name="hardware" legend={s.hardware} values={commonHardware} />
-          </>
+        {fields.includes("frameworks") ? (
+          <Checks name="frameworks" legend={s.frameworks} values={commonFrameworks} />
+        ) : null}
+        {fields.includes("hardware") ? (
+          <Checks name="hardware" legend={s.hardware} values={commonHardware} />
         ) : null}
       </fieldset>
       <FormMessage state={state} />

@@ -4,8 +4,9 @@ import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { formatCount, formatRelative } from "@/lib/format";
 import { getLocale, getStrings } from "@/lib/i18n/server";
-import type { RepoCard, RepoView } from "@/lib/repos/view/repo-view";
+import { tabsOf } from "@/lib/repos/kinds";
 import { commitsHref, repoHref, settingsHref, treeHref } from "@/lib/repos/urls";
+import type { RepoCard, RepoView } from "@/lib/repos/view/repo-view";
 
 import { CardChips } from "./card-chips";
 import { LikeButton } from "./like-button";
@@ -18,20 +19,27 @@ export async function RepoHeader({ view, card }: { view: RepoView; card: RepoCar
   const [s, locale] = await Promise.all([getStrings(repoStrings), getLocale()]);
   const repo = { type: view.type, owner: view.owner, name: view.name };
   const base = repoHref(repo);
-  const tabs: RepoTab[] = [
-    { id: "card", href: base, label: s.tabs.card[view.type] },
-    { id: "files", href: treeHref(repo, view.defaultBranch), label: s.tabs.files },
-    { id: "commits", href: commitsHref(repo, view.defaultBranch), label: s.tabs.commits },
-    ...(view.canAdmin ? [{ id: "settings" as const, href: settingsHref(repo), label: s.tabs.settings }] : []),
-  ];
+  const tabLinks: Record<RepoTab["id"], Omit<RepoTab, "id"> | null> = {
+    card: { href: base, label: s.tabs.card[view.type] },
+    files: { href: treeHref(repo, view.defaultBranch), label: s.tabs.files },
+    commits: { href: commitsHref(repo, view.defaultBranch), label: s.tabs.commits },
+    settings: view.canAdmin ? { href: settingsHref(repo), label: s.tabs.settings } : null,
+  };
+  const tabs = tabsOf(view.type).flatMap((id) => {
+    const link = tabLinks[id];
+    return link ? [{ id, ...link }] : [];
+  });
   return (
-    <header className="-mx-4 -mt-8 mb-6 border-b bg-gradient-to-b from-subtle to-background px-4 pt-6">
+    <header className="from-subtle to-background -mx-4 -mt-8 mb-6 border-b bg-gradient-to-b px-4 pt-6">
       <div className="flex flex-wrap items-center gap-x-2 gap-y-2">
-        <Link href={`/${view.owner}`} className="flex items-center gap-2 text-muted-foreground hover:text-brand">
+        <Link
+          href={`/${view.owner}`}
+          className="text-muted-foreground hover:text-brand flex items-center gap-2"
+        >
           <Avatar name={view.owner} kind={view.ownerKind} size={24} />
           <span className="text-lg">{view.owner}</span>
         </Link>
-        <span aria-hidden className="text-lg text-muted-foreground">
+        <span aria-hidden className="text-muted-foreground text-lg">
           /
         </span>
         <h1 className="text-lg font-semibold break-all" data-testid="repo-title">
@@ -54,7 +62,7 @@ export async function RepoHeader({ view, card }: { view: RepoView; card: RepoCar
           loginHref={`/login?callbackUrl=${encodeURIComponent(base)}`}
         />
       </div>
-      <p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-muted-foreground">
+      <p className="text-muted-foreground mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <span title={s.downloadsLabel} data-testid="download-count">
           ⬇ {s.downloads(view.downloads, formatCount(view.downloads, locale))}
         </span>

@@ -4,8 +4,9 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 import { cn } from "@/components/ui/cn";
+import type { RepoTabId } from "@/lib/repos/kinds";
 
-export type RepoTab = { id: "card" | "files" | "commits" | "settings"; href: string; label: string };
+export type RepoTab = { id: RepoTabId; href: string; label: string };
 
 /** Which tab a path belongs to: the first segment after `/{type}s/{owner}/{name}`. */
 function activeTab(pathname: string, base: string): RepoTab["id"] {
@@ -28,7 +29,9 @@ export function RepoTabs({ base, tabs, label }: { base: string; tabs: RepoTab[];
           aria-current={tab.id === active ? "page" : undefined}
           className={cn(
             "shrink-0 border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
-            tab.id === active ? "border-brand text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
+            tab.id === active
+              ? "border-brand text-foreground"
+              : "text-muted-foreground hover:text-foreground border-transparent",
           )}
         >
           {tab.label}

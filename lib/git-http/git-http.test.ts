@@ -8,12 +8,12 @@ import { onRepoChanged, repoGitDir, type RepoChange } from "@/lib/hub";
 import { refOf } from "@/lib/repos/access";
 import { hf, makeAccount, makeHubRepo } from "@/test/hf";
 
-import { gitInfoRoute, gitRpcRoute } from "./handlers";
+import { gitInfoRoute, gitRpcRoute, typeFromSection } from "./handlers";
 import { pktLine } from "./pkt-line";
 import { ensureGitHooks, preReceiveScript } from "./pre-receive-hook";
 import { announcePush } from "./push";
 
-const infoRoute = gitInfoRoute("model");
+const infoRoute = gitInfoRoute(typeFromSection);
 const basic = (user: string, token: string) =>
   `Basic ${Buffer.from(`${user}:${token}`).toString("base64")}`;
 
@@ -27,7 +27,7 @@ function infoRefs(
     { headers },
   );
   return infoRoute(request, {
-    params: Promise.resolve({ owner: repo.owner, name: `${repo.name}.git`, rest: ["refs"] }),
+    params: Promise.resolve({ section: "models", owner: repo.owner, name: `${repo.name}.git`, rest: ["refs"] }),
   });
 }
 
@@ -102,14 +102,14 @@ describe("git smart HTTP access", () => {
   it("serves a protocol v2 ls-refs, gunzipping the body, and checks the content type", async () => {
     const owner = await makeAccount();
     const { address } = await makeHubRepo(owner);
-    const route = gitRpcRoute("model", "git-upload-pack");
+    const route = gitRpcRoute(typeFromSection, "git-upload-pack");
     const call = (body: Buffer, headers: Record<string, string>) =>
       route(
         new Request(
           `http://localhost:3000/models/${address.owner}/${address.name}.git/git-upload-pack`,
           { method: "POST", headers, body: new Uint8Array(body) },
         ),
-        { params: Promise.resolve({ owner: address.owner, name: `${address.name}.git` }) },
+        { params: Promise.resolve({ section: "models", owner: address.owner, name: `${address.name}.git` }) },
       );
     const request = Buffer.concat([
       pktLine("command=ls-refs\n"),

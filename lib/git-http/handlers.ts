@@ -8,6 +8,7 @@ import { repoGitDir } from "@/lib/hub";
 import { renderLfsError } from "@/lib/lfs-batch/errors";
 import { handleLfsRequest } from "@/lib/lfs-batch/lfs-router";
 import type { RepoAddress } from "@/lib/repos/access";
+import { repoTypeOfPlural } from "@/lib/repos/http/address";
 import { commitIdentity } from "@/lib/repos/identity";
 import { repoTypePlural, type RepoType } from "@/lib/validation/repo-names";
 
@@ -81,19 +82,30 @@ export function gitLfsBase(address: RepoAddress): string {
   return `${getConfig().publicUrl}/${repoTypePlural[address.type]}/${address.owner}/${address.name}.git/info/lfs`;
 }
 
-type InfoParams = { owner: string; name: string; rest?: string[] };
+/** Which kind of repository a git route serves: fixed, or named by the URL's section. */
+export type GitRouteType = (params: { section?: string }) => RepoType;
+
+/** `/{models|datasets}/…`: the kind the section names; anything else is a missing repository. */
+export const typeFromSection: GitRouteType = (params) => repoTypeOfPlural(params.section ?? "");
+
+export const fixedType =
+  (type: RepoType): GitRouteType =>
+  () =>
+    type;
+
+type InfoParams = { section?: string; owner: string; name: string; rest?: string[] };
 
 const isLfsPath = (request: Request) => new URL(request.url).pathname.includes("/info/lfs/");
 
 /** The `…/{name}.git/info/[...rest]` route of one repository type: `info/refs` and the LFS API. */
-export function gitInfoRoute(type: RepoType) {
+export function gitInfoRoute(typeOf: GitRouteType) {
   return route<InfoParams>(
     {
       renderError: (error, request) =>
         isLfsPath(request) ? renderLfsError(error) : renderGitError(error),
     },
     async (request, { caller, params }) => {
-      const address = gitRepoAddress(type, params.owner, params.name);
+      const address = gitRepoAddress(typeOf(params), params.owner, params.name);
       const [first, ...rest] = params.rest ?? [];
       if (
         first === "refs" &&
@@ -115,10 +127,10 @@ export function gitInfoRoute(type: RepoType) {
 }
 
 /** The `…/{name}.git/git-upload-pack` or `git-receive-pack` route of one repository type. */
-export function gitRpcRoute(type: RepoType, service: GitService) {
-  return route<{ owner: string; name: string }>(
+export function gitRpcRoute(typeOf: GitRouteType, service: GitService) {
+  return route<{ section?: string; owner: string; name: string }>(
     { renderError: renderGitError },
     async (request, { caller, params }) =>
-      gitRpc(request, caller, gitRepoAddress(type, params.owner, params.name), service),
+      gitRpc(request, caller, gitRepoAddress(typeOf(params), params.owner, params.name), service),
   );
 }

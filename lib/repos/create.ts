@@ -4,7 +4,12 @@ import { z } from "zod";
 
 import { insertAudit } from "@/db/queries/audit";
 import { findOwnerByName } from "@/db/queries/owners";
-import { deleteRepoRecord, findRepoRecordById, insertRepoRecord, type RepoRecord } from "@/db/queries/repos";
+import {
+  deleteRepoRecord,
+  findRepoRecordById,
+  insertRepoRecord,
+  type RepoRecord,
+} from "@/db/queries/repos";
 import { repoTypes } from "@/db/schema/enums";
 import type { Caller } from "@/lib/auth/caller";
 import { assertCan } from "@/lib/auth/permissions";
@@ -13,6 +18,7 @@ import { initRepository } from "@/lib/hub";
 import { repoNameSchema } from "@/lib/validation/repo-names";
 
 import { commitIdentity } from "./identity";
+import { repoKinds, type CreateField, type HostedRepoType } from "./kinds";
 
 const label = z.string().trim().min(1).max(64);
 
@@ -40,6 +46,24 @@ export const createRepoSchema = z.object({
 
 export type CreateRepoInput = z.input<typeof createRepoSchema>;
 
+/** The labels a create form collected, written the way the kind's card keeps them. */
+export function createdCard(
+  type: HostedRepoType,
+  form: { license?: string; task?: string; frameworks: string[]; hardware: string[] },
+): NonNullable<CreateRepoInput["card"]> {
+  const kind = repoKinds[type];
+  const offers = (field: CreateField) =>
+    (kind.createFields as readonly CreateField[]).includes(field);
+  const task = offers("task") && form.task ? form.task : undefined;
+  return {
+    license: form.license,
+    ...(task && kind.taskField === "pipelineTag" ? { pipelineTag: task } : {}),
+    ...(task && kind.taskField === "taskCategories" ? { taskCategories: [task] } : {}),
+    ...(offers("frameworks") ? { frameworks: form.frameworks } : {}),
+    ...(offers("hardware") ? { hardware: form.hardware } : {}),
+  };
+}
+
 /**
  * Creates a repository: the row first (it claims the name atomically, case-insensitively), then
  * the bare git repository with its first commit. If git fails, the row is removed again.
@@ -53,7 +77,12 @@ export async function createRepo(caller: Caller, input: CreateRepoInput): Promis
     });
   }
   // Creating in a namespace is writing to it: yourself, or an organisation where you can write.
-  await assertCan(caller, "write", { ownerId: owner.id, ownerKind: owner.kind, isPrivate: false }, "Owner");
+  await assertCan(
+    caller,
+    "write",
+    { ownerId: owner.id, ownerKind: owner.kind, isPrivate: false },
+    "Owner",
+  );
 
   const id = await insertRepoRecord({
     type: data.type,
@@ -75,6 +104,11 @@ export async function createRepo(caller: Caller, input: CreateRepoInput): Promis
     await deleteRepoRecord(id);
     throw error;
   }
-  await insertAudit({ actorId: caller.id, action: "repo.create", target: `${data.type}:${owner.name}/${data.name}`, details: { private: data.isPrivate } });
+  await insertAudit({
+    actorId: caller.id,
+    action: "repo.create",
+    target: `${data.type}:${owner.name}/${data.name}`,
+    details: { private: data.isPrivate },
+  });
   return (await findRepoRecordById(id))!;
 }

@@ -11,6 +11,11 @@ export function listHref(type: RepoType, params: RepoListParams = {}): string {
   return `/${repoTypePlural[type]}${listQueryString(params)}`;
 }
 
+/** The create page of a kind (`/models/new`). */
+export function newRepoHref(type: RepoType, owner?: string): string {
+  return `/${repoTypePlural[type]}/new${owner ? `?owner=${encodeURIComponent(owner)}` : ""}`;
+}
+
 export function repoHref(repo: RepoId): string {
   return `/${repoTypePlural[repo.type]}/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.name)}`;
 }
@@ -20,12 +25,17 @@ function revPath(repo: RepoId, mode: string, rev: string, path = ""): string {
 }
 
 export const treeHref = (repo: RepoId, rev: string, path = "") => revPath(repo, "tree", rev, path);
-export const blobHref = (repo: RepoId, rev: string, path: string) => revPath(repo, "blob", rev, path);
-export const commitsHref = (repo: RepoId, rev: string, path = "") => revPath(repo, "commits", rev, path);
-export const uploadHref = (repo: RepoId, rev: string, path = "") => revPath(repo, "upload", rev, path);
-export const editHref = (repo: RepoId, rev: string, path: string) => revPath(repo, "edit", rev, path);
+export const blobHref = (repo: RepoId, rev: string, path: string) =>
+  revPath(repo, "blob", rev, path);
+export const commitsHref = (repo: RepoId, rev: string, path = "") =>
+  revPath(repo, "commits", rev, path);
+export const uploadHref = (repo: RepoId, rev: string, path = "") =>
+  revPath(repo, "upload", rev, path);
+export const editHref = (repo: RepoId, rev: string, path: string) =>
+  revPath(repo, "edit", rev, path);
 /** A new file in `folder` ("" for the root). */
-export const newFileHref = (repo: RepoId, rev: string, folder = "") => revPath(repo, "new", rev, folder);
+export const newFileHref = (repo: RepoId, rev: string, folder = "") =>
+  revPath(repo, "new", rev, folder);
 export const commitHref = (repo: RepoId, sha: string) => `${repoHref(repo)}/commit/${sha}`;
 export const settingsHref = (repo: RepoId) => `${repoHref(repo)}/settings`;
 

@@ -1,8 +1,10 @@
 // The demo models and datasets of a fresh install: small, real files (configs, tokenizer settings,
 // cards with labels, an inference script that follows the model-CI contract, CSV data).
 
+import type { HostedRepoType } from "@/lib/repos/kinds";
+
 export type DemoRepo = {
-  type: "model" | "dataset";
+  type: HostedRepoType;
   owner: string;
   name: string;
   description: string;
@@ -11,7 +13,10 @@ export type DemoRepo = {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-const inferenceScript = (task: string, prompt: string) => `"""Model CI entry point: python examples/inference.py --model_name_or_path <snapshot dir>."""
+const inferenceScript = (
+  task: string,
+  prompt: string,
+) => `"""Model CI entry point: python examples/inference.py --model_name_or_path <snapshot dir>."""
 import argparse
 
 from openmind import pipeline
@@ -182,8 +187,22 @@ export const demoRepos: DemoRepo[] = [
         vocab_size: 32000,
         torch_dtype: "bfloat16",
       }),
-      "generation_config.json": json({ do_sample: true, temperature: 0.7, top_p: 0.9, max_new_tokens: 256, bos_token_id: 1, eos_token_id: 2 }),
-      "tokenizer_config.json": json({ tokenizer_class: "LlamaTokenizer", bos_token: "<s>", eos_token: "</s>", unk_token: "<unk>", model_max_length: 2048, padding_side: "left" }),
+      "generation_config.json": json({
+        do_sample: true,
+        temperature: 0.7,
+        top_p: 0.9,
+        max_new_tokens: 256,
+        bos_token_id: 1,
+        eos_token_id: 2,
+      }),
+      "tokenizer_config.json": json({
+        tokenizer_class: "LlamaTokenizer",
+        bos_token: "<s>",
+        eos_token: "</s>",
+        unk_token: "<unk>",
+        model_max_length: 2048,
+        padding_side: "left",
+      }),
       "special_tokens_map.json": json({ bos_token: "<s>", eos_token: "</s>", unk_token: "<unk>" }),
       "examples/inference.py": inferenceScript("text-generation", "你好，请介绍一下昇腾。"),
       "examples/requirements.txt": "sentencepiece>=0.1.99\n",
@@ -196,8 +215,18 @@ export const demoRepos: DemoRepo[] = [
     description: "ResNet-50 flower classifier configuration for MindSpore on Ascend.",
     files: {
       "README.md": resnetCard,
-      "config.json": json({ architecture: "resnet50", num_classes: 5, image_size: 224, labels: ["daisy", "dandelion", "roses", "sunflowers", "tulips"] }),
-      "preprocessor_config.json": json({ resize: 256, crop_size: 224, mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225] }),
+      "config.json": json({
+        architecture: "resnet50",
+        num_classes: 5,
+        image_size: 224,
+        labels: ["daisy", "dandelion", "roses", "sunflowers", "tulips"],
+      }),
+      "preprocessor_config.json": json({
+        resize: 256,
+        crop_size: 224,
+        mean: [0.485, 0.456, 0.406],
+        std: [0.229, 0.224, 0.225],
+      }),
       "examples/inference.py": inferenceScript("image-classification", "examples/daisy.jpg"),
     },
   },
@@ -208,9 +237,30 @@ export const demoRepos: DemoRepo[] = [
     description: "A small Chinese named-entity tagger configuration.",
     files: {
       "README.md": nerCard,
-      "config.json": json({ architectures: ["BertForTokenClassification"], model_type: "bert", hidden_size: 128, num_hidden_layers: 2, id2label: { 0: "O", 1: "B-PER", 2: "I-PER", 3: "B-ORG", 4: "I-ORG", 5: "B-LOC", 6: "I-LOC" } }),
-      "tokenizer_config.json": json({ tokenizer_class: "BertTokenizer", do_lower_case: false, model_max_length: 512 }),
-      "examples/inference.py": inferenceScript("token-classification", "华为在深圳发布了昇腾处理器。"),
+      "config.json": json({
+        architectures: ["BertForTokenClassification"],
+        model_type: "bert",
+        hidden_size: 128,
+        num_hidden_layers: 2,
+        id2label: {
+          0: "O",
+          1: "B-PER",
+          2: "I-PER",
+          3: "B-ORG",
+          4: "I-ORG",
+          5: "B-LOC",
+          6: "I-LOC",
+        },
+      }),
+      "tokenizer_config.json": json({
+        tokenizer_class: "BertTokenizer",
+        do_lower_case: false,
+        model_max_length: 512,
+      }),
+      "examples/inference.py": inferenceScript(
+        "token-classification",
+        "华为在深圳发布了昇腾处理器。",
+      ),
     },
   },
   {

@@ -1,11 +1,14 @@
-// GET /api/repos?type=model&search=…&framework=…&sort=…&page=… – a page of the model or dataset list, with filter counts
+// GET /api/repos?type=model&search=…&framework=…&sort=…&page=… – a page of a kind's list (models, datasets), with filter counts
 import { z } from "zod";
 
 import { route } from "@/lib/http/route";
+import { hostedRepoTypes } from "@/lib/repos/kinds";
 import { parseListParams } from "@/lib/repos/list/list-params";
 import { listRepos } from "@/lib/repos/list/list-repos";
 
-const listType = z.enum(["model", "dataset"], { message: "Use type=model or type=dataset." });
+const listType = z.enum(hostedRepoTypes, {
+  message: `Use type=${hostedRepoTypes.join(" or type=")}.`,
+});
 
 export const GET = route({ access: "public" }, async (request, { caller }) => {
   const search = new URL(request.url).searchParams;

@@ -4,7 +4,13 @@ import { useState } from "react";
 
 import { useStrings } from "@/components/i18n/locale-provider";
 import { cn } from "@/components/ui/cn";
-import { activeFacets, listFacets, withListParams, type ListFacet, type RepoListParams } from "@/lib/repos/list/list-params";
+import { repoKinds, type HostedRepoType } from "@/lib/repos/kinds";
+import {
+  activeFacets,
+  withListParams,
+  type ListFacet,
+  type RepoListParams,
+} from "@/lib/repos/list/list-params";
 import type { RepoListPage } from "@/lib/repos/list/summary";
 
 import { taskLabel } from "../labels";
@@ -16,21 +22,30 @@ export function facetValueLabel(facet: ListFacet, value: string): string {
 }
 
 /** Every filter with the number of repositories each value would list; a chosen value clears itself. */
-export function FacetPanel({ params, facets, hrefOf }: {
+export function FacetPanel({
+  type,
+  params,
+  facets,
+  hrefOf,
+}: {
+  type: HostedRepoType;
   params: RepoListParams;
   facets: RepoListPage["facets"];
   hrefOf: (params: RepoListParams) => string;
 }) {
   const s = useStrings(repoStrings);
   const [open, setOpen] = useState(false);
-  const groups = listFacets.filter((facet) => facets[facet].length > 0 || params[facet]);
+  const groups = repoKinds[type].facets.filter(
+    (facet) => facets[facet].length > 0 || params[facet],
+  );
   const active = activeFacets(params).length;
-  const chip = "inline-flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-xs font-medium";
+  const chip =
+    "inline-flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-xs font-medium";
   return (
     <div>
       <button
         type="button"
-        className="flex w-full items-center justify-between rounded-md border bg-card px-3 py-2 text-sm font-medium md:hidden"
+        className="bg-card flex w-full items-center justify-between rounded-md border px-3 py-2 text-sm font-medium md:hidden"
         aria-expanded={open}
         aria-controls="repo-filters"
         onClick={() => setOpen((v) => !v)}
@@ -43,14 +58,23 @@ export function FacetPanel({ params, facets, hrefOf }: {
           ▾
         </span>
       </button>
-      <div id="repo-filters" className={cn(open ? "mt-4 block" : "hidden", "space-y-5 md:mt-0 md:block")}>
+      <div
+        id="repo-filters"
+        className={cn(open ? "mt-4 block" : "hidden", "space-y-5 md:mt-0 md:block")}
+      >
         {groups.map((facet) => {
           const options = facets[facet];
           const chosen = params[facet];
-          const values = chosen && !options.some((o) => o.value === chosen) ? [{ value: chosen, count: 0 }, ...options] : options;
+          const values =
+            chosen && !options.some((o) => o.value === chosen)
+              ? [{ value: chosen, count: 0 }, ...options]
+              : options;
           return (
             <div key={facet} role="group" aria-labelledby={`facet-${facet}`}>
-              <h3 id={`facet-${facet}`} className="mb-2 text-xs font-semibold tracking-wide text-muted-foreground uppercase">
+              <h3
+                id={`facet-${facet}`}
+                className="text-muted-foreground mb-2 text-xs font-semibold tracking-wide uppercase"
+              >
                 {s.facets[facet]}
               </h3>
               <ul className="flex flex-wrap gap-1.5">
@@ -59,9 +83,16 @@ export function FacetPanel({ params, facets, hrefOf }: {
                   return (
                     <li key={option.value}>
                       <ListLink
-                        href={hrefOf(withListParams(params, { [facet]: selected ? undefined : option.value }))}
+                        href={hrefOf(
+                          withListParams(params, { [facet]: selected ? undefined : option.value }),
+                        )}
                         aria-current={selected ? "true" : undefined}
-                        className={cn(chip, selected ? "border-brand bg-brand text-brand-foreground" : "bg-card hover:border-brand hover:text-brand")}
+                        className={cn(
+                          chip,
+                          selected
+                            ? "border-brand bg-brand text-brand-foreground"
+                            : "bg-card hover:border-brand hover:text-brand",
+                        )}
                       >
                         {facetValueLabel(facet, option.value)}{" "}
                         <span className="tabular-nums opacity-70" title={s.facetCountHint}>

@@ -9,11 +9,20 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
 import type { RepoType } from "@/db/schema/enums";
-import { activeFacets, listQueryString, listSorts, parseListParams, withListParams, type ListSort, type RepoListParams } from "@/lib/repos/list/list-params";
-import { listHref } from "@/lib/repos/urls";
+import type { HostedRepoType } from "@/lib/repos/kinds";
+import {
+  activeFacets,
+  listQueryString,
+  listSorts,
+  parseListParams,
+  withListParams,
+  type ListSort,
+  type RepoListParams,
+} from "@/lib/repos/list/list-params";
+import { listHref, newRepoHref } from "@/lib/repos/urls";
 
 import { repoStrings } from "../strings";
-import { facetValueLabel, FacetPanel } from "./facet-panel";
+import { FacetPanel, facetValueLabel } from "./facet-panel";
 import { ListLink, ListNavigation } from "./list-link";
 import { repoListQuery } from "./queries";
 import { RepoCardItem } from "./repo-card-item";
@@ -23,7 +32,7 @@ import { RepoCardItem } from "./repo-card-item";
  * from then on the URL is the state: links and forms push a new URL (no page load) and the query
  * for that URL fetches `/api/repos`, keeping the previous results on screen meanwhile.
  */
-export function RepoListView({ type, signedIn }: { type: "model" | "dataset"; signedIn: boolean }) {
+export function RepoListView({ type, signedIn }: { type: HostedRepoType; signedIn: boolean }) {
   const s = useStrings(repoStrings);
   const searchParams = useSearchParams();
   const params = useMemo(() => parseListParams(searchParams), [searchParams]);
@@ -31,17 +40,31 @@ export function RepoListView({ type, signedIn }: { type: "model" | "dataset"; si
   const navigate = useCallback((href: string) => window.history.pushState(null, "", href), []);
   const hrefOf = useCallback((next: RepoListParams) => listHref(type, next), [type]);
   const data = query.data;
-  const filtered = activeFacets(params).length > 0 || Boolean(params.search) || Boolean(params.owner);
+  const filtered =
+    activeFacets(params).length > 0 || Boolean(params.search) || Boolean(params.owner);
 
   return (
     <ListNavigation.Provider value={navigate}>
       <div className="space-y-5">
-        <SearchBox key={params.search ?? ""} type={type} params={params} onSearch={(search) => navigate(hrefOf(withListParams(params, { search })))} />
+        <SearchBox
+          key={params.search ?? ""}
+          type={type}
+          params={params}
+          onSearch={(search) => navigate(hrefOf(withListParams(params, { search })))}
+        />
         <div className="grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)]">
-          <aside aria-label={s.filters}>{data ? <FacetPanel params={params} facets={data.facets} hrefOf={hrefOf} /> : null}</aside>
+          <aside aria-label={s.filters}>
+            {data ? (
+              <FacetPanel type={type} params={params} facets={data.facets} hrefOf={hrefOf} />
+            ) : null}
+          </aside>
           <div className="min-w-0 space-y-4" aria-busy={query.isFetching}>
             <div className="flex flex-wrap items-center justify-between gap-3">
-              <p className="text-sm text-muted-foreground" data-testid="result-count" aria-live="polite">
+              <p
+                className="text-muted-foreground text-sm"
+                data-testid="result-count"
+                aria-live="polite"
+              >
                 {data ? s.results(data.total) : ""}
               </p>
               <label className="flex items-center gap-2 text-sm">
@@ -49,7 +72,11 @@ export function RepoListView({ type, signedIn }: { type: "model" | "dataset"; si
                 <Select
                   className="w-auto"
                   value={params.sort ?? "updated"}
-                  onChange={(event) => navigate(hrefOf(withListParams(params, { sort: event.target.value as ListSort })))}
+                  onChange={(event) =>
+                    navigate(
+                      hrefOf(withListParams(params, { sort: event.target.value as ListSort })),
+                    )
+                  }
                 >
                   {listSorts.map((sort) => (
                     <option key={sort} value={sort}>
@@ -61,14 +88,24 @@ export function RepoListView({ type, signedIn }: { type: "model" | "dataset"; si
             </div>
             <ActiveFilters type={type} params={params} hrefOf={hrefOf} />
             {query.isError && !data ? (
-              <EmptyState title={s.loadFailed} action={<Button variant="secondary" onClick={() => void query.refetch()}>{s.retry}</Button>} />
+              <EmptyState
+                title={s.loadFailed}
+                action={
+                  <Button variant="secondary" onClick={() => void query.refetch()}>
+                    {s.retry}
+                  </Button>
+                }
+              />
             ) : data && data.items.length === 0 ? (
               filtered ? (
                 <EmptyState
                   title={s.noMatch}
                   description={s.noMatchHint}
                   action={
-                    <ListLink href={hrefOf({ sort: params.sort })} className="text-sm font-medium text-brand hover:underline">
+                    <ListLink
+                      href={hrefOf({ sort: params.sort })}
+                      className="text-brand text-sm font-medium hover:underline"
+                    >
                       {s.clearFilters}
                     </ListLink>
                   }
@@ -77,11 +114,29 @@ export function RepoListView({ type, signedIn }: { type: "model" | "dataset"; si
                 <EmptyState
                   title={s.emptyAll[type]}
                   description={`${s.emptyAllHint[type]}${signedIn ? "" : ` ${s.signInToCreate}`}`}
-                  action={<ButtonLink href={signedIn ? `/${type}s/new` : `/login?callbackUrl=/${type}s/new`} size="sm">{s.newRepo[type]}</ButtonLink>}
+                  action={
+                    <ButtonLink
+                      href={
+                        signedIn
+                          ? newRepoHref(type)
+                          : `/login?callbackUrl=${encodeURIComponent(newRepoHref(type))}`
+                      }
+                      size="sm"
+                    >
+                      {s.newRepo[type]}
+                    </ButtonLink>
+                  }
                 />
               )
             ) : data ? (
-              <ul className={query.isPlaceholderData ? "grid gap-3 opacity-60 lg:grid-cols-2" : "grid gap-3 lg:grid-cols-2"} data-testid="repo-list">
+              <ul
+                className={
+                  query.isPlaceholderData
+                    ? "grid gap-3 opacity-60 lg:grid-cols-2"
+                    : "grid gap-3 lg:grid-cols-2"
+                }
+                data-testid="repo-list"
+              >
                 {data.items.map((repo) => (
                   <li key={`${repo.owner}/${repo.name}`}>
                     <RepoCardItem repo={repo} />
@@ -89,7 +144,9 @@ export function RepoListView({ type, signedIn }: { type: "model" | "dataset"; si
                 ))}
               </ul>
             ) : null}
-            {data && data.pageCount > 1 ? <Pager page={data.page} pageCount={data.pageCount} params={params} hrefOf={hrefOf} /> : null}
+            {data && data.pageCount > 1 ? (
+              <Pager page={data.page} pageCount={data.pageCount} params={params} hrefOf={hrefOf} />
+            ) : null}
           </div>
         </div>
       </div>
@@ -97,7 +154,15 @@ export function RepoListView({ type, signedIn }: { type: "model" | "dataset"; si
   );
 }
 
-function SearchBox({ type, params, onSearch }: { type: RepoType; params: RepoListParams; onSearch: (search: string | undefined) => void }) {
+function SearchBox({
+  type,
+  params,
+  onSearch,
+}: {
+  type: RepoType;
+  params: RepoListParams;
+  onSearch: (search: string | undefined) => void;
+}) {
   const s = useStrings(repoStrings);
   const [text, setText] = useState(params.search ?? "");
   const submit = (event: FormEvent) => {
@@ -128,28 +193,51 @@ function SearchBox({ type, params, onSearch }: { type: RepoType; params: RepoLis
   );
 }
 
-function ActiveFilters({ type, params, hrefOf }: { type: RepoType; params: RepoListParams; hrefOf: (p: RepoListParams) => string }) {
+function ActiveFilters({
+  type,
+  params,
+  hrefOf,
+}: {
+  type: RepoType;
+  params: RepoListParams;
+  hrefOf: (p: RepoListParams) => string;
+}) {
   const s = useStrings(repoStrings);
   const chips = [
-    ...(params.search ? [{ key: "search" as const, label: `${s.searchFilter}: ${params.search}` }] : []),
-    ...(params.owner ? [{ key: "owner" as const, label: `${s.ownerFilter}: ${params.owner}` }] : []),
-    ...activeFacets(params).map((facet) => ({ key: facet, label: `${s.facets[facet]}: ${facetValueLabel(facet, params[facet]!)}` })),
+    ...(params.search
+      ? [{ key: "search" as const, label: `${s.searchFilter}: ${params.search}` }]
+      : []),
+    ...(params.owner
+      ? [{ key: "owner" as const, label: `${s.ownerFilter}: ${params.owner}` }]
+      : []),
+    ...activeFacets(params).map((facet) => ({
+      key: facet,
+      label: `${s.facets[facet]}: ${facetValueLabel(facet, params[facet]!)}`,
+    })),
   ];
   if (chips.length === 0) return null;
   return (
-    <div role="group" aria-label={s.activeFilters} className="flex flex-wrap items-center gap-2" data-testid="active-filters">
+    <div
+      role="group"
+      aria-label={s.activeFilters}
+      className="flex flex-wrap items-center gap-2"
+      data-testid="active-filters"
+    >
       {chips.map((chip) => (
         <ListLink
           key={chip.key}
           href={hrefOf(withListParams(params, { [chip.key]: undefined }))}
           aria-label={s.removeFilter(chip.label)}
-          className="inline-flex items-center gap-1 rounded-full bg-muted px-2.5 py-1 text-xs font-medium hover:bg-brand/10"
+          className="bg-muted hover:bg-brand/10 inline-flex items-center gap-1 rounded-full px-2.5 py-1 text-xs font-medium"
         >
           {chip.label} <span aria-hidden>×</span>
         </ListLink>
       ))}
       {chips.length > 1 ? (
-        <ListLink href={listHref(type, { sort: params.sort })} className="text-xs text-brand hover:underline">
+        <ListLink
+          href={listHref(type, { sort: params.sort })}
+          className="text-brand text-xs hover:underline"
+        >
           {s.clearFilters}
         </ListLink>
       ) : null}
@@ -157,14 +245,29 @@ function ActiveFilters({ type, params, hrefOf }: { type: RepoType; params: RepoL
   );
 }
 
-function Pager({ page, pageCount, params, hrefOf }: { page: number; pageCount: number; params: RepoListParams; hrefOf: (p: RepoListParams) => string }) {
+function Pager({
+  page,
+  pageCount,
+  params,
+  hrefOf,
+}: {
+  page: number;
+  pageCount: number;
+  params: RepoListParams;
+  hrefOf: (p: RepoListParams) => string;
+}) {
   const s = useStrings(repoStrings);
-  const link = "inline-flex h-8 items-center rounded-md border bg-card px-3 text-sm font-medium hover:bg-muted";
+  const link =
+    "inline-flex h-8 items-center rounded-md border bg-card px-3 text-sm font-medium hover:bg-muted";
   const off = `${link} pointer-events-none opacity-50`;
   return (
     <nav aria-label={s.pagination} className="flex items-center justify-between gap-2">
       {page > 1 ? (
-        <ListLink href={hrefOf(withListParams(params, { page: page - 1 }))} rel="prev" className={link}>
+        <ListLink
+          href={hrefOf(withListParams(params, { page: page - 1 }))}
+          rel="prev"
+          className={link}
+        >
           ← {s.previous}
         </ListLink>
       ) : (
@@ -172,9 +275,13 @@ function Pager({ page, pageCount, params, hrefOf }: { page: number; pageCount: n
           ← {s.previous}
         </span>
       )}
-      <span className="text-sm text-muted-foreground">{s.pageOf(page, pageCount)}</span>
+      <span className="text-muted-foreground text-sm">{s.pageOf(page, pageCount)}</span>
       {page < pageCount ? (
-        <ListLink href={hrefOf(withListParams(params, { page: page + 1 }))} rel="next" className={link}>
+        <ListLink
+          href={hrefOf(withListParams(params, { page: page + 1 }))}
+          rel="next"
+          className={link}
+        >
           {s.next} →
         </ListLink>
       ) : (

@@ -1,21 +1,33 @@
 import { PageHeading } from "@/components/ui/card";
 import { requireSessionUser } from "@/lib/auth/require-user";
-import { getStrings } from "@/lib/i18n/server";
 import { firstParam, type SearchParams } from "@/lib/http/search-params";
+import { getStrings } from "@/lib/i18n/server";
+import type { HostedRepoType } from "@/lib/repos/kinds";
 import { writableOwners } from "@/lib/repos/owners";
+import { newRepoHref } from "@/lib/repos/urls";
 
 import { CreateRepoForm } from "../create-repo-form";
 import { createStrings } from "../create-strings";
 
 /** `/models/new`, `/datasets/new`: signed-in users; owners are themselves and orgs where they can write. */
-export async function NewRepoPage({ type, searchParams }: { type: "model" | "dataset"; searchParams: SearchParams }) {
-  const user = await requireSessionUser(`/${type}s/new`);
+export async function NewRepoPage({
+  type,
+  searchParams,
+}: {
+  type: HostedRepoType;
+  searchParams: SearchParams;
+}) {
+  const user = await requireSessionUser(newRepoHref(type));
   const [s, owners] = await Promise.all([getStrings(createStrings), writableOwners(user)]);
   const wanted = firstParam((await searchParams).owner);
   return (
     <div className="max-w-2xl">
       <PageHeading title={s.title[type]} description={s.lead[type]} />
-      <CreateRepoForm type={type} owners={owners} defaultOwner={wanted && owners.includes(wanted) ? wanted : user.name} />
+      <CreateRepoForm
+        type={type}
+        owners={owners}
+        defaultOwner={wanted && owners.includes(wanted) ? wanted : user.name}
+      />
     </div>
   );
 }

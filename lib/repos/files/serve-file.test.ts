@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { GET as listRoute } from "@/app/api/repos/route";
 import { POST as commitRoute } from "@/app/api/repos/[type]/[owner]/[name]/commit/route";
 import { DELETE as discardRoute, POST as uploadRoute } from "@/app/api/repos/[type]/[owner]/[name]/uploads/route";
-import { GET as resolveRoute, HEAD as resolveHead } from "@/app/models/[owner]/[name]/resolve/[rev]/[...path]/route";
+import { GET as resolveRoute, HEAD as resolveHead } from "@/app/[section]/[owner]/[name]/resolve/[rev]/[...path]/route";
 import { createAccessToken } from "@/lib/auth/access-tokens";
 import { getRepo } from "@/lib/repos/access";
 import { createRepo } from "@/lib/repos/create";
@@ -46,7 +46,7 @@ async function commit(token: string, params: Params, body: unknown, headers: Rec
 
 function resolve(params: Params, path: string, init: RequestInit = {}, query = "") {
   const request = new Request(`${base}/models/${params.owner}/${params.name}/resolve/main/${path}${query}`, init);
-  return (init.method === "HEAD" ? resolveHead : resolveRoute)(request, ctx({ owner: params.owner, name: params.name, rev: "main", path: path.split("/") }));
+  return (init.method === "HEAD" ? resolveHead : resolveRoute)(request, ctx({ section: "models", owner: params.owner, name: params.name, rev: "main", path: path.split("/") }));
 }
 
 describe("upload, commit and resolve routes", () => {
@@ -113,7 +113,7 @@ describe("upload, commit and resolve routes", () => {
     expect(listed.total).toBe(0);
     const mine = await resolveRoute(
       new Request(`${base}/models/${params.owner}/${params.name}/resolve/main/README.md`, { headers: { Authorization: `Bearer ${write}` } }),
-      ctx({ owner: params.owner, name: params.name, rev: "main", path: ["README.md"] }),
+      ctx({ section: "models", owner: params.owner, name: params.name, rev: "main", path: ["README.md"] }),
     );
     expect(mine.status).toBe(200);
   });

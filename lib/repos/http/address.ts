@@ -1,13 +1,13 @@
 import { repoNotFound } from "@/lib/hub/errors";
-import { repoTypeOfSegment, type RepoType } from "@/lib/validation/repo-names";
+import { kindOfSection, type HostedRepoType } from "@/lib/repos/kinds";
 
 import type { RepoAddress } from "../access";
 
-/** `models` → `model`; anything else is a 404 (the URL names no kind of repository). */
-export function repoTypeOfPlural(plural: string): RepoType {
-  const type = repoTypeOfSegment(plural);
-  if (!type) throw repoNotFound();
-  return type;
+/** `models` → `model`; anything else is a 404 (the URL names no kind of repository the site hosts). */
+export function repoTypeOfPlural(plural: string): HostedRepoType {
+  const kind = kindOfSection(plural);
+  if (!kind) throw repoNotFound();
+  return kind.type;
 }
 
 /** The repository a `/api/repos/{models|datasets}/{owner}/{name}/…` route is about. */

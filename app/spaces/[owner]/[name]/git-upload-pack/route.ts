@@ -1,4 +1,4 @@
 // POST /spaces/{owner}/{name}.git/git-upload-pack – git clone and fetch (smart HTTP)
-import { gitRpcRoute } from "@/lib/git-http/handlers";
+import { fixedType, gitRpcRoute } from "@/lib/git-http/handlers";
 
-export const POST = gitRpcRoute("space", "git-upload-pack");
+export const POST = gitRpcRoute(fixedType("space"), "git-upload-pack");

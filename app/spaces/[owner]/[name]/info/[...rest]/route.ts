@@ -1,7 +1,7 @@
 // GET /spaces/{owner}/{name}.git/info/refs – git ref advertisement; /info/lfs/… – the Git LFS API
-import { gitInfoRoute } from "@/lib/git-http/handlers";
+import { fixedType, gitInfoRoute } from "@/lib/git-http/handlers";
 
-const handler = gitInfoRoute("space");
+const handler = gitInfoRoute(fixedType("space"));
 
 export const GET = handler;
 export const HEAD = handler;

@@ -1,0 +1,4 @@
+// POST /{models|datasets}/{owner}/{name}.git/git-receive-pack – git push (smart HTTP)
+import { gitRpcRoute, typeFromSection } from "@/lib/git-http/handlers";
+
+export const POST = gitRpcRoute(typeFromSection, "git-receive-pack");

@@ -1,0 +1,9 @@
+// GET /{models|datasets}/{owner}/{name}.git/info/refs – git ref advertisement; /info/lfs/… – the Git LFS API
+import { gitInfoRoute, typeFromSection } from "@/lib/git-http/handlers";
+
+const handler = gitInfoRoute(typeFromSection);
+
+export const GET = handler;
+export const HEAD = handler;
+export const POST = handler;
+export const PUT = handler;

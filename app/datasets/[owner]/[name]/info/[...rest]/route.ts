@@ -1,9 +1,0 @@
-// GET /datasets/{owner}/{name}.git/info/refs – git ref advertisement; /info/lfs/… – the Git LFS API
-import { gitInfoRoute } from "@/lib/git-http/handlers";
-
-const handler = gitInfoRoute("dataset");
-
-export const GET = handler;
-export const HEAD = handler;
-export const POST = handler;
-export const PUT = handler;

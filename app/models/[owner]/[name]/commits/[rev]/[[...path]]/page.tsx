@@ -1,7 +1,0 @@
-import { CommitsPage } from "@/components/repos/pages/commits-page";
-import type { TreeParams } from "@/components/repos/pages/tree-page";
-import type { SearchParams } from "@/lib/http/search-params";
-
-export default function Page({ params, searchParams }: { params: TreeParams; searchParams: SearchParams }) {
-  return <CommitsPage type="model" params={params} searchParams={searchParams} />;
-}

@@ -1,0 +1,65 @@
+// Client-safe: the kinds of repository the site hosts, and everything pages, routes, lists, forms
+// and the seed need to know about each. Adding a kind is an entry here (plus its strings and what
+// is truly its own); the routes under app/[section]/ serve every entry.
+import type { RepoType } from "@/db/schema/enums";
+
+import { listFacets, type ListFacet } from "./list/list-params";
+
+/** The card labels the create form offers for a kind (the rest are written in the card). */
+export type CreateField = "task" | "frameworks" | "hardware";
+
+/** The tabs of a repository page, in order. */
+export type RepoTabId = "card" | "files" | "commits" | "settings";
+
+export type RepoKind = {
+  type: RepoType;
+  /** The URL segment and storage folder (`/models/…`, `git/models/…`). */
+  plural: string;
+  createFields: readonly CreateField[];
+  /** Which card field holds the kind's task (`pipeline_tag` or `task_categories`). */
+  taskField: "pipelineTag" | "taskCategories";
+  /** The filters its list offers. */
+  facets: readonly ListFacet[];
+  tabs: readonly RepoTabId[];
+};
+
+const defineKinds = <T extends Record<string, RepoKind>>(kinds: T) => kinds;
+
+export const repoKinds = defineKinds({
+  model: {
+    type: "model",
+    plural: "models",
+    createFields: ["task", "frameworks", "hardware"],
+    taskField: "pipelineTag",
+    facets: listFacets,
+    tabs: ["card", "files", "commits", "settings"],
+  },
+  dataset: {
+    type: "dataset",
+    plural: "datasets",
+    createFields: ["task"],
+    taskField: "taskCategories",
+    facets: listFacets,
+    tabs: ["card", "files", "commits", "settings"],
+  },
+});
+
+/** The repository types that have pages on the site. */
+export type HostedRepoType = keyof typeof repoKinds;
+export const hostedRepoTypes = Object.keys(repoKinds) as HostedRepoType[];
+
+export function isHostedRepoType(type: string): type is HostedRepoType {
+  return Object.hasOwn(repoKinds, type);
+}
+
+type HostedKind = (typeof repoKinds)[HostedRepoType];
+
+/** The hosted kind a URL section names (`models` → the model kind), or undefined. */
+export function kindOfSection(section: string): HostedKind | undefined {
+  return (Object.values(repoKinds) as HostedKind[]).find((kind) => kind.plural === section);
+}
+
+/** The tabs a repository of this type shows (none for a type the site does not host). */
+export function tabsOf(type: RepoType): readonly RepoTabId[] {
+  return isHostedRepoType(type) ? repoKinds[type].tabs : [];
+}
