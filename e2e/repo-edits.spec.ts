@@ -1,32 +1,36 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
-import { createUser, uniqueName } from "./support/cli";
-import { signInViaApi } from "./support/session";
+import { uniqueName, type TestUser } from "./support/cli";
+import { expect, test } from "./support/fixtures";
+import { createRepoInBrowser } from "./support/repo-pages";
 
 test.describe.configure({ timeout: 120_000 });
 
-async function newModel(page: Page): Promise<{ base: string; api: string }> {
-  const user = await createUser({ prefix: "edt" });
-  await signInViaApi(page, user);
+async function newModel(page: Page, user: TestUser): Promise<{ base: string; api: string }> {
   const name = uniqueName("m");
-  await page.goto("/models/new");
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByRole("button", { name: "Create model" }).click();
-  await expect(page.getByTestId("repo-title")).toHaveText(name);
-  return { base: `/models/${user.username}/${name}`, api: `/api/repos/models/${user.username}/${name}` };
+  const base = await createRepoInBrowser(page, { type: "model", owner: user.username, name });
+  return { base, api: `/api/repos/models/${user.username}/${name}` };
 }
 
 async function head(page: Page, base: string): Promise<string> {
   await page.goto(`${base}/commits/main`);
-  const href = await page.getByTestId("commit-row").first().getByRole("link").first().getAttribute("href");
+  const href = await page
+    .getByTestId("commit-row")
+    .first()
+    .getByRole("link")
+    .first()
+    .getAttribute("href");
   return href!.split("/").pop()!;
 }
 
-test("edit the README with a live preview, a stale edit is refused without losing the text, delete a file and a folder", async ({ page }) => {
-  const { base, api } = await newModel(page);
+test("edit the README with a live preview, a stale edit is refused without losing the text, delete a file and a folder", async ({
+  page,
+  signedIn,
+}) => {
+  const { base, api } = await newModel(page, signedIn);
 
   // Edit the card: the preview renders as you type; scripts never run.
   let dialogs = 0;
@@ -35,11 +39,17 @@ test("edit the README with a live preview, a stale edit is refused without losin
     void dialog.dismiss();
   });
   await page.goto(`${base}/edit/main/README.md`);
-  const text = '---\nlicense: apache-2.0\nhardwares: [NPU]\n---\n# Edited card\n\n<img src="x.png" onerror="alert(1)"><script>alert(2)</script>\n\n[run](javascript:alert(3))\n';
+  const text =
+    '---\nlicense: apache-2.0\nhardwares: [NPU]\n---\n# Edited card\n\n<img src="x.png" onerror="alert(1)"><script>alert(2)</script>\n\n[run](javascript:alert(3))\n';
   await page.getByTestId("file-content").fill(text);
   await page.getByRole("tab", { name: "Preview" }).click();
-  await expect(page.getByTestId("file-preview").getByRole("heading", { name: "Edited card" })).toBeVisible();
-  await expect(page.getByTestId("file-preview").locator("img")).toHaveAttribute("src", new RegExp(`${base}/resolve/main/x\\.png$`));
+  await expect(
+    page.getByTestId("file-preview").getByRole("heading", { name: "Edited card" }),
+  ).toBeVisible();
+  await expect(page.getByTestId("file-preview").locator("img")).toHaveAttribute(
+    "src",
+    new RegExp(`${base}/resolve/main/x\\.png$`),
+  );
   await page.getByRole("button", { name: "Commit changes" }).click();
   await expect(page).toHaveURL(new RegExp(`${base}/blob/main/README.md$`));
   await page.goto(base);
@@ -52,7 +62,10 @@ test("edit the README with a live preview, a stale edit is refused without losin
   // A stale edit: someone commits after the editor opened; saving is refused and the text stays.
   await page.goto(`${base}/edit/main/README.md`);
   const other = await page.request.post(`${api}/commit`, {
-    data: { branch: "main", operations: [{ kind: "content", path: "README.md", content: "# Someone else\n" }] },
+    data: {
+      branch: "main",
+      operations: [{ kind: "content", path: "README.md", content: "# Someone else\n" }],
+    },
   });
   expect(other.status()).toBe(201);
   await page.getByTestId("file-content").fill("# My version\n");
@@ -83,13 +96,18 @@ test("edit the README with a live preview, a stale edit is refused without losin
   await expect(page.getByTestId("commit-row").nth(1)).toContainText("Delete docs/b.md");
 });
 
-test("bad upload paths are refused with a clear message and change nothing; folders upload with their structure", async ({ page }) => {
-  const { base, api } = await newModel(page);
+test("bad upload paths are refused with a clear message and change nothing; folders upload with their structure", async ({
+  page,
+  signedIn,
+}) => {
+  const { base, api } = await newModel(page, signedIn);
   const before = await head(page, base);
 
   // In the browser: a target folder that climbs out is refused before anything is sent.
   await page.goto(`${base}/upload/main`);
-  await page.getByTestId("file-input").setInputFiles([{ name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("a") }]);
+  await page
+    .getByTestId("file-input")
+    .setInputFiles([{ name: "a.txt", mimeType: "text/plain", buffer: Buffer.from("a") }]);
   await page.getByLabel("Target folder").fill("../outside");
   await page.getByRole("button", { name: "Upload and commit" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "'..' segment" })).toBeVisible();
@@ -104,16 +122,28 @@ test("bad upload paths are refused with a clear message and change nothing; fold
     [`${"x".repeat(300)}.txt`, /longer than 255 bytes/],
   ];
   for (const [path, message] of bad) {
-    const response = await page.request.post(`${api}/commit`, { data: { branch: "main", operations: [{ kind: "content", path, content: "x" }] } });
+    const response = await page.request.post(`${api}/commit`, {
+      data: { branch: "main", operations: [{ kind: "content", path, content: "x" }] },
+    });
     expect(response.status(), path).toBe(400);
     expect(((await response.json()) as { error: string }).error, path).toMatch(message);
   }
-  const tooMany = Array.from({ length: 1001 }, (_, i) => ({ kind: "content", path: `f${i}.txt`, content: "x" }));
-  const many = await page.request.post(`${api}/commit`, { data: { branch: "main", operations: tooMany } });
+  const tooMany = Array.from({ length: 1001 }, (_, i) => ({
+    kind: "content",
+    path: `f${i}.txt`,
+    content: "x",
+  }));
+  const many = await page.request.post(`${api}/commit`, {
+    data: { branch: "main", operations: tooMany },
+  });
   expect(many.status()).toBe(400);
   expect(((await many.json()) as { error: string }).error).toMatch(/at most 1000 files/);
   const stale = await page.request.post(`${api}/commit`, {
-    data: { branch: "main", parentCommit: "0".repeat(40), operations: [{ kind: "content", path: "x.txt", content: "x" }] },
+    data: {
+      branch: "main",
+      parentCommit: "0".repeat(40),
+      operations: [{ kind: "content", path: "x.txt", content: "x" }],
+    },
   });
   expect(stale.status()).toBe(400);
   expect(await head(page, base)).toBe(before);
@@ -134,8 +164,11 @@ test("bad upload paths are refused with a clear message and change nothing; fold
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-test("settings: the license is committed to the card keeping its YAML, and deleting needs the typed name", async ({ page }) => {
-  const { base } = await newModel(page);
+test("settings: the license is committed to the card keeping its YAML, and deleting needs the typed name", async ({
+  page,
+  signedIn,
+}) => {
+  const { base } = await newModel(page, signedIn);
   await page.goto(`${base}/settings`);
   const license = page.getByRole("region", { name: "License" });
   await license.getByLabel("License").selectOption("mit");

@@ -1,39 +1,47 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 
-import { createUser, uniqueName, type TestUser } from "./support/cli";
-import { signInViaApi } from "./support/session";
+import { uniqueName } from "./support/cli";
+import { expect, test } from "./support/fixtures";
+import { createRepoInBrowser } from "./support/repo-pages";
 
 const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
-
-async function createModel(page: Page, name: string, options: { frameworks?: string[]; task?: string } = {}) {
-  await page.goto("/models/new");
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  if (options.task) await page.getByLabel("Task").selectOption(options.task);
-  for (const framework of options.frameworks ?? []) await page.getByLabel(framework, { exact: true }).check();
-  await page.getByRole("button", { name: "Create model" }).click();
-  await expect(page.getByTestId("repo-title")).toHaveText(name);
-}
 
 /** Slows uploads down so the progress bars can be seen moving (Chromium's network emulation). */
 async function throttleUploads(page: Page, bytesPerSecond: number) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: bytesPerSecond });
-  return () => cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: bytesPerSecond,
+  });
+  return () =>
+    cdp.send("Network.emulateNetworkConditions", {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
 }
 
 test("a user creates a model, uploads files with progress, browses them, finds the model and downloads the same bytes; private is 404", async ({
   page,
   browser,
+  signedIn: user,
 }) => {
   test.setTimeout(180_000);
-  const user: TestUser = await createUser({ prefix: "rep" });
-  await signInViaApi(page, user);
   const name = uniqueName("npu-chat-");
   const tag = uniqueName("tag");
-  await createModel(page, name, { frameworks: ["PyTorch"], task: "text-generation" });
+  await createRepoInBrowser(page, {
+    type: "model",
+    owner: user.username,
+    name,
+    frameworks: ["PyTorch"],
+    task: "text-generation",
+  });
   // The template card already carries the labels chosen in the form.
   await expect(page.getByTestId("card-chips")).toContainText("Framework: PyTorch");
 
@@ -63,7 +71,11 @@ test("a user creates a model, uploads files with progress, browses them, finds t
   await page.getByRole("link", { name: "Upload files" }).click();
   await page.getByTestId("file-input").setInputFiles([
     { name: "README.md", mimeType: "text/markdown", buffer: Buffer.from(readme) },
-    { name: "config.json", mimeType: "application/json", buffer: Buffer.from('{"hidden_size": 64}\n') },
+    {
+      name: "config.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"hidden_size": 64}\n'),
+    },
     { name: "model-big.dat", mimeType: "application/octet-stream", buffer: big },
   ]);
   await expect(page.getByTestId("upload-item")).toHaveCount(3);
@@ -111,12 +123,17 @@ test("a user creates a model, uploads files with progress, browses them, finds t
   await expect(page).toHaveURL(/\/models\?framework=MindSpore$/);
   await expect(page.locator(`[data-repo="${user.username}/${name}"]`)).toBeVisible();
   // Filters change in the browser without a page load, and the URL keeps the state.
-  await page.getByRole("group", { name: "Language" }).getByRole("link", { name: /^zh \d+/ }).click();
+  await page
+    .getByRole("group", { name: "Language" })
+    .getByRole("link", { name: /^zh \d+/ })
+    .click();
   await expect(page).toHaveURL(/\/models\?framework=MindSpore&language=zh$/);
   await expect(page.locator(`[data-repo="${user.username}/${name}"]`)).toBeVisible();
   await page.getByRole("searchbox", { name: "Search models" }).fill(tag);
   await page.getByRole("button", { name: "Search", exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/models\\?search=${tag}&framework=MindSpore&language=zh$`));
+  await expect(page).toHaveURL(
+    new RegExp(`/models\\?search=${tag}&framework=MindSpore&language=zh$`),
+  );
   await expect(page.getByTestId("result-count")).toHaveText("1 result");
 
   // Download the big file from its page: the same bytes come back, and the download is counted.
@@ -126,7 +143,7 @@ test("a user creates a model, uploads files with progress, browses them, finds t
   await page.getByTestId("download-link").click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe("model-big.dat");
-  expect(sha256(await fs.readFile((await download.path())))).toBe(sha256(big));
+  expect(sha256(await fs.readFile(await download.path()))).toBe(sha256(big));
   await page.reload();
   await expect(page.getByTestId("download-count")).toContainText("1 download");
 
@@ -138,12 +155,23 @@ test("a user creates a model, uploads files with progress, browses them, finds t
   await expect(visibility.getByText("Visibility changed.")).toBeVisible();
   const anonymous = await browser.newContext();
   const visitor = await anonymous.newPage();
-  for (const path of ["", "/tree/main", "/blob/main/config.json", "/commits/main", "/resolve/main/model-big.dat", "/settings"]) {
+  for (const path of [
+    "",
+    "/tree/main",
+    "/blob/main/config.json",
+    "/commits/main",
+    "/resolve/main/model-big.dat",
+    "/settings",
+  ]) {
     const response = await visitor.goto(`/models/${user.username}/${name}${path}`);
     expect(response?.status(), path).toBe(404);
   }
   await visitor.goto(`/models?search=${name}`);
   await expect(visitor.getByTestId("repo-card-item")).toHaveCount(0);
-  expect((await visitor.request.get(`/api/repos?type=model&search=${name}`).then((r) => r.json())) as unknown).toMatchObject({ total: 0 });
+  expect(
+    (await visitor.request
+      .get(`/api/repos?type=model&search=${name}`)
+      .then((r) => r.json())) as unknown,
+  ).toMatchObject({ total: 0 });
   await anonymous.close();
 });

@@ -23,9 +23,21 @@ export function uniqueName(prefix = "e2e"): string {
 export type TestUser = { username: string; password: string };
 
 /** A fresh user account (and optionally an access token), created through the admin CLI. */
-export async function createUser(options: { admin?: boolean; prefix?: string } = {}): Promise<TestUser> {
-  const user = { username: uniqueName(options.prefix), password: `pw-${randomBytes(8).toString("hex")}` };
-  await cli("users:create", "--username", user.username, "--password", user.password, ...(options.admin ? ["--admin"] : []));
+export async function createUser(
+  options: { admin?: boolean; prefix?: string } = {},
+): Promise<TestUser> {
+  const user = {
+    username: uniqueName(options.prefix),
+    password: `pw-${randomBytes(8).toString("hex")}`,
+  };
+  await cli(
+    "users:create",
+    "--username",
+    user.username,
+    "--password",
+    user.password,
+    ...(options.admin ? ["--admin"] : []),
+  );
   return user;
 }
 

@@ -6,9 +6,16 @@ import type { TestUser } from "./cli";
 export async function signInViaApi(page: Page, user: TestUser): Promise<void> {
   const csrf = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const response = await page.request.post("/api/auth/callback/credentials", {
-    form: { csrfToken: csrf.csrfToken, username: user.username, password: user.password, json: "true" },
+    form: {
+      csrfToken: csrf.csrfToken,
+      username: user.username,
+      password: user.password,
+      json: "true",
+    },
   });
   expect(response.ok()).toBeTruthy();
-  const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { id?: string } };
+  const session = (await (await page.request.get("/api/auth/session")).json()) as {
+    user?: { id?: string };
+  };
   expect(session.user?.id, "the session cookie should be set").toBeTruthy();
 }
