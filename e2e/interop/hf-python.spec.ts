@@ -186,7 +186,11 @@ test.describe("huggingface_hub (Python) against /hf", () => {
 
   test("snapshot_download writes every file, byte for byte", async () => {
     const localDir = path.join(work, "snapshot");
-    const result = await py("snapshot_download", { token: write, repo_id: repo, local_dir: localDir });
+    const result = await py("snapshot_download", {
+      token: write,
+      repo_id: repo,
+      local_dir: localDir,
+    });
     expect(result.error).toBeUndefined();
     for (const [file, bytes] of expected)
       expect(fs.readFileSync(path.join(localDir, file)).equals(bytes), file).toBe(true);

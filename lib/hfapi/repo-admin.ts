@@ -4,8 +4,8 @@ import { z } from "zod";
 
 import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
-import { commitChanges } from "@/lib/hub";
 import { readJsonBody } from "@/lib/http/request-body";
+import { commitChanges } from "@/lib/hub";
 import { linkCommittedLfs } from "@/lib/lfs-batch/links";
 import { refOf, type RepoAddress } from "@/lib/repos/access";
 import { createRepo } from "@/lib/repos/create";

@@ -34,7 +34,7 @@ describe("HF API: POST /api/validate-yaml", () => {
     expect(bare.status).toBe(200);
     expect(bare.body.warnings).toHaveLength(1);
     expect(bare.body.warnings[0]!.message).toMatch(/no YAML metadata/);
-    const ignored = await validate("---\nbase_model: \"not a repo id\"\n---\n");
+    const ignored = await validate('---\nbase_model: "not a repo id"\n---\n');
     expect(ignored.status).toBe(200);
     expect(ignored.body.errors).toEqual([]);
     expect(ignored.body.warnings.map((w) => w.message).join()).toMatch(/base_model/);

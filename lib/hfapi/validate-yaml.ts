@@ -2,8 +2,8 @@ import "server-only";
 
 import { z } from "zod";
 
-import { parseCard } from "@/lib/hub/card/parse-card";
 import { readJsonBody } from "@/lib/http/request-body";
+import { parseCard } from "@/lib/hub/card/parse-card";
 import { repoTypes } from "@/lib/validation/repo-names";
 
 /** Front matter past 256 KB is refused anyway; the body is read whole, so it is capped. */
