@@ -9,6 +9,7 @@ export default tseslint.config(
       "node_modules/**",
       "data/**",
       ".test-data/**",
+      ".test-tools/**",
       "db/migrations/**",
       "next-env.d.ts",
       "test-results/**",

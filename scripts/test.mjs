@@ -1,7 +1,12 @@
 // `npm test` – install what the tests need, then lint, typecheck, unit tests, build, and the
 // Playwright suite against the production build. `npm test -- unit e2e` runs only those steps.
 import { buildIsStale } from "./lib/build.mjs";
-import { ensureNodeDependencies, ensureSystemPackages, testSystemPackages } from "./lib/deps.mjs";
+import {
+  ensureNodeDependencies,
+  ensurePythonTestTools,
+  ensureSystemPackages,
+  testSystemPackages,
+} from "./lib/deps.mjs";
 import { checkNodeVersion, fail, log, run } from "./lib/run.mjs";
 
 checkNodeVersion();
@@ -26,6 +31,7 @@ if (selected.includes("e2e") && !selected.includes("build")) selected.splice(sel
 try {
   await ensureNodeDependencies();
   if (selected.some((s) => s === "e2e" || s === "unit")) await ensureSystemPackages(testSystemPackages);
+  if (selected.includes("e2e")) await ensurePythonTestTools();
   for (const name of selected) {
     const started = Date.now();
     log(`${name}…`);

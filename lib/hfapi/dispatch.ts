@@ -18,6 +18,7 @@ import { listReposHf } from "./repo-list";
 import { resolveHf } from "./resolve";
 import { hfEndpoint, hfRepoPrefix } from "./responses";
 import { listTreeHf, pathsInfoHf } from "./tree";
+import { validateYamlHf } from "./validate-yaml";
 import { whoAmIV2 } from "./whoami";
 
 function allow(request: Request, ...methods: string[]): void {
@@ -38,6 +39,9 @@ export async function dispatchHf(
     case "whoami":
       allow(request, "GET");
       return whoAmIV2(caller);
+    case "validate-yaml":
+      allow(request, "POST");
+      return validateYamlHf(request);
     case "repos-create":
       allow(request, "POST");
       return createRepoHf(request, caller);

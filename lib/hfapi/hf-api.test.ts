@@ -33,6 +33,11 @@ describe("HF API: repositories", () => {
       json: { name: "data-one", type: "dataset" },
     });
     expect(again.status).toBe(409);
+    // Python's create_repo(exist_ok=True) reads the URL from the conflict's body.
+    expect(await again.json()).toMatchObject({
+      error: expect.any(String),
+      url: `http://localhost:3000/hf/datasets/${owner.name}/data-one`,
+    });
     // A bad file path is refused before the repository exists, so nothing is left behind.
     const badFiles = await hf("POST", "/api/repos/create", {
       token: owner.write,

@@ -8,6 +8,7 @@ const model = { type: "model", owner: "acme", name: "bert" };
 describe("parseHfPath", () => {
   it("finds the API endpoints", () => {
     expect(parse("/api/whoami-v2")).toEqual({ kind: "whoami" });
+    expect(parse("/api/validate-yaml")).toEqual({ kind: "validate-yaml" });
     expect(parse("/api/repos/create")).toEqual({ kind: "repos-create" });
     expect(parse("/api/datasets")).toEqual({ kind: "list", type: "dataset" });
     expect(parse("/api/models/acme/bert")).toEqual({ kind: "info", repo: model, rev: null });

@@ -5,6 +5,7 @@ import { repoTypeOfSegment, type RepoType } from "@/lib/validation/repo-names";
 /** The endpoints of the HF-compatible API, as found from a path below `/hf`. */
 export type HfRoute =
   | { kind: "whoami" }
+  | { kind: "validate-yaml" }
   | { kind: "repos-create" | "repos-delete" | "repos-move" }
   | { kind: "list"; type: RepoType }
   | { kind: "info"; repo: RepoAddress; rev: string | null }
@@ -49,6 +50,7 @@ const notFound = () => new AppError("not_found", "There is no API endpoint at th
 function parseApi(segments: string[]): HfRoute {
   const [area, ...rest] = segments;
   if (area === "whoami-v2" && rest.length === 0) return { kind: "whoami" };
+  if (area === "validate-yaml" && rest.length === 0) return { kind: "validate-yaml" };
   if (area === "repos" && rest.length === 1) {
     if (rest[0] === "create") return { kind: "repos-create" };
     if (rest[0] === "delete") return { kind: "repos-delete" };

@@ -4,8 +4,8 @@ import { z } from "zod";
 
 import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
-import { commitChanges } from "@/lib/hub";
 import { readJsonBody } from "@/lib/http/request-body";
+import { commitChanges } from "@/lib/hub";
 import { linkCommittedLfs } from "@/lib/lfs-batch/links";
 import { refOf, type RepoAddress } from "@/lib/repos/access";
 import { createRepo } from "@/lib/repos/create";
@@ -15,7 +15,7 @@ import { repoTypes } from "@/lib/validation/repo-names";
 import { repoPathSchema } from "@/lib/validation/repo-paths";
 
 import { hfObjectId } from "./repo-json";
-import { hfRepoUrl } from "./responses";
+import { hfRepoUrl, renderHfError } from "./responses";
 
 const repoType = z.enum(repoTypes).default("model");
 
@@ -75,13 +75,22 @@ export async function createRepoHf(request: Request, caller: Caller | null): Pro
     );
   }
   const target = address(who, body);
-  const record = await createRepo(who, {
-    type: target.type,
-    owner: target.owner,
-    name: target.name,
-    isPrivate: body.visibility ? body.visibility === "private" : (body.private ?? false),
-    card: { ...(body.license ? { license: body.license } : {}), ...(sdk ? { sdk } : {}) },
-  });
+  let record: Awaited<ReturnType<typeof createRepo>>;
+  try {
+    record = await createRepo(who, {
+      type: target.type,
+      owner: target.owner,
+      name: target.name,
+      isPrivate: body.visibility ? body.visibility === "private" : (body.private ?? false),
+      card: { ...(body.license ? { license: body.license } : {}), ...(sdk ? { sdk } : {}) },
+    });
+  } catch (error) {
+    // Python's create_repo(exist_ok=True) reads `url` from the 409 body, as the Hub sends it; the
+    // URL is only the name the caller sent, so it tells nothing about the repository.
+    if (error instanceof AppError && error.code === "conflict")
+      return renderHfError(error, { url: hfRepoUrl(target) });
+    throw error;
+  }
   const ref = refOf(record);
   if (body.files?.length) {
     const result = await commitChanges({

@@ -36,10 +36,10 @@ function headerSafe(text: string): string {
  * Errors as both HF clients read them: the JS client takes `error` from a JSON body, Python
  * takes `X-Error-Code` (RepoNotFound, RevisionNotFound, EntryNotFound) and `X-Error-Message`.
  */
-export function renderHfError(error: AppError): Response {
+export function renderHfError(error: AppError, extra: Record<string, unknown> = {}): Response {
   const requestId = randomUUID();
   return Response.json(
-    { error: error.message },
+    { ...extra, error: error.message },
     {
       status: error.status,
       headers: {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -42,6 +43,10 @@ export async function ensureSystemPackages(packages) {
   const missing = Object.entries(packages)
     .filter(([command]) => !commandExists(command))
     .map(([, pkg]) => pkg);
+  await aptInstall(missing);
+}
+
+async function aptInstall(missing) {
   if (missing.length === 0) return;
   const canInstall = process.getuid?.() === 0 && commandExists("apt-get");
   if (!canInstall) {
@@ -53,4 +58,36 @@ export async function ensureSystemPackages(packages) {
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   await run("apt-get", ["update", "-qq"], { env });
   await run("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...missing], { env });
+}
+
+/** The Python packages of the interop tests, in a venv of their own (gitignored). */
+export const pythonTestTools = {
+  dir: path.join(root, ".test-tools", "python"),
+  // One major version: the spec follows the client's API, which changes across majors.
+  requirements: ["huggingface_hub>=1,<2"],
+};
+
+function pythonWorks(python) {
+  return fs.existsSync(python) && spawnSync(python, ["-c", "import huggingface_hub"], { stdio: "ignore" }).status === 0;
+}
+
+/**
+ * Creates the venv with `huggingface_hub` when it is missing or was made for other requirements;
+ * otherwise returns at once. Needs python3 with venv (Debian: python3-venv, installed when we are root).
+ */
+export async function ensurePythonTestTools({ dir, requirements } = pythonTestTools) {
+  const python = path.join(dir, "bin", "python");
+  const stampFile = path.join(dir, ".strata-requirements");
+  const wanted = requirements.join("\n") + "\n";
+  const stamped = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : null;
+  if (stamped === wanted && pythonWorks(python)) return;
+  await ensureSystemPackages({ python3: "python3" });
+  // Debian's python3 has no ensurepip (so no `venv` with pip) until python3-venv is installed.
+  if (spawnSync("python3", ["-c", "import ensurepip, venv"], { stdio: "ignore" }).status !== 0)
+    await aptInstall(["python3-venv"]);
+  log(`Installing ${requirements.join(", ")} into ${path.relative(root, dir)}…`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  await run("python3", ["-m", "venv", dir]);
+  await run(python, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", ...requirements]);
+  fs.writeFileSync(stampFile, wanted);
 }

@@ -116,9 +116,11 @@ describe("parseCard", () => {
     ["a scalar instead of a mapping", "---\njust text\n---\n# Title\n", "key: value"],
     ["duplicate keys", "---\nlicense: mit\nlicense: apache-2.0\n---\n# Title\n", "invalid"],
     ["an unclosed block", "---\nlicense: mit\n# Title\n", "no closing"],
-  ])("tolerates %s: warning, empty metadata, body kept", (_what, text, warning) => {
+  ])("tolerates %s: warning, empty metadata, body kept", (what, text, warning) => {
     const card = parseCard(text, { type: "model" });
     expect(card.warnings.join(" ")).toContain(warning);
+    // Unreadable front matter is also an error (uploads refuse it); an unclosed block is text.
+    expect(card.errors).toEqual(what === "an unclosed block" ? [] : card.warnings);
     expect(card.metadata.licenses).toEqual([]);
     expect(card.body).toContain("# Title");
   });
@@ -132,6 +134,7 @@ describe("parseCard", () => {
     expect(card.metadata.tags).toEqual(["ok"]);
     expect(card.metadata.datasets).toEqual([]);
     expect(card.warnings).toHaveLength(3);
+    expect(card.errors).toEqual([]);
   });
 
   it("survives alias bombs", () => {

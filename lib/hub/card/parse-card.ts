@@ -16,13 +16,18 @@ export type ParsedCard = {
   body: string;
   /** Problems worth showing to the author (bad YAML, ignored values); parsing never throws. */
   warnings: string[];
+  /**
+   * The warnings that made the whole front matter unreadable, so it was ignored (bad YAML, not a
+   * mapping, too large): what an upload is refused for, while the other warnings only inform.
+   */
+  errors: string[];
 };
 
 const maxFrontMatterBytes = 256 * 1024;
 
-function toData(yaml: string, warn: (m: string) => void): Record<string, unknown> {
+function toData(yaml: string, fail: (m: string) => void): Record<string, unknown> {
   if (new TextEncoder().encode(yaml).length > maxFrontMatterBytes) {
-    warn(`The YAML front matter is larger than ${maxFrontMatterBytes / 1024} KB and was ignored.`);
+    fail(`The YAML front matter is larger than ${maxFrontMatterBytes / 1024} KB and was ignored.`);
     return {};
   }
   // YAML 1.2 core schema: `no` stays a string, dates stay strings; aliases are capped (billion laughs).
@@ -31,19 +36,19 @@ function toData(yaml: string, warn: (m: string) => void): Record<string, unknown
     const first = doc.errors[0]!;
     const where = first.linePos ? ` (line ${first.linePos[0].line + 1} of the README)` : "";
     const reason = first.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-    warn(`The YAML front matter is invalid${where}: ${reason}`);
+    fail(`The YAML front matter is invalid${where}: ${reason}`);
     return {};
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    warn(`The YAML front matter could not be read: ${(error as Error).message}`);
+    fail(`The YAML front matter could not be read: ${(error as Error).message}`);
     return {};
   }
   if (value === null || value === undefined) return {};
   if (typeof value !== "object" || Array.isArray(value)) {
-    warn("The YAML front matter should be a set of `key: value` lines.");
+    fail("The YAML front matter should be a set of `key: value` lines.");
     return {};
   }
   return value as Record<string, unknown>;
@@ -52,13 +57,18 @@ function toData(yaml: string, warn: (m: string) => void): Record<string, unknown
 /** Parses a README card (model, dataset or Space). Never throws: problems come back as warnings. */
 export function parseCard(text: string, options: { type: RepoType }): ParsedCard {
   const warnings: string[] = [];
+  const errors: string[] = [];
   const warn = (message: string) => {
     if (!warnings.includes(message)) warnings.push(message);
+  };
+  const fail = (message: string) => {
+    warn(message);
+    if (!errors.includes(message)) errors.push(message);
   };
   const split = splitFrontMatter(text);
   if (split.unclosed)
     warn("The YAML front matter has no closing `---` line, so it was read as text.");
-  const data = split.yaml === null ? {} : toData(split.yaml, warn);
+  const data = split.yaml === null ? {} : toData(split.yaml, fail);
   const metadata = normalizeCardData(data, warn);
   return {
     data,
@@ -66,5 +76,6 @@ export function parseCard(text: string, options: { type: RepoType }): ParsedCard
     tags: deriveTags(metadata, { type: options.type, body: split.body }),
     body: split.body,
     warnings,
+    errors,
   };
 }
