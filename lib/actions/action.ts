@@ -4,10 +4,16 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 
-import type { Caller } from "@/lib/auth/caller";
+import { assertActsAsAdmin, type Caller } from "@/lib/auth/caller";
 import { clientIp } from "@/lib/auth/client-ip";
 import { getSessionUser } from "@/lib/auth/session";
-import { AppError, logIfInternal, toAppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import {
+  AppError,
+  logIfInternal,
+  toAppError,
+  type ErrorCode,
+  type FieldErrors,
+} from "@/lib/errors";
 
 import type { ActionResult } from "./result";
 
@@ -49,16 +55,14 @@ export function defineAction<S extends z.ZodType, T, A extends Access = "user">(
       if (!user && access !== "public") {
         return failure("unauthorized", "Your session has ended. Sign in again to continue.");
       }
-      if (access === "admin" && !user?.isAdmin) {
-        return failure("forbidden", "Only site administrators can do this.");
-      }
+      const caller: Caller | null = user ? { ...user, auth: { type: "session" } } : null;
+      if (access === "admin") assertActsAsAdmin(caller);
       const raw = input instanceof FormData ? formDataToObject(input) : input;
       const parsed = options.schema.safeParse(raw);
       if (!parsed.success) {
         const error = toAppError(parsed.error);
         return failure("bad_request", "Please correct the highlighted fields.", error.fieldErrors);
       }
-      const caller: Caller | null = user ? { ...user, auth: { type: "session" } } : null;
       const ip = clientIp(await headers());
       const data = await handler(parsed.data, { caller, ip } as ActionContext<A>);
       return { status: "success", data };

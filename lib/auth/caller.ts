@@ -9,14 +9,27 @@ import { sessionCookieMarker } from "./caller-cookie";
 import { getSessionUser } from "./session";
 
 export type CallerAuth =
-  | { type: "session" }
-  | { type: "token"; scope: TokenScope; tokenId: number };
+  { type: "session" } | { type: "token"; scope: TokenScope; tokenId: number };
 
 /** Whoever made a request: a signed-in browser or the holder of an access token. */
 export type Caller = UserSummary & { auth: CallerAuth };
 
 export function callerCanWrite(caller: Caller): boolean {
   return caller.auth.type === "session" || caller.auth.scope === "write";
+}
+
+/**
+ * The one check for acting as a site administrator (queueing jobs, managing runners, …): an admin
+ * account with write scope. A read-only token of an admin may look at what admins see, never act.
+ */
+export function assertActsAsAdmin(caller: Caller | null): void {
+  if (!caller?.isAdmin) throw new AppError("forbidden", "Only site administrators can do this.");
+  if (!callerCanWrite(caller)) {
+    throw new AppError(
+      "forbidden",
+      "This access token is read-only; use a token with write scope.",
+    );
+  }
 }
 
 /** The token in an `Authorization` header: `Bearer <token>` or HTTP Basic with the token as password. */
@@ -38,9 +51,13 @@ export function credentialFromHeader(header: string | null): string | null {
 export const basicChallenge = 'Basic realm="Strata", charset="UTF-8"';
 
 export const invalidCredentials = () =>
-  new AppError("unauthorized", "Invalid credentials: the access token is malformed, unknown or revoked.", {
-    headers: { "WWW-Authenticate": basicChallenge },
-  });
+  new AppError(
+    "unauthorized",
+    "Invalid credentials: the access token is malformed, unknown or revoked.",
+    {
+      headers: { "WWW-Authenticate": basicChallenge },
+    },
+  );
 
 /**
  * Resolves the caller of any request: an `Authorization` header wins (so scripts get exactly the

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { resolveCaller, type Caller } from "@/lib/auth/caller";
+import { assertActsAsAdmin, resolveCaller, type Caller } from "@/lib/auth/caller";
 import { AppError, logIfInternal, toAppError } from "@/lib/errors";
 
 import { assertSameSiteWrite } from "./same-site";
@@ -38,9 +38,7 @@ export function route<P = Record<string, never>, A extends Access = "public">(
           "Sign in or send an access token (Authorization: Bearer hf_…).",
         );
       }
-      if (access === "admin" && !caller?.isAdmin) {
-        throw new AppError("forbidden", "Only site administrators can do this.");
-      }
+      if (access === "admin") assertActsAsAdmin(caller);
       assertSameSiteWrite(request, caller?.auth ?? null);
       // Tests may call a handler without a context; Next always passes one.
       const params = ((await (ctx as NextRouteContext<P> | undefined)?.params) ?? {}) as P;

@@ -6,6 +6,7 @@ import { GET as streamRoute } from "@/app/api/jobs/[id]/log/stream/route";
 import { POST as retryRoute } from "@/app/api/jobs/[id]/retry/route";
 import { GET as jobRoute } from "@/app/api/jobs/[id]/route";
 import { POST as createJobRoute, GET as listJobsRoute } from "@/app/api/jobs/route";
+import { DELETE as deleteRunnerRoute } from "@/app/api/runners/[id]/route";
 import { GET as runnersRoute } from "@/app/api/runners/route";
 import { DELETE as revokeTokenRoute } from "@/app/api/runners/tokens/[id]/route";
 import { POST as createTokenRoute, GET as listTokensRoute } from "@/app/api/runners/tokens/route";
@@ -158,6 +159,60 @@ describe("job endpoints", () => {
       jsonRequest("/api/jobs", { labels: "hardware", script: "id" }, { headers: admin.auth }),
     );
     expect(bad.status).toBe(400);
+  });
+
+  it("refuse a site admin's read-only token everywhere an admin acts", async () => {
+    const readOnly = await tokenFor({ isAdmin: true, scope: "read" });
+    const refused = async (response: Promise<Response>) => {
+      const res = await response;
+      expect(res.status).toBe(403);
+      expect(await res.json()).toMatchObject({ error: expect.stringMatching(/read-only/) });
+    };
+    await refused(
+      call(
+        createJobRoute,
+        jsonRequest(
+          "/api/jobs",
+          { labels: "hardware=cpu,pool=read-admin", script: "id" },
+          { headers: readOnly.auth },
+        ),
+      ),
+    );
+    await refused(
+      call(
+        createTokenRoute,
+        jsonRequest(
+          "/api/runners/tokens",
+          { description: "x", maxUses: 1 },
+          { headers: readOnly.auth },
+        ),
+      ),
+    );
+    await refused(
+      call(
+        revokeTokenRoute,
+        new Request("http://test/x", { method: "DELETE", headers: readOnly.auth }),
+        {
+          id: "1",
+        },
+      ),
+    );
+    const runner = await makeRunner({ labels: { hardware: "cpu", pool: "read-admin" } });
+    await refused(
+      call(
+        deleteRunnerRoute,
+        new Request("http://test/x", { method: "DELETE", headers: readOnly.auth }),
+        {
+          id: String(runner.id),
+        },
+      ),
+    );
+    // Nothing was queued or removed.
+    const listed = await call(
+      runnersRoute,
+      get("/api/runners", (await tokenFor({ isAdmin: true })).auth),
+    );
+    expect(await listed.text()).toContain(`"id":${runner.id}`);
   });
 
   it("serve the log as plain text and retry an ended job as a new one", async () => {
