@@ -37,7 +37,7 @@ head -c "$((SIZE_MB * 1024 * 1024))" /dev/urandom > "$WORK/www/file.bin"
 want=$(sha256sum "$WORK/www/file.bin" | cut -d' ' -f1)
 token=$(npx tsx --conditions=react-server bench/hub-transfer-setup.ts | tail -1)
 
-NODE_ENV=production PORT="$PORT" node_modules/.bin/next start -p "$PORT" > "$WORK/server.log" 2>&1 &
+PORT="$PORT" node --max-semi-space-size=64 scripts/server.mjs > "$WORK/server.log" 2>&1 &
 server=$!
 pids+=("$server")
 for _ in $(seq 100); do curl -fs "http://127.0.0.1:$PORT/api/health" > /dev/null && break; sleep 0.2; done

@@ -23,6 +23,8 @@ describe("parseConfig", () => {
     ["STRATA_JOB_LEASE_SECONDS", "7.5"],
     ["STRATA_RUNNER_POLL_SECONDS", "0"],
     ["STRATA_RUNNER_POLL_SECONDS", "56"],
+    ["STRATA_TRUSTED_PROXIES", "10.0.0.0/33"],
+    ["STRATA_TRUSTED_PROXIES", "127.0.0.1, proxy.internal"],
   ])("refuses %s=%s, naming the variable", (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(name);

@@ -5,6 +5,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
+import { parseTrustedProxies } from "@/lib/runtime/client-address.mjs";
+
 /**
  * The server's configuration, read once from the environment and validated, so that a bad value
  * stops the process at start with a message naming the variable instead of failing later.
@@ -29,6 +31,18 @@ const envSchema = z.object({
   STRATA_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   STRATA_JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   STRATA_RUNNER_POLL_SECONDS: z.coerce.number().int().min(1).max(55).default(30),
+  // Read by the server entry point (scripts/server.mjs); validated here too so that every process
+  // that reads the configuration names a bad value the same way.
+  STRATA_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
   GITHUB_CLIENT_ID: z.string().min(1).optional(),
   GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
   GITEE_CLIENT_ID: z.string().min(1).optional(),

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 
 const session = vi.hoisted(() => ({ user: null as UserSummary | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: () => Promise.resolve(session.user) }));
-vi.mock("next/headers", () => ({ headers: () => Promise.resolve(new Headers({ "x-forwarded-for": "203.0.113.9" })) }));
+vi.mock("next/headers", () => ({ headers: () => Promise.resolve(new Headers({ "x-forwarded-for": "198.51.100.1", "x-strata-client-ip": "203.0.113.9" })) }));
 
 const { defineAction } = await import("./action");
 

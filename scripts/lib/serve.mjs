@@ -15,21 +15,12 @@ function withServerHeap(env) {
   return { ...env, NODE_OPTIONS: `${options} --max-semi-space-size=64`.trim() };
 }
 
-/**
- * How long an idle keep-alive connection stays open. Longer than clients keep theirs (Node's and
- * Playwright's agents: 5 s) and than common proxies (60 s), so that the client, not the server,
- * closes an idle socket: when both use 5 s, a request sent just as the server closes gets
- * ECONNRESET.
- */
-const keepAliveMs = "65000";
-
-/** Starts `next start` on the port and forwards Ctrl-C / SIGTERM to it. */
+/** Starts the production server (`scripts/server.mjs`) on the port and forwards Ctrl-C / SIGTERM to it. */
 export function startNextServer(port, env = process.env) {
-  const args = ["start", "-p", String(port), "--keepAliveTimeout", keepAliveMs];
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), args, {
+  const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
     cwd: root,
     stdio: "inherit",
-    env: withServerHeap(env),
+    env: withServerHeap({ ...env, PORT: String(port) }),
   });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
