@@ -142,7 +142,11 @@ describe("who may change settings", () => {
       expect(await canManageImageRepository(caller, path)).toBe(true);
       await expect(change(caller)).resolves.toBeTruthy();
     }
-    await updateImageRepositorySettings(sessionCaller(orgAdmin), path, { isPrivate: false });
+    // A writer may publish what they may push (and take it back); so may the organisation's admins.
+    await updateImageRepositorySettings(sessionCaller(writer), path, { isPrivate: false });
+    await updateImageRepositorySettings(sessionCaller(orgAdmin), path, { isPrivate: true });
+    await updateImageRepositorySettings(tokenCaller(writer, "write"), path, { isPrivate: false });
+    expect((await findRegistryRepository(repo))!.isPrivate).toBe(false);
 
     // Public: anonymous callers must sign in, other users may not write.
     await expect(change(null)).rejects.toMatchObject({ code: "unauthorized" });
