@@ -81,6 +81,7 @@ export default async function ImageRepositoryPage({ params, searchParams }: Prop
           {canManage ? (
             <ButtonLink
               href={`${basePath}/settings`}
+              data-testid="image-settings-link"
               variant="secondary"
               size="sm"
               className="ml-auto"
