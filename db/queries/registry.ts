@@ -3,7 +3,13 @@ import "server-only";
 import { and, asc, eq, gt } from "drizzle-orm";
 
 import { getDb, type Tx } from "../client";
-import { owners, registryBlobLinks, registryBlobs, registryRepositories } from "../schema";
+import {
+  owners,
+  registryBlobLinks,
+  registryBlobs,
+  registryRepositories,
+  registryTags,
+} from "../schema";
 
 export type RegistryRepository = {
   id: number;
@@ -157,4 +163,25 @@ export async function unlinkRegistryBlob(repositoryId: number, digest: string): 
     )
     .run();
   return result.changes > 0;
+}
+
+/**
+ * Deletes a repository; its manifests, tags and blob links go with it (by cascade), so its blobs are
+ * left to garbage collection and the name is free for a new push. Returns the tags it had, for the
+ * catalog to withdraw; null when there was no such repository.
+ */
+export async function deleteRegistryRepositoryRow(id: number): Promise<string[] | null> {
+  return getDb().transaction(
+    (tx) => {
+      const tags = tx
+        .select({ name: registryTags.name })
+        .from(registryTags)
+        .where(eq(registryTags.repositoryId, id))
+        .all()
+        .map((t) => t.name);
+      const result = tx.delete(registryRepositories).where(eq(registryRepositories.id, id)).run();
+      return result.changes > 0 ? tags : null;
+    },
+    { behavior: "immediate" },
+  );
 }

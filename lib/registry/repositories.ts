@@ -8,8 +8,9 @@ import { AppError } from "@/lib/errors";
 import { syncRegistryVisibility } from "@/lib/images/registry-sync";
 
 /**
- * Makes an image repository public or private (for the image-center settings and the CLI). Only
- * those who administer its owner may; to everyone else a private repository does not exist.
+ * Makes an image repository public or private (for the image-center settings and the CLI). Those
+ * who may push to it may (they can already delete its tags and manifests through the registry); to
+ * everyone else a private repository does not exist.
  */
 export async function setRepositoryVisibility(input: {
   caller: Caller | null;
@@ -18,7 +19,7 @@ export async function setRepositoryVisibility(input: {
 }): Promise<void> {
   const repository = await findRegistryRepository(input.name);
   if (!repository) throw new AppError("not_found", "Image repository not found.");
-  await assertCan(input.caller, "admin", repository, "Image repository");
+  await assertCan(input.caller, "write", repository, "Image repository");
   await updateRegistryRepositoryVisibility(repository.id, input.isPrivate);
   await syncRegistryVisibility({
     repository: repository.name,

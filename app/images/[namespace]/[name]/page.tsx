@@ -7,6 +7,7 @@ import { FacetFilters } from "@/components/images/facet-filters";
 import { FilterPanel } from "@/components/images/filter-panel";
 import { Pagination } from "@/components/images/pagination";
 import { SearchForm } from "@/components/images/search-form";
+import { imageSettingsStrings } from "@/components/images/settings-strings";
 import { imageStrings } from "@/components/images/strings";
 import { TagsTable } from "@/components/images/tags-table";
 import { Badge } from "@/components/ui/badge";
@@ -24,6 +25,7 @@ import {
   parseImageQuery,
   tagFiltersOf,
 } from "@/lib/images/filter-params";
+import { canManageImageRepository } from "@/lib/images/repository-settings";
 import { parseRepositoryParams } from "@/lib/images/route-params";
 
 type Props = { params: Promise<{ namespace: string; name: string }>; searchParams: SearchParams };
@@ -38,8 +40,9 @@ export default async function ImageRepositoryPage({ params, searchParams }: Prop
   // Categories belong to the image center's front page.
   const { category: _category, ...query } = parseImageQuery(await searchParams);
   const caller = await pageCaller();
-  const [s, data] = await Promise.all([
+  const [s, settings, data, canManage] = await Promise.all([
     getStrings(imageStrings),
+    getStrings(imageSettingsStrings),
     orNotFound(
       browseImageRepository(caller, {
         ...path,
@@ -47,6 +50,8 @@ export default async function ImageRepositoryPage({ params, searchParams }: Prop
         page: query.page,
       }),
     ),
+    // Settings exist for repositories of this hub's registry, offered to those who may push to them.
+    canManageImageRepository(caller, path),
   ]);
   const { repository } = data;
   const basePath = `/images/${repository.namespace}/${repository.name}`;
@@ -73,6 +78,17 @@ export default async function ImageRepositoryPage({ params, searchParams }: Prop
             {repository.name}
           </h1>
           {repository.visibility === "private" ? <Badge tone="warning">{s.private}</Badge> : null}
+          {canManage ? (
+            <ButtonLink
+              href={`${basePath}/settings`}
+              data-testid="image-settings-link"
+              variant="secondary"
+              size="sm"
+              className="ml-auto"
+            >
+              {settings.settings}
+            </ButtonLink>
+          ) : null}
         </div>
         {repository.description ? (
           <p className="text-muted-foreground mt-2 max-w-3xl">{repository.description}</p>
