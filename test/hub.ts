@@ -3,19 +3,33 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
+import { findOwnerByName } from "@/db/queries/owners";
+import { insertRepoRecord } from "@/db/queries/repos";
 import { getConfig } from "@/lib/config";
 import { repoGitDir } from "@/lib/hub/paths";
 import { initRepository } from "@/lib/hub/repos/manage";
 import type { RepoRef } from "@/lib/hub/types";
 
-import { uniqueName } from "./factories";
+import { makeUser, uniqueName } from "./factories";
 
 export const author = { name: "Ada Lovelace", email: "ada@example.com" };
 
+/**
+ * A repository of the owner "acme": its record (LFS content is served only by repositories that
+ * exist and own it) and its bare git repository with a first commit.
+ */
 export async function makeRepo(
   type: RepoRef["type"] = "model",
 ): Promise<RepoRef & { initial: string }> {
+  const owner = (await findOwnerByName("acme")) ?? (await makeUser({ name: "acme" }));
   const repo: RepoRef = { type, owner: "acme", name: uniqueName("repo") };
+  await insertRepoRecord({
+    ...repo,
+    ownerId: owner.id,
+    ownerName: "acme",
+    isPrivate: false,
+    description: null,
+  });
   const { commit } = await initRepository({ ...repo, author });
   return { ...repo, initial: commit };
 }

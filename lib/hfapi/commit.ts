@@ -6,7 +6,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
 import { commitChanges, type CommitOperation } from "@/lib/hub";
 import { maxCommitOperations } from "@/lib/hub/limits";
-import { findRepoLfsObjects, linkCommittedLfs } from "@/lib/lfs-batch/links";
+import { findRepoLfsObjects } from "@/lib/lfs-batch/links";
 import { getRepo, type RepoAddress } from "@/lib/repos/access";
 import { commitIdentity } from "@/lib/repos/identity";
 import { getBlobStore, isSha256 } from "@/lib/storage/blob-store";
@@ -124,7 +124,6 @@ export async function commitHf(
       operations,
       source: "api",
     });
-    await linkCommittedLfs(repo.id, result.files);
     return Response.json({
       success: true,
       commitOid: result.commit,

@@ -6,7 +6,6 @@ import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/request-body";
 import { commitChanges } from "@/lib/hub";
-import { linkCommittedLfs } from "@/lib/lfs-batch/links";
 import { refOf, type RepoAddress } from "@/lib/repos/access";
 import { createRepo } from "@/lib/repos/create";
 import { commitIdentity } from "@/lib/repos/identity";
@@ -93,7 +92,7 @@ export async function createRepoHf(request: Request, caller: Caller | null): Pro
   }
   const ref = refOf(record);
   if (body.files?.length) {
-    const result = await commitChanges({
+    await commitChanges({
       repo: ref,
       branch: "main",
       message: "Add files",
@@ -107,7 +106,6 @@ export async function createRepoHf(request: Request, caller: Caller | null): Pro
         },
       })),
     });
-    await linkCommittedLfs(record.id, result.files);
   }
   return Response.json({
     url: hfRepoUrl(ref),

@@ -5,9 +5,8 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { AppError } from "@/lib/errors";
 import { repoFileContentType, userContentHeaders } from "@/lib/http/content-type";
 import { fileResponse } from "@/lib/http/file-response";
-import { getPathInfo, openFile, repoGitDir, type TreeEntry } from "@/lib/hub";
+import { getPathInfo, openFile, repoGitDir, servesLfsObject, type TreeEntry } from "@/lib/hub";
 import { openGitBlob } from "@/lib/hub/read/blob";
-import { findRepoLfsObjects } from "@/lib/lfs-batch/links";
 import { getRepo, type RepoAddress } from "@/lib/repos/access";
 import { countDownload } from "@/lib/repos/engagement";
 import { blobWebStream } from "@/lib/storage/blob-web-stream";
@@ -44,8 +43,7 @@ export async function resolveHf(
   if (!entry || entry.type !== "file" || entry.mode === "160000")
     throw missing(target.path, target.rev, commit);
   const lfs = target.raw ? undefined : entry.lfs;
-  // LFS content is served only if this repository owns it (db/schema/lfs-links.ts).
-  if (lfs && (await findRepoLfsObjects(repo.id, [lfs.oid])).get(lfs.oid) !== lfs.size) {
+  if (lfs && !(await servesLfsObject(repo.id, lfs))) {
     throw new AppError(
       "not_found",
       `The LFS content of "${entry.path}" has not been uploaded to this repository.`,

@@ -23,3 +23,14 @@ export function entryNotFound(path: string, rev?: string): AppError {
     headers: { "X-Error-Code": "EntryNotFound" },
   });
 }
+
+/** An LFS pointer whose content this repository may not serve (see `lfs/served.ts`). */
+export function lfsNotServed(path: string): AppError {
+  return new AppError(
+    "not_found",
+    `The LFS content of "${path}" has not been uploaded to this repository.`,
+    {
+      reason: "lfs_not_served",
+    },
+  );
+}

@@ -25,6 +25,7 @@ export {
 export { repoExists } from "./repos/open";
 export { sweepHubTemp, sweepRepositoryQuarantines } from "./repos/sweep";
 
+export { servedLfsObjects, servesLfsObject, type LfsObjectRef } from "./lfs/served";
 export { looksBinary, openFile, readFileBytes, type OpenedFile } from "./read/blob";
 export { getCommitDiff, type CommitDiff, type FileChange } from "./read/commit-diff";
 export {

@@ -3,12 +3,12 @@ import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { requireRepoAccess } from "@/lib/git-http/access";
 import { readJsonBody } from "@/lib/http/request-body";
+import { servedLfsObjects } from "@/lib/hub";
 import type { RepoAddress } from "@/lib/repos/access";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
 import { objectProblem, parseBatchRequest } from "./batch-request";
 import { lfsJson } from "./errors";
-import { findRepoLfsObjects } from "./links";
 import { encodeGrant, transferLinkSeconds, type TransferGrant } from "./transfer-grant";
 
 type Action = { href: string; expires_in: number; expires_at: string };
@@ -40,10 +40,10 @@ export async function lfsBatch(
     upload ? "write" : "read",
   );
   const store = getBlobStore();
-  const wellFormed = batch.objects
-    .filter((object) => !objectProblem(object))
-    .map((object) => object.oid);
-  const linked = await findRepoLfsObjects(repo.id, wellFormed);
+  const served = await servedLfsObjects(
+    repo.id,
+    batch.objects.filter((object) => !objectProblem(object)),
+  );
   const expiresAt = Math.floor(Date.now() / 1000) + transferLinkSeconds;
   const caller = options.caller;
   const link = (op: TransferGrant["op"], oid: string, size: number, path: string): Action => {
@@ -67,7 +67,7 @@ export async function lfsBatch(
     batch.objects.map(async ({ oid, size }): Promise<BatchObject> => {
       const problem = objectProblem({ oid, size });
       if (problem) return { oid, size, error: problem };
-      const stored = linked.has(oid) ? await store.stat(oid) : null;
+      const stored = served.has(oid) ? await store.stat(oid) : null;
       if (upload) {
         if (stored?.size === size) return { oid, size };
         return {

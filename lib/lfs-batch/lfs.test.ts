@@ -17,7 +17,6 @@ import { hf, makeAccount, makeHubRepo, type TestAccount } from "@/test/hf";
 import type { BatchObject } from "./batch";
 import { findRepoLfsObjects } from "./links";
 import { decodeGrant, encodeGrant } from "./transfer-grant";
-import { linkWebCommit } from "./web-linker";
 
 const lfsHeaders = {
   Accept: "application/vnd.git-lfs+json",
@@ -198,12 +197,7 @@ describe("LFS batch and basic transfers", () => {
         { kind: "file", path: "notes.txt", source: { content: pointerText } },
       ],
     });
-    await linkWebCommit({
-      kind: "refs",
-      source: "web",
-      repo: refOf(repo.record),
-      refs: [{ ref: "refs/heads/main", before: result.parent, after: result.commit }],
-    });
+    expect(result.files.find((f) => f.path === "notes.txt")?.lfs).toBeNull();
     const linked = await findRepoLfsObjects(repo.record.id, [sha256(weights), foreign]);
     expect([...linked.keys()]).toEqual([sha256(weights)]);
     // The hub reads that text as an LFS pointer; the foreign content is still not served.
@@ -245,12 +239,7 @@ describe("LFS batch and basic transfers", () => {
       const before = git("rev-parse", "origin/main");
       const after = git("rev-parse", "HEAD");
       await createBranch(ref, { branch: "main", from: "evil", overwrite: true });
-      await linkWebCommit({
-        kind: "refs",
-        source: "web",
-        repo: ref,
-        refs: [{ ref: "refs/heads/main", before, after }],
-      });
+      expect(before).not.toBe(after);
       expect((await findRepoLfsObjects(repo.record.id, [foreign])).size).toBe(0);
       const file = await hf("GET", `/${repo.id}/resolve/main/w.bin`);
       expect(file.status).toBe(404);

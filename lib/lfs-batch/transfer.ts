@@ -7,12 +7,13 @@ import { recordLfsObject } from "@/db/queries/lfs-objects";
 import { AppError } from "@/lib/errors";
 import { fileResponse } from "@/lib/http/file-response";
 import { readJsonBody } from "@/lib/http/request-body";
+import { servesLfsObject } from "@/lib/hub";
 import { getBlobStore } from "@/lib/storage/blob-store";
 import { blobWebStream } from "@/lib/storage/blob-web-stream";
 
 import { lfsJson } from "./errors";
 import { authorizeGrant } from "./grant-caller";
-import { isLinkedLfsObject, linkRepoLfsObjects } from "./links";
+import { linkRepoLfsObjects } from "./links";
 import { decodeGrant, type TransferGrant } from "./transfer-grant";
 
 function grantFrom(request: Request, op: TransferGrant["op"], oid?: string): TransferGrant {
@@ -58,7 +59,9 @@ export async function downloadLfsObject(request: Request, oid: string): Promise<
   const grant = grantFrom(request, "download", oid);
   const repo = await authorizeGrant(grant);
   const store = getBlobStore();
-  const stored = (await isLinkedLfsObject(repo.id, oid)) ? await store.stat(oid) : null;
+  const stored = (await servesLfsObject(repo.id, { oid, size: grant.size }))
+    ? await store.stat(oid)
+    : null;
   if (!stored) throw new AppError("not_found", "Object does not exist in this repository.");
   return fileResponse(request, {
     size: stored.size,
@@ -77,7 +80,7 @@ export async function verifyLfsObject(request: Request): Promise<Response> {
   if (body.oid !== grant.oid || body.size !== grant.size) {
     throw new AppError("unprocessable", "The object to verify does not match this link.");
   }
-  const stored = (await isLinkedLfsObject(repo.id, grant.oid))
+  const stored = (await servesLfsObject(repo.id, { oid: grant.oid, size: grant.size }))
     ? await getBlobStore().stat(grant.oid)
     : null;
   if (stored?.size !== grant.size)

@@ -4,7 +4,6 @@ import { migrateDatabase } from "@/db/client";
 import { ConfigError, getConfig } from "@/lib/config";
 import { startEmbeddedRunner } from "@/lib/jobs/embedded-runner";
 import { startJobsBackground } from "@/lib/jobs/reaper";
-import { registerLfsLinker } from "@/lib/lfs-batch/register-linker";
 import { registerRepoIndexer } from "@/lib/repos/register-indexer";
 
 const globalForStart = globalThis as unknown as { strataStarted?: boolean };
@@ -27,7 +26,6 @@ export function startServer(): void {
   }
   migrateDatabase();
   registerRepoIndexer();
-  registerLfsLinker();
   startJobsBackground();
   startEmbeddedRunner();
 }

@@ -3,12 +3,14 @@ import "server-only";
 import { Readable } from "node:stream";
 
 import { AppError } from "@/lib/errors";
-import { entryNotFound } from "@/lib/hub/errors";
+import { entryNotFound, lfsNotServed } from "@/lib/hub/errors";
 import { objectContents, objectInfo } from "@/lib/hub/git/cat-file-pool";
 import { spawnGit } from "@/lib/hub/git/run";
 import { requireRepo } from "@/lib/hub/repos/open";
 import type { RepoRef, TreeEntry } from "@/lib/hub/types";
 import { getBlobStore, type ByteRange } from "@/lib/storage/blob-store";
+
+import { servesLfsObject } from "../lfs/served";
 
 import { requireRevisionIn } from "./revisions";
 import { normalizeTreePath, statPathIn } from "./tree";
@@ -108,8 +110,14 @@ async function requireFileEntry(repo: RepoRef, rev: string, rawPath: string) {
   return { gitDir, commit, entry };
 }
 
-async function openEntry(gitDir: string, entry: TreeEntry, range?: ByteRange): Promise<BlobStream> {
+async function openEntry(
+  repo: RepoRef,
+  gitDir: string,
+  entry: TreeEntry,
+  range?: ByteRange,
+): Promise<BlobStream> {
   if (!entry.lfs) return openGitBlob(gitDir, entry.oid, range, entry.size);
+  if (!(await servesLfsObject(repo, entry.lfs))) throw lfsNotServed(entry.path);
   const store = getBlobStore();
   const stored = await store.stat(entry.lfs.oid);
   if (!stored)
@@ -127,22 +135,30 @@ export async function openFile(
   options: { rev: string; path: string; range?: ByteRange },
 ): Promise<OpenedFile> {
   const { gitDir, commit, entry } = await requireFileEntry(repo, options.rev, options.path);
-  return { commit, entry, ...(await openEntry(gitDir, entry, options.range)) };
+  return { commit, entry, ...(await openEntry(repo, gitDir, entry, options.range)) };
 }
 
-/** The bytes of a small file at a revision (README, config.json …); LFS content comes from the blob store. */
+/**
+ * The bytes of a small file at a revision (README, config.json …); LFS content comes from the blob
+ * store. A pointer to LFS content this repository may not serve reads as the pointer's own text
+ * (as the Hub shows it), with `lfsWithheld` set.
+ */
 export async function readFileBytes(
   repo: RepoRef,
   options: { rev: string; path: string; maxBytes: number },
-): Promise<{ commit: string; entry: TreeEntry; data: Buffer }> {
+): Promise<{ commit: string; entry: TreeEntry; data: Buffer; lfsWithheld?: true }> {
   const { gitDir, commit, entry } = await requireFileEntry(repo, options.rev, options.path);
+  if (entry.lfs && !(await servesLfsObject(repo, entry.lfs))) {
+    const data = await readGitBlob(gitDir, entry.oid, options.maxBytes);
+    return { commit, entry, data, lfsWithheld: true };
+  }
   if (entry.size > options.maxBytes) {
     throw new AppError("payload_too_large", `The file is larger than ${options.maxBytes} bytes.`);
   }
   if (!entry.lfs)
     return { commit, entry, data: await readGitBlob(gitDir, entry.oid, options.maxBytes) };
   const chunks: Buffer[] = [];
-  for await (const chunk of (await openEntry(gitDir, entry)).stream as AsyncIterable<Buffer>)
+  for await (const chunk of (await openEntry(repo, gitDir, entry)).stream as AsyncIterable<Buffer>)
     chunks.push(chunk);
   return { commit, entry, data: Buffer.concat(chunks) };
 }

@@ -12,6 +12,7 @@ import { requireRepo } from "@/lib/hub/repos/open";
 import type { RepoRef } from "@/lib/hub/types";
 import { refNameProblem } from "@/lib/validation/ref-names";
 
+import { linkCommittedLfs } from "@/lib/hub/lfs/served";
 import { BaseTree } from "./base-tree";
 import { buildCommit, type BuiltFile } from "./build-commit";
 import { withLock } from "./lock";
@@ -144,6 +145,7 @@ export async function commitInRepo(
           }
         }
       });
+      await linkCommittedLfs(input.repo, done.built.files);
       if (!options.newBranch) {
         await notifyRepoChanged({
           kind: "refs",

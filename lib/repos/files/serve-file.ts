@@ -5,10 +5,17 @@ import type { Readable } from "node:stream";
 import type { Caller } from "@/lib/auth/caller";
 import { clientIp } from "@/lib/auth/client-ip";
 import { AppError } from "@/lib/errors";
-import { getPathInfo, looksBinary, openFile, type RepoRef, type TreeEntry } from "@/lib/hub";
-import { entryNotFound } from "@/lib/hub/errors";
 import { repoFileContentType, userContentHeaders } from "@/lib/http/content-type";
 import { fileResponse } from "@/lib/http/file-response";
+import {
+  getPathInfo,
+  looksBinary,
+  openFile,
+  servesLfsObject,
+  type RepoRef,
+  type TreeEntry,
+} from "@/lib/hub";
+import { entryNotFound, lfsNotServed } from "@/lib/hub/errors";
 import { getBlobStore, type ByteRange } from "@/lib/storage/blob-store";
 import { blobWebStream } from "@/lib/storage/blob-web-stream";
 
@@ -25,7 +32,11 @@ async function firstBytes(stream: Readable): Promise<Buffer> {
 async function contentTypeOf(ref: RepoRef, commit: string, entry: TreeEntry): Promise<string> {
   const asText = repoFileContentType(entry.path, false);
   if (asText === repoFileContentType(entry.path, true) || entry.size === 0) return asText;
-  const head = await openFile(ref, { rev: commit, path: entry.path, range: { start: 0, end: Math.min(entry.size, 8000) - 1 } });
+  const head = await openFile(ref, {
+    rev: commit,
+    path: entry.path,
+    range: { start: 0, end: Math.min(entry.size, 8000) - 1 },
+  });
   return repoFileContentType(entry.path, looksBinary(await firstBytes(head.stream)));
 }
 
@@ -46,9 +57,10 @@ export async function serveRepoFile(
 ): Promise<Response> {
   const { repo, ref } = await getRepo(caller, input, "read");
   const { commit, entry } = await getPathInfo(ref, { rev: input.rev, path: input.path });
-  if (!entry || entry.type !== "file" || entry.mode === "160000") throw entryNotFound(input.path, input.rev);
-  const store = getBlobStore();
-  if (entry.lfs && !(await store.stat(entry.lfs.oid))) {
+  if (!entry || entry.type !== "file" || entry.mode === "160000")
+    throw entryNotFound(input.path, input.rev);
+  if (entry.lfs && !(await servesLfsObject(repo.id, entry.lfs))) throw lfsNotServed(entry.path);
+  if (entry.lfs && !(await getBlobStore().stat(entry.lfs.oid))) {
     throw new AppError("not_found", `The LFS content of "${entry.path}" has not been uploaded.`);
   }
   const download = new URL(request.url).searchParams.get("download");
@@ -59,7 +71,9 @@ export async function serveRepoFile(
     filename: entry.name,
     disposition: download === "true" || download === "1" ? "attachment" : "inline",
     open: async (range?: ByteRange) =>
-      entry.lfs ? blobWebStream(entry.lfs.oid, range) : (await openFile(ref, { rev: commit, path: entry.path, range })).stream,
+      entry.lfs
+        ? blobWebStream(entry.lfs.oid, range)
+        : (await openFile(ref, { rev: commit, path: entry.path, range })).stream,
     headers: {
       ...userContentHeaders,
       "Cache-Control": "private, max-age=0, must-revalidate",
