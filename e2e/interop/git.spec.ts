@@ -21,12 +21,17 @@ type GitResult = { ok: boolean; stdout: string; stderr: string };
 let home: string;
 
 /** Runs git with a throw-away HOME (git-lfs installed there), no system config and no prompts. */
-async function git(args: string[], cwd?: string): Promise<GitResult> {
+async function git(
+  args: string[],
+  cwd?: string,
+  extraEnv: Record<string, string> = {},
+): Promise<GitResult> {
   try {
     const { stdout, stderr } = await exec("git", args, {
       cwd,
       env: {
         ...process.env,
+        ...extraEnv,
         HOME: home,
         GIT_CONFIG_NOSYSTEM: "1",
         GIT_TERMINAL_PROMPT: "0",
@@ -189,6 +194,78 @@ test.describe("git and git-lfs over HTTP", () => {
     expect(stranger.stderr).toContain("not found");
     await mustGit(["clone", cloneUrl(privateRepo, readOnly, "datasets"), "p-owner"], work);
     expect(fs.existsSync(path.join(work, "p-owner", "README.md"))).toBe(true);
+  });
+
+  test("a pushed pointer to another repository's private LFS object serves none of its bytes", async () => {
+    // Alice (the owner) pushes real LFS content to her private repository.
+    const vaultName = uniqueName("vault");
+    const created = await fetch(`${hubUrl}/api/repos/create`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${owner.token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: vaultName, type: "model", private: true }),
+    });
+    expect(created.status).toBe(200);
+    const vault = path.join(work, "vault");
+    await mustGit(["clone", cloneUrl(`${owner.user}/${vaultName}`, owner), "vault"], work);
+    const secret = randomBytes(256 * 1024);
+    const marker = `alice-secret-${randomBytes(8).toString("hex")}`;
+    const card = Buffer.from(`# ${marker}\n\nPrivate notes.\n`);
+    await mustGit(["lfs", "track", "*.bin"], vault);
+    fs.writeFileSync(path.join(vault, "secret.bin"), secret);
+    fs.writeFileSync(path.join(vault, "card.bin"), card);
+    await mustGit(["add", "-A"], vault);
+    await mustGit(["commit", "-m", "Private weights"], vault);
+    await mustGit(["push", "origin", "main"], vault);
+
+    // Bob commits pointers naming her objects into his public repository, sending no bytes.
+    const leakName = uniqueName("leak");
+    const leakCreated = await fetch(`${hubUrl}/api/repos/create`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${other.token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: leakName, type: "model" }),
+    });
+    expect(leakCreated.status).toBe(200);
+    const leakRepo = `${other.user}/${leakName}`;
+    const leak = path.join(work, "leak");
+    await mustGit(["clone", cloneUrl(leakRepo, other), "leak"], work);
+    const pointer = (data: Buffer) =>
+      `version https://git-lfs.github.com/spec/v1\noid sha256:${sha256(data)}\nsize ${data.length}\n`;
+    fs.writeFileSync(path.join(leak, "model.bin"), pointer(secret));
+    fs.writeFileSync(path.join(leak, "README.md"), pointer(card));
+    await mustGit(["add", "-A"], leak);
+    await mustGit(["commit", "-m", "Pointers"], leak);
+    const pushed = await git(["push", "origin", "main"], leak, { GIT_LFS_SKIP_PUSH: "1" });
+    expect(pushed.ok, pushed.stderr).toBe(true);
+
+    for (const url of [
+      `${baseURL}/models/${leakRepo}/resolve/main/model.bin`,
+      `${hubUrl}/${leakRepo}/resolve/main/model.bin`,
+    ]) {
+      const response = await fetch(url);
+      expect(response.status, url).toBe(404);
+      expect(Buffer.from(await response.arrayBuffer()).includes(secret.subarray(0, 64))).toBe(
+        false,
+      );
+    }
+    const readme = await fetch(`${baseURL}/models/${leakRepo}/resolve/main/README.md`);
+    expect(readme.status).toBe(404);
+    const page = await (await fetch(`${baseURL}/models/${leakRepo}`)).text();
+    expect(page).not.toContain(marker);
+    expect(page).toContain(sha256(card));
+    const blobPage = await (
+      await fetch(`${baseURL}/models/${leakRepo}/blob/main/README.md`)
+    ).text();
+    expect(blobPage).not.toContain(marker);
+
+    // Her own repository still serves her content to her.
+    const own = await fetch(
+      `${baseURL}/models/${owner.user}/${vaultName}/resolve/main/secret.bin`,
+      {
+        headers: { Authorization: `Bearer ${owner.token}` },
+      },
+    );
+    expect(own.status).toBe(200);
+    expect(sha256(Buffer.from(await own.arrayBuffer()))).toBe(sha256(secret));
   });
 
   test("refuses a push that adds a 100 MB file outside LFS, saying to use git lfs track", async () => {

@@ -11,6 +11,7 @@ import {
   listTree,
   looksBinary,
   readFileBytes,
+  servesLfsObject,
   requireRevision,
   type LastCommit,
   type ResolvedRevision,
@@ -116,8 +117,10 @@ export async function loadBlob(input: { type: RepoType; owner: string; name: str
   if (entry.type === "directory") return null;
   const [commits, refs] = await Promise.all([getLastCommits(ref, { rev: revision.commit, paths: [entry.path] }), loadRefs(ref)]);
   let display: FileDisplay;
-  if (isImagePath(entry.path)) display = { kind: "image" };
-  else if (entry.size > maxEditableBytes) display = { kind: "too_large" };
+  // A pointer to LFS content this repository may not serve is shown as the pointer's text.
+  const withheld = entry.lfs ? !(await servesLfsObject(ref, entry.lfs)) : false;
+  if (isImagePath(entry.path) && !withheld) display = { kind: "image" };
+  else if (entry.size > maxEditableBytes && !withheld) display = { kind: "too_large" };
   else {
     const { data } = await readFileBytes(ref, { rev: revision.commit, path: entry.path, maxBytes: maxEditableBytes });
     if (looksBinary(data)) display = { kind: "binary" };
