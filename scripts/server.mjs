@@ -9,6 +9,7 @@ import {
   clientAddressHeader,
   parseTrustedProxies,
 } from "../lib/runtime/client-address.mjs";
+import { hasMalformedPathEscape } from "../lib/runtime/request-path.mjs";
 
 process.env.NODE_ENV = "production";
 const root = path.resolve(import.meta.dirname, "..");
@@ -28,6 +29,11 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = http.createServer((request, response) => {
+  if (hasMalformedPathEscape(request.url)) {
+    response.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" });
+    response.end("Bad request: the URL path has a malformed percent escape.\n");
+    return;
+  }
   request.headers[clientAddressHeader] = clientAddress({
     socketAddress: request.socket.remoteAddress,
     forwardedFor: request.headers["x-forwarded-for"],

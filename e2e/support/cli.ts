@@ -8,10 +8,15 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /** Runs `npm run cli -- …` against the end-to-end data dir and returns stdout. */
 export async function cli(...args: string[]): Promise<string> {
+  return cliIn(process.env.STRATA_E2E_DATA_DIR, ...args);
+}
+
+/** Runs `npm run cli -- …` against another data dir (a spec's own server) and returns stdout. */
+export async function cliIn(dataDir: string | undefined, ...args: string[]): Promise<string> {
   const { stdout } = await exec(
     path.join(root, "node_modules", ".bin", "tsx"),
     ["--conditions=react-server", "scripts/cli/index.ts", ...args],
-    { cwd: root, env: { ...process.env, STRATA_DATA_DIR: process.env.STRATA_E2E_DATA_DIR } },
+    { cwd: root, env: { ...process.env, STRATA_DATA_DIR: dataDir } },
   );
   return stdout.trim();
 }

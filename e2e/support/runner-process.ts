@@ -1,5 +1,6 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -133,10 +134,22 @@ export async function waitFor<T>(
   }
 }
 
+/** A port nothing listens on now, for a spec's own server. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export type ServerProcess = GroupProcess & { url: string; stop: () => Promise<void> };
 
 /**
- * A production server of its own (`next start` on the existing build) on a throwaway data dir,
+ * A production server of its own (`scripts/server.mjs` on the existing build) on a throwaway data dir,
  * for tests that need settings the shared one does not have (e.g. a short job lease).
  */
 export async function startServer(options: {
@@ -158,11 +171,7 @@ export async function startServer(options: {
   if (!options.migrated) {
     await exec(bin("tsx"), ["--conditions=react-server", "db/migrate.ts"], { cwd: root, env });
   }
-  const server = startGroup(
-    bin("next"),
-    ["start", "-p", String(options.port), "--keepAliveTimeout", "65000"],
-    env,
-  );
+  const server = startGroup(process.execPath, [path.join(root, "scripts", "server.mjs")], env);
   await waitFor(
     `the server on port ${options.port}`,
     async () => (await fetch(`${url}/api/health`).catch(() => null))?.ok,

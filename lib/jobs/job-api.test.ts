@@ -207,6 +207,20 @@ describe("job endpoints", () => {
         },
       ),
     );
+    // Site jobs (diagnostics) are the admins' to cancel and retry, but not with a read-only token.
+    const siteJob = await queueScript("true", { labels: { pool: "read-admin-never-claimed" } });
+    await refused(
+      call(cancelRoute, post(`/api/jobs/${siteJob}/cancel`, readOnly.auth), {
+        id: String(siteJob),
+      }),
+    );
+    await refused(
+      call(retryRoute, post(`/api/jobs/${siteJob}/retry`, readOnly.auth), { id: String(siteJob) }),
+    );
+    const seen = await call(jobRoute, get(`/api/jobs/${siteJob}`, readOnly.auth), {
+      id: String(siteJob),
+    });
+    expect(await seen.json()).toMatchObject({ state: "queued" });
     // Nothing was queued or removed.
     const listed = await call(
       runnersRoute,

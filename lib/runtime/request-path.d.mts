@@ -1,0 +1,1 @@
+export declare function hasMalformedPathEscape(target: string | null | undefined): boolean;
