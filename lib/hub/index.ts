@@ -23,7 +23,7 @@ export {
   type InitRepositoryInput,
 } from "./repos/manage";
 export { repoExists } from "./repos/open";
-export { sweepHubTemp, sweepRepositoryQuarantines } from "./repos/sweep";
+export { listHubTempEntries } from "./repos/sweep";
 
 export { looksBinary, openFile, readFileBytes, type OpenedFile } from "./read/blob";
 export { getCommitDiff, type CommitDiff, type FileChange } from "./read/commit-diff";

@@ -6,6 +6,7 @@ import { startEmbeddedRunner } from "@/lib/jobs/embedded-runner";
 import { startJobsBackground } from "@/lib/jobs/reaper";
 import { registerLfsLinker } from "@/lib/lfs-batch/register-linker";
 import { registerRepoIndexer } from "@/lib/repos/register-indexer";
+import { sweepStaleTempFilesAtStart } from "@/lib/storage/temp-sweep";
 
 const globalForStart = globalThis as unknown as { strataStarted?: boolean };
 
@@ -26,6 +27,7 @@ export function startServer(): void {
     throw error;
   }
   migrateDatabase();
+  void sweepStaleTempFilesAtStart();
   registerRepoIndexer();
   registerLfsLinker();
   startJobsBackground();
