@@ -5,7 +5,10 @@ import { inArray } from "drizzle-orm";
 import { getDb } from "../client";
 import { lfsObjects } from "../schema";
 
-/** Marks a blob as used by git LFS; call it before the blob is published, so GC never sees it unmarked. */
+/**
+ * Marks a blob as used by git LFS. Call it only once the bytes are in the store (a row must never
+ * name missing bytes), through `recordStoredLfsObject`, which covers the race with registry GC.
+ */
 export async function recordLfsObject(sha256: string, size: number): Promise<void> {
   getDb().insert(lfsObjects).values({ sha256, size }).onConflictDoNothing().run();
 }

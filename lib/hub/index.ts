@@ -23,7 +23,7 @@ export {
   type InitRepositoryInput,
 } from "./repos/manage";
 export { repoExists } from "./repos/open";
-export { sweepHubTemp, sweepRepositoryQuarantines } from "./repos/sweep";
+export { listHubTempEntries } from "./repos/sweep";
 
 export { servedLfsObjects, servesLfsObject, type LfsObjectRef } from "./lfs/served";
 export { looksBinary, openFile, readFileBytes, type OpenedFile } from "./read/blob";

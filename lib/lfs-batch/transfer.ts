@@ -3,7 +3,7 @@ import "server-only";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 
-import { recordLfsObject } from "@/db/queries/lfs-objects";
+import { recordStoredLfsObject } from "@/lib/hub/lfs/record-object";
 import { AppError } from "@/lib/errors";
 import { fileResponse } from "@/lib/http/file-response";
 import { readJsonBody } from "@/lib/http/request-body";
@@ -32,8 +32,8 @@ function grantFrom(request: Request, op: TransferGrant["op"], oid?: string): Tra
 
 /**
  * `PUT …/info/lfs/objects/{oid}?token=…`: streams the bytes into the blob store, which hashes them
- * on the way and publishes the object only when digest and size match. The object is recorded as
- * LFS content before it becomes visible (registry GC relies on it), then linked to the repository.
+ * on the way and publishes the object only when digest and size match. Only then is it recorded as
+ * LFS content and linked to the repository, so no row ever names bytes that are not in place.
  */
 export async function uploadLfsObject(request: Request, oid: string): Promise<Response> {
   const grant = grantFrom(request, "upload", oid);
@@ -48,8 +48,9 @@ export async function uploadLfsObject(request: Request, oid: string): Promise<Re
   const body = request.body
     ? Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>)
     : Readable.from([]);
-  await recordLfsObject(grant.oid, grant.size);
-  await getBlobStore().write(body, { sha256: grant.oid, size: grant.size, maxSize: grant.size });
+  const store = getBlobStore();
+  await store.write(body, { sha256: grant.oid, size: grant.size, maxSize: grant.size });
+  await recordStoredLfsObject(grant.oid, grant.size);
   await linkRepoLfsObjects(repo.id, [{ sha256: grant.oid, size: grant.size }]);
   return new Response(null, { status: 200 });
 }

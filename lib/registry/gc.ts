@@ -12,6 +12,11 @@ import {
   listUnreferencedRegistryBlobs,
 } from "@/db/queries/registry-gc";
 import { getBlobStore } from "@/lib/storage/blob-store";
+import {
+  registryUploadMaxIdleMs,
+  sweepStaleTempFiles,
+  type TempSweepReport,
+} from "@/lib/storage/temp-sweep";
 
 import { digestHex } from "./names";
 
@@ -29,6 +34,8 @@ export type RegistryGcReport = {
   dryRun: boolean;
   blobs: { count: number; bytes: number; digests: string[] };
   uploads: { count: number; bytes: number };
+  /** Temp files a crash left behind (see `sweepStaleTempFiles`). */
+  tempFiles: TempSweepReport;
   kept: { recent: number; usedByLfs: number };
   durationMs: number;
 };
@@ -44,7 +51,8 @@ async function fileSize(file: string): Promise<number> {
  * manifest is or references, older than the grace period, and not used by git LFS (which shares
  * the blob store). Each is then swept in its own write transaction that re-checks all of that, so
  * GC never races a push; uploads need no lock, because a finished upload's blob is fresh. Idle
- * upload sessions (and their temp files) are removed too.
+ * upload sessions (and their temp files) are removed too, and so are temp files a crash left
+ * anywhere under the data dir once they are older than the longest allowed upload.
  */
 export async function runRegistryGc(options: RegistryGcOptions = {}): Promise<RegistryGcReport> {
   const started = Date.now();
@@ -56,6 +64,7 @@ export async function runRegistryGc(options: RegistryGcOptions = {}): Promise<Re
     dryRun,
     blobs: { count: 0, bytes: 0, digests: [] },
     uploads: { count: 0, bytes: 0 },
+    tempFiles: { count: 0, bytes: 0 },
     kept: { recent: await countRecentUnreferencedBlobs(cutoff), usedByLfs: 0 },
     durationMs: 0,
   };
@@ -80,7 +89,7 @@ export async function runRegistryGc(options: RegistryGcOptions = {}): Promise<Re
     report.blobs.digests.push(blob.digest);
   }
 
-  const idleCutoff = new Date(now.getTime() - (options.uploadMaxIdleMs ?? 24 * hour));
+  const idleCutoff = new Date(now.getTime() - (options.uploadMaxIdleMs ?? registryUploadMaxIdleMs));
   for (const upload of await listStaleUploads(idleCutoff, now)) {
     const bytes = await fileSize(upload.tempFile);
     if (!dryRun) {
@@ -90,6 +99,9 @@ export async function runRegistryGc(options: RegistryGcOptions = {}): Promise<Re
     report.uploads.count++;
     report.uploads.bytes += bytes;
   }
+
+  // After the sessions above: the temp files of the ones just abandoned are gone already.
+  report.tempFiles = await sweepStaleTempFiles({ dryRun, now });
 
   report.durationMs = Date.now() - started;
   return report;
@@ -101,8 +113,9 @@ const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 export function formatRegistryGcReport(report: RegistryGcReport): string {
   const verb = report.dryRun ? "Would free" : "Freed";
   return (
-    `${verb} ${report.blobs.count} unused blob(s), ${megabytes(report.blobs.bytes)}, and ` +
-    `${report.uploads.count} abandoned upload(s), ${megabytes(report.uploads.bytes)}; ` +
+    `${verb} ${report.blobs.count} unused blob(s), ${megabytes(report.blobs.bytes)}, ` +
+    `${report.uploads.count} abandoned upload(s), ${megabytes(report.uploads.bytes)}, and ` +
+    `${report.tempFiles.count} stale temp file(s), ${megabytes(report.tempFiles.bytes)}; ` +
     `kept ${report.kept.recent} recent unused blob(s) and ${report.kept.usedByLfs} used by git LFS ` +
     `(${report.durationMs} ms).`
   );

@@ -5,6 +5,7 @@ import { ConfigError, getConfig } from "@/lib/config";
 import { startEmbeddedRunner } from "@/lib/jobs/embedded-runner";
 import { startJobsBackground } from "@/lib/jobs/reaper";
 import { registerRepoIndexer } from "@/lib/repos/register-indexer";
+import { sweepStaleTempFilesAtStart } from "@/lib/storage/temp-sweep";
 
 const globalForStart = globalThis as unknown as { strataStarted?: boolean };
 
@@ -25,6 +26,7 @@ export function startServer(): void {
     throw error;
   }
   migrateDatabase();
+  void sweepStaleTempFilesAtStart();
   registerRepoIndexer();
   startJobsBackground();
   startEmbeddedRunner();

@@ -5,47 +5,40 @@ import path from "node:path";
 
 import { gitRoot, trashDir } from "@/lib/hub/paths";
 
+/** Names of a commit's quarantine directory under a repository's `objects/` (see quarantine.ts). */
+export const quarantinePrefix = "incoming-strata-";
+
+async function children(dir: string): Promise<string[]> {
+  return (await fsp.readdir(dir).catch(() => [] as string[])).map((name) => path.join(dir, name));
+}
+
+async function subdirs(dir: string): Promise<string[]> {
+  const entries = await fsp.readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
+    .map((entry) => path.join(dir, entry.name));
+}
+
 /**
- * Removes what a crashed process can leave behind in the repository area: half-built new
- * repositories (`.tmp`) and deleted ones not yet removed (`.trash`). Entries younger than
- * `olderThanMs` may belong to a running operation and are kept. Meant for server start and a
- * periodic maintenance job. (A commit's own leftovers live in `objects/incoming-strata-*` of its
- * repository and hold only unreachable objects; `git gc` does not remove them, so
- * `sweepRepositoryQuarantines` handles them per repository.)
+ * What a crashed process can leave in the repository area: half-built new repositories (`.tmp`),
+ * deleted ones not yet removed (`.trash`) and commit quarantines (`objects/incoming-strata-*`,
+ * unreachable objects `git gc` never removes). Some may belong to a running operation; the caller
+ * (`sweepStaleTempFiles`) decides by age.
  */
-export async function sweepHubTemp(olderThanMs = 60 * 60 * 1000): Promise<number> {
-  let removed = 0;
-  for (const dir of [path.join(gitRoot(), ".tmp"), trashDir()]) {
-    removed += await removeOld(dir, () => true, olderThanMs);
+export async function listHubTempEntries(): Promise<string[]> {
+  const found = [
+    ...(await children(path.join(gitRoot(), ".tmp"))),
+    ...(await children(trashDir())),
+  ];
+  for (const typeDir of await subdirs(gitRoot())) {
+    for (const ownerDir of await subdirs(typeDir)) {
+      for (const repoDir of await subdirs(ownerDir)) {
+        const objects = path.join(repoDir, "objects");
+        for (const entry of await children(objects)) {
+          if (path.basename(entry).startsWith(quarantinePrefix)) found.push(entry);
+        }
+      }
+    }
   }
-  return removed;
-}
-
-/** Removes stale commit quarantines of one repository (see sweepHubTemp). */
-export async function sweepRepositoryQuarantines(
-  gitDir: string,
-  olderThanMs = 60 * 60 * 1000,
-): Promise<number> {
-  return removeOld(
-    path.join(gitDir, "objects"),
-    (name) => name.startsWith("incoming-strata-"),
-    olderThanMs,
-  );
-}
-
-async function removeOld(
-  dir: string,
-  matches: (name: string) => boolean,
-  olderThanMs: number,
-): Promise<number> {
-  const names = await fsp.readdir(dir).catch(() => [] as string[]);
-  let removed = 0;
-  for (const name of names.filter(matches)) {
-    const entry = path.join(dir, name);
-    const stats = await fsp.stat(entry).catch(() => null);
-    if (!stats || Date.now() - stats.mtimeMs < olderThanMs) continue;
-    await fsp.rm(entry, { recursive: true, force: true });
-    removed += 1;
-  }
-  return removed;
+  return found;
 }

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { identityEnv, type Identity } from "@/lib/hub/git/identity";
 import { gitText, runGit } from "@/lib/hub/git/run";
 import { formatLfsPointer } from "@/lib/hub/lfs/pointer";
-import { recordLfsObject } from "@/db/queries/lfs-objects";
+import { recordStoredLfsObject } from "@/lib/hub/lfs/record-object";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
 import type { Plan, StagedFile } from "./plan";
@@ -31,13 +31,13 @@ async function storeLfsContent(staged: StagedFile): Promise<string> {
   const store = getBlobStore();
   if (staged.file) {
     staged.sha256 ??= await sha256OfFile(staged.file);
-    // Marked as an LFS object before it is published, so registry GC can never take it.
-    await recordLfsObject(staged.sha256, staged.size);
     // The digest was computed here, from these bytes, while spooling or just above.
     await store.adopt(staged.file, { sha256: staged.sha256, size: staged.size, trusted: true });
     // adopt moved the file, or kept the copy already stored; either way the temp file is done with.
     await fsp.rm(staged.file, { force: true });
     staged.file = null;
+    // Recorded only now that the bytes are in place: a crash before this leaves no row.
+    await recordStoredLfsObject(staged.sha256, staged.size);
   }
   return staged.sha256!;
 }

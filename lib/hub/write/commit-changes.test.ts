@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+import { findLfsObjects } from "@/db/queries/lfs-objects";
 
 import { AppError } from "@/lib/errors";
 import { onRepoChanged, type RepoChange } from "@/lib/hub/events";
@@ -206,6 +208,23 @@ describe("commitChanges", () => {
     expect(await readText(repo, ".gitattributes")).toMatch(
       /\*\.custom filter=lfs diff=lfs merge=lfs -text\n$/,
     );
+  });
+
+  it("records an LFS object only once its bytes are in the store", async () => {
+    const repo = await makeRepo();
+    const content = `weights that never arrive ${Date.now()}`;
+    const adopt = vi
+      .spyOn(getBlobStore(), "adopt")
+      .mockRejectedValueOnce(new Error("disk gone while publishing"));
+    try {
+      await expect(commit(repo, [file("model.safetensors", content)])).rejects.toThrow(
+        "disk gone",
+      );
+    } finally {
+      adopt.mockRestore();
+    }
+    expect(await getBlobStore().stat(sha256(content))).toBeNull();
+    expect(await findLfsObjects([sha256(content)])).toEqual(new Set());
   });
 
   it("answers preupload questions with the same rule", async () => {

@@ -4,6 +4,8 @@ import { randomUUID } from "node:crypto";
 import fsp from "node:fs/promises";
 import path from "node:path";
 
+import { quarantinePrefix } from "@/lib/hub/repos/sweep";
+
 /**
  * New objects of a server-side commit are written to a private object directory (like git's own
  * receive-pack quarantine) and moved into the repository only right before the ref moves. A
@@ -25,7 +27,7 @@ async function moveAll(fromDir: string, toDir: string, names: string[]): Promise
 
 export async function createQuarantine(gitDir: string): Promise<Quarantine> {
   const objects = path.join(gitDir, "objects");
-  const dir = path.join(objects, `incoming-strata-${randomUUID()}`);
+  const dir = path.join(objects, `${quarantinePrefix}${randomUUID()}`);
   await fsp.mkdir(dir);
   return {
     dir,

@@ -6,7 +6,7 @@ export const registryGc: Command = {
   name: "registry:gc",
   usage: "registry:gc [--dry-run] [--verbose]",
   description:
-    "Delete registry blobs no manifest uses and abandoned uploads (--dry-run only reports; --verbose lists the digests).",
+    "Delete registry blobs no manifest uses, abandoned uploads and stale temp files (--dry-run only reports; --verbose lists the digests).",
   options: { "dry-run": { type: "boolean" }, verbose: { type: "boolean" } },
   async run(values) {
     const report = await runRegistryGc({ dryRun: values["dry-run"] === true });
