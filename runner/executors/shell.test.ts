@@ -346,6 +346,22 @@ describe.skipIf(process.getuid?.() !== 0)("shell jobs of a root runner", () => {
     fs.rmSync(workRoot, { recursive: true, force: true });
   });
 
+  it("lets the job read its script under the server's umask (077)", async () => {
+    const { workRoot, runnerRoot, executor } = await asNobody();
+    const previous = process.umask(0o077);
+    try {
+      const { client, running } = runShell("echo read-my-script", {}, undefined, {
+        executor,
+        workRoot: runnerRoot,
+      });
+      expect((await running.done).outcome).toBe("succeeded");
+      expect(client.log.toString()).toContain("read-my-script\n");
+    } finally {
+      process.umask(previous);
+      fs.rmSync(workRoot, { recursive: true, force: true });
+    }
+  });
+
   it("kills what a job left running in a session of its own when the job ends", async () => {
     const { workRoot, runnerRoot, executor } = await asNobody();
     const { client, running } = runShell(

@@ -70,7 +70,9 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
       if (slots && !user) throw new Error("the job's dirs were not prepared for a slot user");
       // Owned by the runner in a dir the job cannot write: the job may read its script, not swap it.
       const script = path.join(dirs.scripts, `step-${index + 1}.sh`);
-      await fs.writeFile(script, step.script, { mode: user ? 0o644 : 0o600, flag: "wx" });
+      await fs.writeFile(script, step.script, { mode: 0o600, flag: "wx" });
+      // Explicitly, not by the create mode: a umask (the server's 077 for the embedded runner) would narrow it.
+      if (user) await fs.chmod(script, 0o644);
       const npuEnv: Record<string, string> = job.npuDevices.length
         ? { ASCEND_RT_VISIBLE_DEVICES: job.npuDevices.join(",") }
         : {};
