@@ -25,7 +25,10 @@ export function databaseFile(dataDir = getConfig().dataDir): string {
 }
 
 function open(file: string): Handle {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  // Owner-only before SQLite opens it: its -wal and -shm files take the database file's mode.
+  fs.closeSync(fs.openSync(file, "a", 0o600));
+  fs.chmodSync(file, 0o600);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");

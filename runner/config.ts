@@ -22,8 +22,13 @@ export type RunnerConfig = {
   pollSeconds: number;
   /** Shell executor settings (see runner/README.md). */
   shell?: {
-    /** Whom jobs run as when the runner is root: a user name, or "none" for the runner's own account. */
+    /**
+     * Whose group jobs run with when the runner is root (each job under a uid of its own, see
+     * `uidBase`): a user name, or "none" to keep jobs on the runner's own account.
+     */
     user?: string;
+    /** The first of the uids concurrent shell jobs run as (`uidBase + slot`); default 20000. */
+    uidBase?: number;
     /** Overrides of the default resource limits (`ShellLimits`). */
     limits?: Record<string, number | null>;
   };
@@ -75,6 +80,17 @@ export function readRunnerConfig(file: string): RunnerConfig {
     (typeof config.shell.user !== "string" || !config.shell.user)
   ) {
     throw new ConfigFileError(`The runner config ${file}: shell.user is a user name or "none".`);
+  }
+  const uidBase = config.shell?.uidBase;
+  if (
+    uidBase !== undefined &&
+    (!Number.isInteger(uidBase) ||
+      uidBase < 1000 ||
+      uidBase + (config.concurrency ?? 1) > 2 ** 31 - 2)
+  ) {
+    throw new ConfigFileError(
+      `The runner config ${file}: shell.uidBase is a whole number from 1000, e.g. 20000.`,
+    );
   }
   try {
     parseShellLimits(config.shell?.limits);

@@ -39,7 +39,11 @@ export function createAgent(
     executor:
       config.executor === "docker"
         ? dockerExecutor
-        : createShellExecutor({ user: jobUser, limits: parseShellLimits(config.shell?.limits) }),
+        : createShellExecutor({
+            user: jobUser,
+            uidBase: config.shell?.uidBase,
+            limits: parseShellLimits(config.shell?.limits),
+          }),
     run: spawnInProcessGroup,
     pollSeconds: config.pollSeconds,
     workRoot: runnerWorkRoot(config),

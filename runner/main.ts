@@ -6,6 +6,7 @@ import { ConfigFileError, defaultConfigPath, readRunnerConfig, writeRunnerConfig
 import { createAgent, runnerWorkRoot } from "./create-agent";
 import { resolveJobUser } from "./job-user";
 import { HttpError, ProtocolClient } from "./protocol-client";
+import { defaultUidBase } from "./slot-users";
 import { runnerVersion } from "./version";
 
 async function register(argv: string[]): Promise<void> {
@@ -59,7 +60,15 @@ async function run(argv: string[]): Promise<void> {
           log: say,
         })
       : null;
-  if (jobUser) say(`shell jobs run as ${jobUser.name} (uid ${jobUser.uid})`);
+  if (jobUser) {
+    const base = config.shell?.uidBase ?? defaultUidBase;
+    say(
+      `shell jobs run each under a uid of their own, ${base}…${base + config.concurrency - 1}` +
+        (jobUser.name === "nobody" ? "" : `, with the group of ${jobUser.name}`),
+    );
+  } else if (config.executor === "shell") {
+    say("shell jobs run as the runner's own account, not isolated from each other or the runner");
+  }
   const agent = createAgent(config, {}, jobUser);
   const hurry = new AbortController();
   let shuttingDown: Promise<void> | null = null;

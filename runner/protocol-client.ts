@@ -146,7 +146,7 @@ export class ProtocolClient {
     const response = await this.call({
       method: "POST",
       path: `/api/runner/jobs/${job.id}/heartbeat`,
-      headers: { [jobTokenHeader]: job.token },
+      headers: { ...this.runnerHeaders, [jobTokenHeader]: job.token },
     });
     return this.json(response, [200]);
   }
@@ -156,6 +156,7 @@ export class ProtocolClient {
       method: "PATCH",
       path: `/api/runner/jobs/${job.id}/log`,
       headers: {
+        ...this.runnerHeaders,
         [jobTokenHeader]: job.token,
         "Content-Range": `${start}-${start + bytes.length - 1}`,
       },
@@ -180,7 +181,7 @@ export class ProtocolClient {
     const response = await this.call({
       method: "POST",
       path: `/api/runner/jobs/${job.id}/finish`,
-      headers: { [jobTokenHeader]: job.token },
+      headers: { ...this.runnerHeaders, [jobTokenHeader]: job.token },
       body,
     });
     if (response.status === 412)

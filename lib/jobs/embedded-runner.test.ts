@@ -59,6 +59,8 @@ describe("the embedded runner", () => {
     expect(moved).toMatchObject({ id: config.id, url: "http://127.0.0.1:3239" });
     expect(moved.workDir.startsWith(os.tmpdir())).toBe(true);
     expect(moved.workDir.startsWith(getConfig().dataDir)).toBe(false);
+    // Made passable for the jobs' uids whatever the server's umask (077).
+    expect(fs.statSync(moved.workDir).mode & 0o777).toBe(0o711);
     process.env.PORT = new URL(server.url).port;
     resetConfigForTests();
     await ensureEmbeddedRunnerConfig();

@@ -86,6 +86,7 @@ export async function ensureEmbeddedRunnerConfig(now = new Date()): Promise<stri
     );
     runner = { ...inserted, token };
   }
+  const workDir = embeddedRunnerWorkDir();
   const config: RunnerConfig = {
     url: `http://127.0.0.1:${getConfig().port}`,
     id: runner.id,
@@ -95,11 +96,15 @@ export async function ensureEmbeddedRunnerConfig(now = new Date()): Promise<stri
     executor: "shell",
     concurrency: embeddedConcurrency,
     npu: { chip: null, devices: [] },
-    workDir: embeddedRunnerWorkDir(),
+    workDir,
     shutdownGraceSeconds: 10,
     pollSeconds: getConfig().jobs.pollSeconds,
   };
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  // The server's umask (077) would make the work dir private to it; jobs run as other uids and
+  // must pass through it to their own dirs (the runner makes those private per job).
+  fs.mkdirSync(workDir, { recursive: true });
+  fs.chmodSync(workDir, 0o711);
   const temp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temp, JSON.stringify(config, null, 2) + "\n", { mode: 0o600 });
   fs.renameSync(temp, file);

@@ -3,6 +3,7 @@ import "server-only";
 import { findJobByTokenHash, type JobRunView } from "@/db/queries/job-runs";
 import { AppError } from "@/lib/errors";
 
+import { authenticateRunner } from "./runner-registry";
 import { resourceRefFromColumns, type JobResourceRef } from "./job-resource";
 import type { JobGrants, JobKind, JobTokenHeader } from "./protocol";
 import { hashSecret, looksLikeSecret } from "./secrets";
@@ -58,14 +59,17 @@ export function jobTokenAllows(
 }
 
 /**
- * Authenticates a runner's call about job `jobId` by its `Job-Token` header. Unlike
- * `verifyJobToken` this accepts a job that already ended, so that a retried `finish` gets its
+ * Authenticates a runner's call about job `jobId`: its own `Runner-Token` and the job's
+ * `Job-Token`, and the job must be assigned to that runner. A job token alone — e.g. one a job
+ * read out of another job's environment — reports nothing. Unlike `verifyJobToken` this accepts a
+ * job that already ended (still assigned to that runner), so that a retried `finish` gets its
  * recorded answer; each endpoint decides what an ended job may still do.
  */
 export async function authenticateJobCall(request: Request, jobId: number): Promise<JobRunView> {
+  const runner = await authenticateRunner(request);
   const token = request.headers.get(jobTokenHeader) ?? "";
   const job = looksLikeSecret("job", token) ? await findJobByTokenHash(hashSecret(token)) : null;
-  if (!job) {
+  if (!job || job.runnerId !== runner.id) {
     throw new AppError(
       "unauthorized",
       "Unknown job token: the job was requeued or handed to another runner. Stop working on it.",

@@ -18,8 +18,8 @@ export function jobLogPath(jobId: number): string {
 
 export const writeJobLog: LogWriter = (jobId, offset, bytes) => {
   const file = jobLogPath(jobId);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT, 0o640);
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT, 0o600);
   try {
     let written = 0;
     while (written < bytes.length) {

@@ -33,9 +33,20 @@ const register = (token: string, name = "r1", extra: Record<string, unknown> = {
     jsonRequest("/api/runner/register", { token, name, ...declaration, ...extra }),
   );
 
+/** What a runner sends with a call about a job: its own token and the job's. */
+type Creds = { jobToken: string; runnerToken: string };
+const credsOf = (runner: { token: string }, job: { token: string }): Creds => ({
+  jobToken: job.token,
+  runnerToken: runner.token,
+});
+const jobHeaders = (creds: Creds) => ({
+  "Job-Token": creds.jobToken,
+  "Runner-Token": creds.runnerToken,
+});
+
 function logPatch(
   jobId: number,
-  token: string,
+  creds: Creds,
   start: number,
   body: string | Buffer,
   range?: string,
@@ -46,7 +57,7 @@ function logPatch(
     new Request(`http://test/api/runner/jobs/${jobId}/log`, {
       method: "PATCH",
       headers: {
-        "Job-Token": token,
+        ...jobHeaders(creds),
         ...(range !== ""
           ? { "Content-Range": range ?? `${start}-${start + bytes.length - 1}` }
           : {}),
@@ -57,19 +68,19 @@ function logPatch(
   );
 }
 
-const finish = (jobId: number, token: string, body: Record<string, unknown>) =>
+const finish = (jobId: number, creds: Creds, body: Record<string, unknown>) =>
   call(
     finishRoute,
-    jsonRequest(`/api/runner/jobs/${jobId}/finish`, body, { headers: { "Job-Token": token } }),
+    jsonRequest(`/api/runner/jobs/${jobId}/finish`, body, { headers: jobHeaders(creds) }),
     { id: String(jobId) },
   );
 
-const jobHeartbeat = (jobId: number, token: string) =>
+const jobHeartbeat = (jobId: number, creds: Creds) =>
   call(
     jobHeartbeatRoute,
     new Request(`http://test/api/runner/jobs/${jobId}/heartbeat`, {
       method: "POST",
-      headers: { "Job-Token": token },
+      headers: jobHeaders(creds),
     }),
     { id: String(jobId) },
   );
@@ -200,53 +211,53 @@ describe("a running job", () => {
     const job = await claimFor(runner);
     if (!job) throw new Error("no job claimed");
     expect(job.id).toBe(id);
-    return job;
+    return { ...job, creds: credsOf(runner, job) };
   }
 
   it("appends log chunks at the stored size and refuses other offsets with 416 and the size", async () => {
     const job = await runningJob("log");
-    const first = await logPatch(job.id, job.token, 0, "hello ");
+    const first = await logPatch(job.id, job.creds, 0, "hello ");
     expect(first.status).toBe(202);
     expect(first.headers.get("Range")).toBe("0-6");
     expect(await first.json()).toEqual({ size: 6, cancel: false });
 
-    const replay = await logPatch(job.id, job.token, 0, "hello ");
+    const replay = await logPatch(job.id, job.creds, 0, "hello ");
     expect(replay.status).toBe(416);
     expect(replay.headers.get("Range")).toBe("0-6");
     expect(await replay.json()).toMatchObject({ size: 6 });
 
-    const gap = await logPatch(job.id, job.token, 10, "late");
+    const gap = await logPatch(job.id, job.creds, 10, "late");
     expect(gap.status).toBe(416);
 
-    expect((await logPatch(job.id, job.token, 6, "world\n")).status).toBe(202);
+    expect((await logPatch(job.id, job.creds, 6, "world\n")).status).toBe(202);
     expect(await readAll(job.id, 12)).toBe("hello world\n");
     expect((await findJobRecord(job.id))?.logSize).toBe(12);
   });
 
   it("refuses a missing or inconsistent Content-Range and an oversized chunk", async () => {
     const job = await runningJob("log-bad");
-    expect((await logPatch(job.id, job.token, 0, "abc", "")).status).toBe(400);
-    expect((await logPatch(job.id, job.token, 0, "abc", "0-9")).status).toBe(400);
-    expect((await logPatch(job.id, job.token, 0, "abc", "5-2")).status).toBe(400);
+    expect((await logPatch(job.id, job.creds, 0, "abc", "")).status).toBe(400);
+    expect((await logPatch(job.id, job.creds, 0, "abc", "0-9")).status).toBe(400);
+    expect((await logPatch(job.id, job.creds, 0, "abc", "5-2")).status).toBe(400);
     const big = Buffer.alloc(1024 * 1024 + 1, "a");
-    expect((await logPatch(job.id, job.token, 0, big)).status).toBe(413);
+    expect((await logPatch(job.id, job.creds, 0, big)).status).toBe(413);
     expect((await findJobRecord(job.id))?.logSize).toBe(0);
   });
 
   it("tells the runner to cancel once a user cancelled", async () => {
     const job = await runningJob("cancel");
-    expect(await (await jobHeartbeat(job.id, job.token)).json()).toMatchObject({
+    expect(await (await jobHeartbeat(job.id, job.creds)).json()).toMatchObject({
       cancel: false,
       state: "running",
     });
     await requestJobCancel(job.id, new Date());
-    expect(await (await jobHeartbeat(job.id, job.token)).json()).toMatchObject({
+    expect(await (await jobHeartbeat(job.id, job.creds)).json()).toMatchObject({
       cancel: true,
       reason: "cancelled",
     });
-    const log = await logPatch(job.id, job.token, 0, "x");
+    const log = await logPatch(job.id, job.creds, 0, "x");
     expect(await log.json()).toMatchObject({ cancel: true });
-    const done = await finish(job.id, job.token, {
+    const done = await finish(job.id, job.creds, {
       attempt: job.attempt,
       outcome: "failed",
       exitCode: 143,
@@ -256,18 +267,18 @@ describe("a running job", () => {
 
   it("finishes idempotently and closes the log", async () => {
     const job = await runningJob("finish");
-    await logPatch(job.id, job.token, 0, "ok\n");
+    await logPatch(job.id, job.creds, 0, "ok\n");
     const body = { attempt: job.attempt, outcome: "succeeded", exitCode: 0, logSize: 3 };
-    const first = await finish(job.id, job.token, body);
+    const first = await finish(job.id, job.creds, body);
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ state: "succeeded", logSize: 3 });
-    const again = await finish(job.id, job.token, { ...body, outcome: "failed" });
+    const again = await finish(job.id, job.creds, { ...body, outcome: "failed" });
     expect(await again.json()).toEqual({ state: "succeeded", logSize: 3 });
-    expect((await logPatch(job.id, job.token, 3, "more")).status).toBe(409);
+    expect((await logPatch(job.id, job.creds, 3, "more")).status).toBe(409);
     const record = await findJobRecord(job.id);
     expect(record).toMatchObject({ state: "succeeded", exitCode: 0 });
     expect(record?.finishedAt).toBeInstanceOf(Date);
-    expect(await (await jobHeartbeat(job.id, job.token)).json()).toMatchObject({
+    expect(await (await jobHeartbeat(job.id, job.creds)).json()).toMatchObject({
       cancel: true,
       reason: "ended",
       state: "succeeded",
@@ -276,8 +287,8 @@ describe("a running job", () => {
 
   it("answers 412 with the stored size when the runner sent more log than arrived", async () => {
     const job = await runningJob("finish-412");
-    await logPatch(job.id, job.token, 0, "abc");
-    const response = await finish(job.id, job.token, {
+    await logPatch(job.id, job.creds, 0, "abc");
+    const response = await finish(job.id, job.creds, {
       attempt: job.attempt,
       outcome: "succeeded",
       exitCode: 0,
@@ -295,15 +306,15 @@ describe("a running job", () => {
       labels: { hardware: "cpu", pool: "handback" },
     });
     const job = (await claimFor(runner))!;
-    await logPatch(job.id, job.token, 0, "partial\n");
-    const response = await finish(id, job.token, {
+    await logPatch(job.id, credsOf(runner, job), 0, "partial\n");
+    const response = await finish(id, credsOf(runner, job), {
       attempt: 1,
       outcome: "handed_back",
       reason: "Runner r shut down",
     });
     expect(await response.json()).toMatchObject({ state: "queued" });
     // The old token died with the attempt.
-    expect((await jobHeartbeat(id, job.token)).status).toBe(401);
+    expect((await jobHeartbeat(id, credsOf(runner, job))).status).toBe(401);
     const again = (await claimFor(runner))!;
     expect(again).toMatchObject({ id, attempt: 2 });
     expect(again.logOffset).toBeGreaterThan(8);
@@ -337,12 +348,42 @@ describe("job tokens", () => {
     );
 
     // Using job B's token for job A is refused.
-    expect((await jobHeartbeat(a, jobB.token)).status).toBe(403);
-    expect((await logPatch(a, jobB.token, 0, "x")).status).toBe(403);
+    expect((await jobHeartbeat(a, credsOf(runner, jobB))).status).toBe(403);
+    expect((await logPatch(a, credsOf(runner, jobB), 0, "x")).status).toBe(403);
     expect(await verifyJobToken("strjob_" + "A".repeat(43))).toBeNull();
     expect(await verifyJobToken("hf_notajobtoken")).toBeNull();
 
-    await finish(a, jobA.token, { attempt: 1, outcome: "succeeded", exitCode: 0 });
+    await finish(a, credsOf(runner, jobA), { attempt: 1, outcome: "succeeded", exitCode: 0 });
     expect(await verifyJobToken(jobA.token)).toBeNull();
+  });
+});
+
+describe("a job token taken out of a job", () => {
+  it("reports nothing without its runner's token, and nothing once the attempt ended", async () => {
+    const labels = { hardware: "cpu", pool: "stolen" };
+    const runner = await makeRunner({ labels });
+    const other = await makeRunner({ labels: { hardware: "cpu", pool: "elsewhere" } });
+    await queueScript("true", { labels });
+    const job = (await claimFor(runner))!;
+    const alone = { jobToken: job.token, runnerToken: "" };
+    const foreign = credsOf(other, job);
+    const body = { attempt: job.attempt, outcome: "succeeded", exitCode: 0, logSize: 0 };
+
+    for (const creds of [alone, foreign]) {
+      expect((await logPatch(job.id, creds, 0, "forged\n")).status).toBe(401);
+      expect((await jobHeartbeat(job.id, creds)).status).toBe(401);
+      expect((await finish(job.id, creds, body)).status).toBe(401);
+    }
+    expect(await findJobRecord(job.id)).toMatchObject({ state: "running", logSize: 0 });
+
+    const own = credsOf(runner, job);
+    expect((await finish(job.id, own, { ...body, outcome: "failed", exitCode: 1 })).status).toBe(
+      200,
+    );
+    // The ended attempt's token is no credential any more, even with a runner token beside it.
+    expect(await verifyJobToken(job.token)).toBeNull();
+    expect((await finish(job.id, foreign, body)).status).toBe(401);
+    expect((await logPatch(job.id, own, 0, "late\n")).status).toBe(409);
+    expect(await findJobRecord(job.id)).toMatchObject({ state: "failed", exitCode: 1 });
   });
 });

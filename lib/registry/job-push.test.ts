@@ -37,7 +37,7 @@ async function runningBuildJob(push: string[]) {
   });
   const payload = await claimFor(runner);
   expect(payload?.id).toBe(id);
-  return payload!;
+  return { ...payload!, runnerToken: runner.token };
 }
 
 async function registryToken(auth: string, ...scopes: string[]) {
@@ -140,7 +140,7 @@ describe("Space build jobs in the registry", () => {
     expect((await call("POST", `/v2/${space}/blobs/uploads/`, { auth })).status).toBe(202);
 
     const view = await authenticateJobCall(
-      new Request("http://test/", { headers: { "Job-Token": job.token } }),
+      new Request("http://test/", { headers: { "Job-Token": job.token, "Runner-Token": job.runnerToken } }),
       job.id,
     );
     await finishJob(view, { attempt: job.attempt, outcome: "succeeded", logSize: 0 });

@@ -7,6 +7,8 @@ import { startJobsBackground } from "@/lib/jobs/reaper";
 import { registerRepoIndexer } from "@/lib/repos/register-indexer";
 import { sweepStaleTempFilesAtStart } from "@/lib/storage/temp-sweep";
 
+import { makeDataDirPrivate } from "./private-data-dir";
+
 const globalForStart = globalThis as unknown as { strataStarted?: boolean };
 
 /**
@@ -25,6 +27,7 @@ export function startServer(): void {
     }
     throw error;
   }
+  makeDataDirPrivate(getConfig().dataDir);
   migrateDatabase();
   void sweepStaleTempFilesAtStart();
   registerRepoIndexer();

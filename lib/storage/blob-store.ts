@@ -105,8 +105,9 @@ export class FileBlobStore implements BlobStore {
   constructor(root: string) {
     this.blobsDir = path.join(root, "sha256");
     this.tmpDir = path.join(root, "tmp");
-    fs.mkdirSync(this.blobsDir, { recursive: true });
-    fs.mkdirSync(this.tmpDir, { recursive: true });
+    // Owner-only whatever the umask: blobs include private LFS objects and image layers.
+    fs.mkdirSync(this.blobsDir, { recursive: true, mode: 0o700 });
+    fs.mkdirSync(this.tmpDir, { recursive: true, mode: 0o700 });
   }
 
   private pathOf(sha256: Sha256): string {
@@ -144,7 +145,7 @@ export class FileBlobStore implements BlobStore {
     const temp = this.tempPath("write");
     const counter = new HashingCounter(expect.maxSize);
     try {
-      await pipeline(toReadable(source), counter, fs.createWriteStream(temp, { flags: "wx" }));
+      await pipeline(toReadable(source), counter, fs.createWriteStream(temp, { flags: "wx", mode: 0o600 }));
       const info = { sha256: counter.hash.digest("hex"), size: counter.size };
       verify(info, expect);
       await this.publish(temp, info.sha256);
@@ -187,7 +188,9 @@ export class FileBlobStore implements BlobStore {
       return;
     }
     await fsyncFile(temp);
-    await fsp.mkdir(path.dirname(target), { recursive: true });
+    // An adopted temp file may come from a writer with a laxer mode.
+    await fsp.chmod(temp, 0o600);
+    await fsp.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
     await fsp.rename(temp, target);
   }
 

@@ -251,6 +251,7 @@ describe("the shell executor's resource limits", () => {
 });
 
 describe.skipIf(process.getuid?.() !== 0)("shell jobs of a root runner", () => {
+  // Each concurrent job runs as a uid of its own: 20000 + slot, with no passwd entry.
   async function asNobody() {
     const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), "strata-shell-user-"));
     fs.chmodSync(workRoot, 0o755);
@@ -268,7 +269,7 @@ describe.skipIf(process.getuid?.() !== 0)("shell jobs of a root runner", () => {
     };
   }
 
-  it("run as nobody in dirs it owns, and cannot read or change the runner's files", async () => {
+  it("run as a slot uid in dirs it owns, and cannot read or change the runner's files", async () => {
     const { workRoot, runnerRoot, executor } = await asNobody();
     const secret = path.join(runnerRoot, "runner-token");
     fs.writeFileSync(secret, "strrun_secret", { mode: 0o600 });
@@ -283,7 +284,7 @@ describe.skipIf(process.getuid?.() !== 0)("shell jobs of a root runner", () => {
     const { client, running } = runShell(script, {}, undefined, { executor, workRoot: runnerRoot });
     expect((await running.done).outcome).toBe("succeeded");
     const log = client.log.toString();
-    expect(log).toContain("uid=65534 groups=65534\n");
+    expect(log).toContain("uid=20000 groups=20000\n");
     expect(log).toContain("wrote-own-dirs\nno-token\nno-listing\nscript-read-only\nscript=echo\n");
     expect(log).not.toContain("strrun_secret");
     // Its dirs are gone afterwards, and the work root lets others pass but not look.
@@ -292,7 +293,7 @@ describe.skipIf(process.getuid?.() !== 0)("shell jobs of a root runner", () => {
     fs.rmSync(workRoot, { recursive: true, force: true });
   });
 
-  it("still kills the whole process tree of a job running as nobody", async () => {
+  it("still kills the whole process tree of a job running as a slot uid", async () => {
     const { workRoot, runnerRoot, executor } = await asNobody();
     const { client, running } = runShell('sleep 300 & echo "pids $$ $!"; wait', {}, undefined, {
       executor,
@@ -303,11 +304,80 @@ describe.skipIf(process.getuid?.() !== 0)("shell jobs of a root runner", () => {
       .exec(client.log.toString())!
       .slice(1)
       .map(Number) as [number, number];
-    expect(fs.statSync(`/proc/${sleeper}`).uid).toBe(65534);
+    expect(fs.statSync(`/proc/${sleeper}`).uid).toBe(20000);
     running.stop("cancel");
     expect((await running.done).outcome).toBe("cancelled");
     expect(processGone(bash)).toBe(true);
     expect(processGone(sleeper)).toBe(true);
+    fs.rmSync(workRoot, { recursive: true, force: true });
+  });
+
+  it("gives concurrent jobs different uids, so one cannot read the other's environment", async () => {
+    const { workRoot, runnerRoot, executor } = await asNobody();
+    const tokenA = "strjob_" + "a".repeat(43);
+    const a = runShell(
+      'echo "pid $$ uid $(id -u)"; sleep 300',
+      { id: 1, token: tokenA },
+      undefined,
+      {
+        executor,
+        workRoot: runnerRoot,
+      },
+    );
+    await waitFor(() => /pid \d+ uid \d+\n/.test(a.client.log.toString()));
+    const [pidA, uidA] = /pid (\d+) uid (\d+)/.exec(a.client.log.toString())!.slice(1).map(Number);
+    const script = [
+      `tr '\\0' '\\n' < /proc/${pidA}/environ 2>/dev/null | grep STRATA_JOB_TOKEN || echo no-environ`,
+      `kill -0 ${pidA} 2>/dev/null || echo no-signal`,
+      'echo "uid $(id -u)"',
+    ].join("\n");
+    const b = runShell(script, { id: 2, token: "strjob_" + "b".repeat(43) }, undefined, {
+      executor,
+      workRoot: runnerRoot,
+    });
+    expect((await b.running.done).outcome).toBe("succeeded");
+    const logB = b.client.log.toString();
+    expect(logB).toContain("no-environ\nno-signal\n");
+    expect(logB).not.toContain(tokenA);
+    expect(uidA).toBe(20000);
+    expect(logB).toContain("uid 20001\n");
+    a.running.stop("cancel");
+    expect((await a.running.done).outcome).toBe("cancelled");
+    fs.rmSync(workRoot, { recursive: true, force: true });
+  });
+
+  it("lets the job read its script under the server's umask (077)", async () => {
+    const { workRoot, runnerRoot, executor } = await asNobody();
+    const previous = process.umask(0o077);
+    try {
+      const { client, running } = runShell("echo read-my-script", {}, undefined, {
+        executor,
+        workRoot: runnerRoot,
+      });
+      expect((await running.done).outcome).toBe("succeeded");
+      expect(client.log.toString()).toContain("read-my-script\n");
+    } finally {
+      process.umask(previous);
+      fs.rmSync(workRoot, { recursive: true, force: true });
+    }
+  });
+
+  it("kills what a job left running in a session of its own when the job ends", async () => {
+    const { workRoot, runnerRoot, executor } = await asNobody();
+    const { client, running } = runShell(
+      'setsid sleep 300 </dev/null >/dev/null 2>&1 & echo "left $!"',
+      {},
+      undefined,
+      { executor, workRoot: runnerRoot },
+    );
+    expect((await running.done).outcome).toBe("succeeded");
+    const left = Number(/left (\d+)/.exec(client.log.toString())![1]);
+    expect(left).toBeGreaterThan(0);
+    expect(processGone(left)).toBe(true);
+    // The slot is free again, and the next job gets the same uid.
+    const next = runShell('echo "uid $(id -u)"', {}, undefined, { executor, workRoot: runnerRoot });
+    expect((await next.running.done).outcome).toBe("succeeded");
+    expect(next.client.log.toString()).toContain("uid 20000\n");
     fs.rmSync(workRoot, { recursive: true, force: true });
   });
 

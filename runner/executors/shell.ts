@@ -4,11 +4,17 @@ import path from "node:path";
 import { baseEnv } from "../job-env";
 import { handDirsTo, removeDirsAs, type JobUser } from "../job-user";
 import { defaultShellLimits, limitsPrologue, type ShellLimits } from "../shell-limits";
+import { defaultUidBase, SlotUsers } from "../slot-users";
 import { StepError, type Executor } from "./types";
 
 export type ShellExecutorOptions = {
-  /** Run jobs as this unprivileged user (see `resolveJobUser`); null = as the runner itself. */
+  /**
+   * Run jobs unprivileged (see `resolveJobUser`); null = as the runner itself. Each concurrent job
+   * gets a uid of its own, `uidBase + slot`, with this user's group (see `SlotUsers`).
+   */
   user?: JobUser | null;
+  /** The first per-slot uid (default 20000). */
+  uidBase?: number;
   limits?: ShellLimits;
 };
 
@@ -19,14 +25,34 @@ export type ShellExecutorOptions = {
  * `ASCEND_RT_VISIBLE_DEVICES`, which the CANN runtime honours; the host gives no harder isolation.
  */
 export function createShellExecutor(options: ShellExecutorOptions = {}): Executor {
-  const user = options.user ?? null;
+  const base = options.user ?? null;
   const limits = options.limits ?? defaultShellLimits;
+  const slots = base
+    ? new SlotUsers({
+        uidBase: options.uidBase ?? defaultUidBase,
+        // The group of a named user (e.g. HwHiAiUser for the NPUs); nobody's group is nothing to keep.
+        gid: base.name === "nobody" ? undefined : base.gid,
+        name: base.name,
+      })
+    : null;
+  // The slot user of each running job, by its dirs (one set per job).
+  const users = new Map<string, JobUser>();
   return {
     name: "shell",
-    ...(user
+    ...(slots
       ? {
-          prepareDirs: (dirs) => handDirsTo(user, dirs),
-          releaseDirs: (dirs) => removeDirsAs(user, dirs),
+          prepareDirs: async (dirs) => {
+            const user = await slots.acquire();
+            users.set(dirs.root, user);
+            await handDirsTo(user, dirs);
+          },
+          releaseDirs: async (dirs) => {
+            const user = users.get(dirs.root);
+            if (!user) return;
+            users.delete(dirs.root);
+            // Everything of the job dies first (also what left its process group), then its files.
+            await slots.release(user, () => removeDirsAs(user, dirs));
+          },
         }
       : {}),
     async runStep({ job, step, index, dirs, env, output, signal, run, killGraceMs }) {
@@ -40,9 +66,13 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
           "This runner uses the shell executor and cannot run a container image; label the job executor=docker.",
         );
       }
+      const user = users.get(dirs.root) ?? null;
+      if (slots && !user) throw new Error("the job's dirs were not prepared for a slot user");
       // Owned by the runner in a dir the job cannot write: the job may read its script, not swap it.
       const script = path.join(dirs.scripts, `step-${index + 1}.sh`);
-      await fs.writeFile(script, step.script, { mode: user ? 0o644 : 0o600, flag: "wx" });
+      await fs.writeFile(script, step.script, { mode: 0o600, flag: "wx" });
+      // Explicitly, not by the create mode: a umask (the server's 077 for the embedded runner) would narrow it.
+      if (user) await fs.chmod(script, 0o644);
       const npuEnv: Record<string, string> = job.npuDevices.length
         ? { ASCEND_RT_VISIBLE_DEVICES: job.npuDevices.join(",") }
         : {};

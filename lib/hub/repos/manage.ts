@@ -76,11 +76,20 @@ export async function initRepository(input: InitRepositoryInput): Promise<{ comm
   const target = repoGitDir(repo);
   await assertNameFree(repo);
   const temp = path.join(gitRoot(), ".tmp", `${randomUUID()}.git`);
-  await fsp.mkdir(temp, { recursive: true });
+  await fsp.mkdir(temp, { recursive: true, mode: 0o700 });
   try {
     await runGit({
       gitDir: temp,
-      args: ["init", "--bare", "--quiet", "--template=", "--initial-branch=main"],
+      // --shared=0600 (core.sharedRepository): git keeps every file and dir it writes in this
+      // repository owner-only whatever the umask, so a private repository is not readable on disk.
+      args: [
+        "init",
+        "--bare",
+        "--quiet",
+        "--template=",
+        "--initial-branch=main",
+        "--shared=0600",
+      ],
     });
     await fsp.appendFile(path.join(temp, "config"), repoConfig);
     const { commit } = await commitInRepo(
@@ -101,7 +110,7 @@ export async function initRepository(input: InitRepositoryInput): Promise<{ comm
       },
       { newBranch: true },
     );
-    await fsp.mkdir(path.dirname(target), { recursive: true });
+    await fsp.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
     await moveIntoPlace(temp, target, repo);
     await notifyRepoChanged({
       kind: "created",
@@ -120,7 +129,7 @@ export async function deleteRepository(repo: RepoRef): Promise<void> {
   const gitDir = await requireRepo(repo);
   closeCatFile(gitDir);
   const trash = path.join(trashDir(), randomUUID());
-  await fsp.mkdir(trashDir(), { recursive: true });
+  await fsp.mkdir(trashDir(), { recursive: true, mode: 0o700 });
   await fsp.rename(gitDir, trash);
   await notifyRepoChanged({ kind: "deleted", repo });
   await fsp.rm(trash, { recursive: true, force: true });
@@ -137,7 +146,7 @@ export async function renameRepository(
   const toDir = repoGitDir(target);
   if (fromDir === toDir) return target;
   await assertNameFree(target, from.owner === target.owner ? path.basename(fromDir) : undefined);
-  await fsp.mkdir(path.dirname(toDir), { recursive: true });
+  await fsp.mkdir(path.dirname(toDir), { recursive: true, mode: 0o700 });
   closeCatFile(fromDir);
   await moveIntoPlace(fromDir, toDir, target);
   await notifyRepoChanged({ kind: "renamed", repo: target, from });

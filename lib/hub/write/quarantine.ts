@@ -21,14 +21,14 @@ export type Quarantine = {
 
 async function moveAll(fromDir: string, toDir: string, names: string[]): Promise<void> {
   if (names.length === 0) return;
-  await fsp.mkdir(toDir, { recursive: true });
+  await fsp.mkdir(toDir, { recursive: true, mode: 0o700 });
   for (const name of names) await fsp.rename(path.join(fromDir, name), path.join(toDir, name));
 }
 
 export async function createQuarantine(gitDir: string): Promise<Quarantine> {
   const objects = path.join(gitDir, "objects");
   const dir = path.join(objects, `${quarantinePrefix}${randomUUID()}`);
-  await fsp.mkdir(dir);
+  await fsp.mkdir(dir, { mode: 0o700 });
   return {
     dir,
     env: { GIT_OBJECT_DIRECTORY: dir, GIT_ALTERNATE_OBJECT_DIRECTORIES: objects },
