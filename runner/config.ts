@@ -27,7 +27,7 @@ export type RunnerConfig = {
      * `uidBase`): a user name, or "none" to keep jobs on the runner's own account.
      */
     user?: string;
-    /** The first of the uids concurrent shell jobs run as (`uidBase + slot`); default 20000. */
+    /** The first of the uids concurrent shell jobs run as (`uidBase + slot`); see `runnerUidBase`. */
     uidBase?: number;
     /** Overrides of the default resource limits (`ShellLimits`). */
     limits?: Record<string, number | null>;

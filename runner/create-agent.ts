@@ -11,6 +11,15 @@ import { ProtocolClient } from "./protocol-client";
 import { parseShellLimits } from "./shell-limits";
 import { runnerVersion } from "./version";
 
+/**
+ * The first per-slot uid of this runner: `shell.uidBase`, else 20000 + 100 × (runner id mod 10000),
+ * so that runners of one server sharing a host (the embedded one included) never share a uid —
+ * a shared uid would let their jobs read and kill each other. Above 100 slots, set it explicitly.
+ */
+export function runnerUidBase(config: Pick<RunnerConfig, "id" | "shell">): number {
+  return config.shell?.uidBase ?? 20000 + 100 * (config.id % 10000);
+}
+
 /** Per runner, so that cleaning up after a crash never touches another runner's jobs. */
 export function runnerWorkRoot(config: RunnerConfig): string {
   return path.join(config.workDir ?? os.tmpdir(), `strata-runner-${config.id}`);
@@ -41,7 +50,7 @@ export function createAgent(
         ? dockerExecutor
         : createShellExecutor({
             user: jobUser,
-            uidBase: config.shell?.uidBase,
+            uidBase: runnerUidBase(config),
             limits: parseShellLimits(config.shell?.limits),
           }),
     run: spawnInProcessGroup,

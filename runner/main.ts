@@ -3,10 +3,9 @@
 import { RunnerRejected } from "./agent";
 import { parseRegisterArgs, parseRunArgs, usage, UsageError, withDefaultLabels } from "./cli-args";
 import { ConfigFileError, defaultConfigPath, readRunnerConfig, writeRunnerConfig } from "./config";
-import { createAgent, runnerWorkRoot } from "./create-agent";
+import { createAgent, runnerUidBase, runnerWorkRoot } from "./create-agent";
 import { resolveJobUser } from "./job-user";
 import { HttpError, ProtocolClient } from "./protocol-client";
-import { defaultUidBase } from "./slot-users";
 import { runnerVersion } from "./version";
 
 async function register(argv: string[]): Promise<void> {
@@ -61,7 +60,7 @@ async function run(argv: string[]): Promise<void> {
         })
       : null;
   if (jobUser) {
-    const base = config.shell?.uidBase ?? defaultUidBase;
+    const base = runnerUidBase(config);
     say(
       `shell jobs run each under a uid of their own, ${base}…${base + config.concurrency - 1}` +
         (jobUser.name === "nobody" ? "" : `, with the group of ${jobUser.name}`),

@@ -92,7 +92,7 @@ test.afterAll(async () => {
 test("a shell job on a runner process streams its log while it runs, then succeeds", async () => {
   const id = await admin.run(
     { hardware: pool },
-    'for i in 1 2 3; do echo "tick $i"; sleep 1; done; echo "as $(id -un)"',
+    'for i in 1 2 3; do echo "tick $i"; sleep 1; done; echo "as uid $(id -u)"',
   );
   const response = await admin.stream(id);
   expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
@@ -121,8 +121,9 @@ test("a shell job on a runner process streams its log while it runs, then succee
   expect(logEvents).toBeGreaterThan(1);
   expect(raw).toMatch(/event: end\ndata: \{"state":"succeeded"/);
   expect(text).toContain("tick 1\ntick 2\ntick 3\n");
-  // The runner runs as root here, so its jobs run as nobody.
-  expect(text).toContain("as nobody\n");
+  // The runner runs as root here, so its jobs run under a uid of their own (shell.uidBase + slot).
+  const uid = Number(/\nas uid (\d+)\n/.exec(text)?.[1]);
+  expect(uid).toBeGreaterThanOrEqual(20000);
   expect(await admin.log(id)).toBe(text);
   expect(await admin.job(id)).toMatchObject({
     state: "succeeded",

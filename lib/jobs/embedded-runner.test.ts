@@ -6,6 +6,7 @@ import { findJobRecord } from "@/db/queries/jobs";
 import { deleteRunnerRecord, listRunnerRecords } from "@/db/queries/runners";
 import { getConfig, resetConfigForTests } from "@/lib/config";
 
+import { runnerUidBase } from "@/runner/create-agent";
 import { queueScript } from "@/test/jobs/fixtures";
 import { startRouteServer } from "@/test/jobs/route-server";
 
@@ -61,6 +62,9 @@ describe("the embedded runner", () => {
     expect(moved.workDir.startsWith(getConfig().dataDir)).toBe(false);
     // Made passable for the jobs' uids whatever the server's umask (077).
     expect(fs.statSync(moved.workDir).mode & 0o777).toBe(0o711);
+    // Job uids of its own, apart from those of registered runners (20000 + 100 × id).
+    expect(runnerUidBase(moved)).toBeGreaterThanOrEqual(2_000_000);
+    expect(runnerUidBase({ ...moved, shell: {} })).toBe(20000 + 100 * moved.id);
     process.env.PORT = new URL(server.url).port;
     resetConfigForTests();
     await ensureEmbeddedRunnerConfig();

@@ -40,8 +40,11 @@ export function embeddedRunnerConfigPath(): string {
  * and must not be able to pass through the data dir (database, repositories).
  */
 export function embeddedRunnerWorkDir(): string {
-  const tag = createHash("sha256").update(getConfig().dataDir).digest("hex").slice(0, 12);
-  return path.join(os.tmpdir(), `strata-embedded-${tag}`);
+  return path.join(os.tmpdir(), `strata-embedded-${dataDirTag()}`);
+}
+
+function dataDirTag(): string {
+  return createHash("sha256").update(getConfig().dataDir).digest("hex").slice(0, 12);
 }
 
 const embeddedLabels = { executor: "shell", hardware: "cpu" };
@@ -97,6 +100,8 @@ export async function ensureEmbeddedRunnerConfig(now = new Date()): Promise<stri
     concurrency: embeddedConcurrency,
     npu: { chip: null, devices: [] },
     workDir,
+    // Its own uid range per data dir, so that servers sharing a host do not share job uids.
+    shell: { uidBase: 2_000_000 + (parseInt(dataDirTag(), 16) % 100_000) * 10 },
     shutdownGraceSeconds: 10,
     pollSeconds: getConfig().jobs.pollSeconds,
   };
