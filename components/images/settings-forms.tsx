@@ -8,9 +8,14 @@ import {
 } from "@/app/_image-actions/settings";
 import { useStrings } from "@/components/i18n/locale-provider";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
-import { Field, Input, Textarea, fieldAria } from "@/components/ui/field";
+import { Field, Textarea, fieldAria } from "@/components/ui/field";
 import { FormMessage, fieldErrors } from "@/components/ui/form-message";
+import {
+  ConfirmNameField,
+  SaveRow,
+  SettingsSection,
+  VisibilityChoice,
+} from "@/components/ui/settings-parts";
 import { useFormAction } from "@/components/ui/use-form-action";
 
 import { imageSettingsStrings } from "./settings-strings";
@@ -26,27 +31,6 @@ function Hidden({ path }: { path: ImagePath }) {
   );
 }
 
-function Section(props: {
-  id: string;
-  title: string;
-  children: React.ReactNode;
-  danger?: boolean;
-}) {
-  return (
-    <Card className={props.danger ? "border-danger/50 p-5" : "p-5"}>
-      <section aria-labelledby={`image-settings-${props.id}`}>
-        <h2
-          id={`image-settings-${props.id}`}
-          className={props.danger ? "text-danger mb-3 font-semibold" : "mb-3 font-semibold"}
-        >
-          {props.title}
-        </h2>
-        {props.children}
-      </section>
-    </Card>
-  );
-}
-
 export function ImageDescriptionForm({
   path,
   description,
@@ -58,7 +42,7 @@ export function ImageDescriptionForm({
   const { state, onSubmit, pending } = useFormAction(updateImageDescriptionAction);
   const errors = fieldErrors(state, "description");
   return (
-    <Section id="description" title={s.description}>
+    <SettingsSection id="description" title={s.description}>
       <form onSubmit={onSubmit} className="space-y-3">
         <Hidden path={path} />
         <Field
@@ -75,14 +59,9 @@ export function ImageDescriptionForm({
             {...fieldAria("image-description", errors)}
           />
         </Field>
-        <div className="flex items-center gap-3">
-          <Button type="submit" size="sm" disabled={pending}>
-            {s.save}
-          </Button>
-          <FormMessage state={state} success={s.saved} />
-        </div>
+        <SaveRow state={state} pending={pending} label={s.save} success={s.saved} />
       </form>
-    </Section>
+    </SettingsSection>
   );
 }
 
@@ -94,37 +73,16 @@ export function ImageVisibilityForm(props: {
   const s = useStrings(imageSettingsStrings);
   const { state, onSubmit, pending } = useFormAction(setImageVisibilityAction);
   return (
-    <Section id="visibility" title={s.visibility}>
+    <SettingsSection id="visibility" title={s.visibility}>
       <form onSubmit={onSubmit} className="space-y-3">
         <Hidden path={props.path} />
-        <fieldset className="space-y-2">
-          <legend className="sr-only">{s.visibility}</legend>
-          {(["public", "private"] as const).map((value) => (
-            <label key={value} className="flex items-start gap-2 text-sm">
-              <input
-                type="radio"
-                name="visibility"
-                value={value}
-                defaultChecked={props.isPrivate === (value === "private")}
-                className="mt-1"
-              />
-              <span>
-                <span className="font-medium">{value === "public" ? s.public : s.private}</span>
-                <span className="text-muted-foreground block">
-                  {value === "public" ? s.publicHint : s.privateHint[props.ownerKind]}
-                </span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <div className="flex items-center gap-3">
-          <Button type="submit" size="sm" disabled={pending}>
-            {s.save}
-          </Button>
-          <FormMessage state={state} success={s.visibilitySaved} />
-        </div>
+        <VisibilityChoice
+          strings={{ ...s, privateHint: s.privateHint[props.ownerKind] }}
+          isPrivate={props.isPrivate}
+        />
+        <SaveRow state={state} pending={pending} label={s.save} success={s.visibilitySaved} />
       </form>
-    </Section>
+    </SettingsSection>
   );
 }
 
@@ -157,7 +115,7 @@ function TagRow({ path, tag }: { path: ImagePath; tag: string }) {
 export function ImageTagsForm({ path, tags }: { path: ImagePath; tags: string[] }) {
   const s = useStrings(imageSettingsStrings);
   return (
-    <Section id="tags" title={s.tags}>
+    <SettingsSection id="tags" title={s.tags}>
       <p className="text-muted-foreground mb-3 text-sm">{s.tagsHint}</p>
       {tags.length ? (
         <ul className="divide-border divide-y">
@@ -168,7 +126,7 @@ export function ImageTagsForm({ path, tags }: { path: ImagePath; tags: string[] 
       ) : (
         <p className="text-sm">{s.noTags}</p>
       )}
-    </Section>
+    </SettingsSection>
   );
 }
 
@@ -176,27 +134,19 @@ export function DeleteImageRepositoryForm({ path }: { path: ImagePath }) {
   const s = useStrings(imageSettingsStrings);
   const { state, onSubmit, pending } = useFormAction(deleteImageRepositoryAction);
   const id = `${path.namespace}/${path.name}`;
-  const errors = fieldErrors(state, "confirm");
   return (
-    <Section id="delete" title={s.danger} danger>
+    <SettingsSection id="delete" title={s.danger} danger>
       <p className="text-muted-foreground mb-3 text-sm">{s.dangerHint}</p>
       <form onSubmit={onSubmit} className="space-y-3">
         <Hidden path={path} />
-        <Field id="image-delete-confirm" label={s.confirmLabel(id)} errors={errors}>
-          <Input
-            name="confirm"
-            autoComplete="off"
-            placeholder={id}
-            {...fieldAria("image-delete-confirm", errors)}
-          />
-        </Field>
-        <div className="flex items-center gap-3">
-          <Button type="submit" variant="danger" size="sm" disabled={pending}>
-            {pending ? s.deleting : s.delete}
-          </Button>
-          <FormMessage state={state} />
-        </div>
+        <ConfirmNameField
+          id="image-delete-confirm"
+          name={id}
+          label={s.confirmLabel(id)}
+          errors={fieldErrors(state, "confirm")}
+        />
+        <SaveRow state={state} pending={pending} label={pending ? s.deleting : s.delete} danger />
       </form>
-    </Section>
+    </SettingsSection>
   );
 }

@@ -5,6 +5,7 @@ import { useStrings } from "@/components/i18n/locale-provider";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, fieldAria } from "@/components/ui/field";
 import { FormMessage, fieldErrors } from "@/components/ui/form-message";
+import { VisibilityChoice } from "@/components/ui/settings-parts";
 import { useFormAction } from "@/components/ui/use-form-action";
 import {
   commonFrameworks,
@@ -101,26 +102,7 @@ export function CreateRepoForm({
           ))}
         </Select>
       </Field>
-      <fieldset className="space-y-2">
-        <legend className="mb-1 text-sm font-medium">{s.visibility}</legend>
-        {(["public", "private"] as const).map((value) => (
-          <label key={value} className="flex items-start gap-2 text-sm">
-            <input
-              type="radio"
-              name="visibility"
-              value={value}
-              defaultChecked={value === "public"}
-              className="mt-1"
-            />
-            <span>
-              <span className="font-medium">{value === "public" ? s.public : s.private}</span>
-              <span className="text-muted-foreground block">
-                {value === "public" ? s.publicHint : s.privateHint}
-              </span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <VisibilityChoice strings={s} isPrivate={false} legend />
       <fieldset className="space-y-4 rounded-lg border p-4">
         <legend className="px-1 text-sm font-medium">{s.labels}</legend>
         <p className="text-muted-foreground text-xs">{s.labelsHint}</p>
