@@ -4,7 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { findOwnerByName } from "@/db/queries/owners";
-import { insertRepoRecord } from "@/db/queries/repos";
+import { linkRepoLfsObjects } from "@/db/queries/repo-lfs-objects";
+import { findRepoRecord, insertRepoRecord } from "@/db/queries/repos";
 import { getConfig } from "@/lib/config";
 import { repoGitDir } from "@/lib/hub/paths";
 import { initRepository } from "@/lib/hub/repos/manage";
@@ -81,4 +82,14 @@ export function bytes(size: number, seed = 1): Buffer {
     out.writeUInt32LE(x, Math.min(i, out.length - 4));
   }
   return out.subarray(0, size);
+}
+
+/** Links LFS objects to a repository, as an upload through the LFS batch API to it would. */
+export async function linkLfs(
+  repo: RepoRef,
+  objects: { sha256: string; size: number }[],
+): Promise<void> {
+  const record = await findRepoRecord(repo.type, repo.owner, repo.name);
+  if (!record) throw new Error(`No record for ${repo.owner}/${repo.name}; make it with makeRepo.`);
+  await linkRepoLfsObjects(record.id, objects);
 }

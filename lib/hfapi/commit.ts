@@ -6,7 +6,6 @@ import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
 import { commitChanges, type CommitOperation } from "@/lib/hub";
 import { maxCommitOperations } from "@/lib/hub/limits";
-import { findRepoLfsObjects } from "@/lib/lfs-batch/links";
 import { getRepo, type RepoAddress } from "@/lib/repos/access";
 import { commitIdentity } from "@/lib/repos/identity";
 import { getBlobStore, isSha256 } from "@/lib/storage/blob-store";
@@ -75,28 +74,6 @@ async function readCommitBody(request: Request, tempFiles: string[]): Promise<Pa
   return { header, operations };
 }
 
-/** `lfsFile` lines may name only content this repository owns (uploaded to it, or committed in it). */
-async function checkLfsReferences(repoId: number, operations: CommitOperation[]): Promise<void> {
-  const lfs = operations.filter((op) => op.kind === "lfsFile");
-  if (lfs.length === 0) return;
-  const linked = await findRepoLfsObjects(repoId, [...new Set(lfs.map((op) => op.sha256))]);
-  for (const op of lfs) {
-    const size = linked.get(op.sha256);
-    if (size === undefined) {
-      throw new AppError(
-        "bad_request",
-        `The LFS content of "${op.path}" (sha256 ${op.sha256.slice(0, 12)}…) has not been uploaded to this repository; upload it through the LFS batch API first.`,
-      );
-    }
-    if (op.size !== undefined && op.size !== size) {
-      throw new AppError(
-        "bad_request",
-        `"${op.path}": the LFS object is ${size} bytes, not ${op.size}.`,
-      );
-    }
-  }
-}
-
 /**
  * `POST /api/{type}s/{id}/commit/{rev}`: the NDJSON commit (`header`, then `file`, `lfsFile`,
  * `deletedFile`, `deletedFolder` lines), parsed as it streams. `parentCommit` makes a moved
@@ -108,12 +85,11 @@ export async function commitHf(
   address: RepoAddress,
   rev: string,
 ) {
-  const { repo, ref } = await getRepo(caller, address, "write");
+  const { ref } = await getRepo(caller, address, "write");
   const branch = await writableBranch(ref, rev, request);
   const tempFiles: string[] = [];
   try {
     const { header, operations } = await readCommitBody(request, tempFiles);
-    await checkLfsReferences(repo.id, operations);
     const result = await commitChanges({
       repo: ref,
       branch,

@@ -10,7 +10,7 @@ import type { RepoRef } from "@/lib/hub/types";
 import { commitChanges } from "@/lib/hub/write/commit-changes";
 import type { CommitOperation } from "@/lib/hub/write/operations";
 import { getBlobStore } from "@/lib/storage/blob-store";
-import { author, bytes, git, gitWithInput, makeRepo } from "@/test/hub";
+import { author, bytes, git, gitWithInput, linkLfs, makeRepo } from "@/test/hub";
 
 import { openFile, readFileBytes } from "./blob";
 import { getCommitDiff } from "./commit-diff";
@@ -304,6 +304,7 @@ describe("file content", () => {
     const other = await makeRepo();
     const content = "lfs content that will vanish";
     await getBlobStore().write(Readable.from([content]));
+    await linkLfs(other, [{ sha256: sha256(content), size: content.length }]);
     await commitChanges({
       repo: other,
       branch: "main",

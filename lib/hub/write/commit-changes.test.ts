@@ -12,7 +12,7 @@ import { openFile, readFileBytes } from "@/lib/hub/read/blob";
 import { getPathInfo, listTree } from "@/lib/hub/read/tree";
 import type { RepoRef } from "@/lib/hub/types";
 import { getBlobStore } from "@/lib/storage/blob-store";
-import { author, blobTempFiles, bytes, git, gitWithInput, makeRepo, objectFiles } from "@/test/hub";
+import { author, blobTempFiles, bytes, git, gitWithInput, linkLfs, makeRepo, objectFiles } from "@/test/hub";
 
 import { commitChanges, type CommitChangesInput } from "./commit-changes";
 import { lfsDecision } from "./lfs-decision";
@@ -251,6 +251,12 @@ describe("commitChanges", () => {
     const repo = await makeRepo();
     const content = "uploaded through the LFS batch API";
     await getBlobStore().write(Readable.from([content]));
+    // In the store but not uploaded to this repository: naming its sha256 grants nothing.
+    const foreign = await rejection(
+      commit(repo, [{ kind: "lfsFile", path: "tokenizer.json", sha256: sha256(content) }]),
+    );
+    expect(foreign.message).toContain("has not been uploaded to this repository");
+    await linkLfs(repo, [{ sha256: sha256(content), size: content.length }]);
     const result = await commit(repo, [
       { kind: "lfsFile", path: "tokenizer.json", sha256: sha256(content), size: content.length },
     ]);
@@ -265,7 +271,7 @@ describe("commitChanges", () => {
     const missing = await rejection(
       commit(repo, [{ kind: "lfsFile", path: "x.bin", sha256: "f".repeat(64) }]),
     );
-    expect(missing.message).toContain("has not been uploaded");
+    expect(missing.message).toContain("has not been uploaded to this repository");
     const wrongSize = await rejection(
       commit(repo, [{ kind: "lfsFile", path: "x.bin", sha256: sha256(content), size: 3 }]),
     );

@@ -103,7 +103,7 @@ export async function commitInRepo(
       }
     }
 
-    const staged = await stageFiles(operations, tempFiles);
+    const staged = await stageFiles(input.repo, operations, tempFiles);
     const quarantine = await createQuarantine(gitDir);
     try {
       // Commits to one branch from this process take turns (only for the short build-and-swap
