@@ -78,14 +78,30 @@ export type NewJob = {
   createdBy: number | null;
   grants: JobGrantsRecord;
   retryOf?: number | null;
+  dedupeKey?: string | null;
 };
 
-export async function insertJob(job: NewJob, now: Date): Promise<{ id: number }> {
-  return getDb()
-    .insert(jobs)
-    .values({ ...job, state: "queued", queuedAt: now })
-    .returning({ id: jobs.id })
-    .get();
+/** Inserts a queued job; with a dedupe key already taken, returns that job instead (`created: false`). */
+export async function insertJob(job: NewJob, now: Date): Promise<{ id: number; created: boolean }> {
+  const db = getDb();
+  return db.transaction(
+    (tx) => {
+      const inserted = tx
+        .insert(jobs)
+        .values({ ...job, state: "queued", queuedAt: now })
+        .onConflictDoNothing({ target: jobs.dedupeKey })
+        .returning({ id: jobs.id })
+        .get();
+      if (inserted) return { id: inserted.id, created: true };
+      const existing = tx
+        .select({ id: jobs.id })
+        .from(jobs)
+        .where(eq(jobs.dedupeKey, job.dedupeKey!))
+        .get()!;
+      return { id: existing.id, created: false };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 function selectJobs(where: SQL | undefined) {

@@ -103,11 +103,24 @@ export const jobs = sqliteTable(
     logSize: integer("log_size").notNull().default(0),
     /** Where the current attempt's log starts. */
     logOffset: integer("log_offset").notNull().default(0),
+    /**
+     * Makes enqueueing idempotent for derived work, e.g. `space-build:12:<commit>`: whoever notices
+     * a change (the request that made it, or a reconcile after a crash) enqueues, and one job results.
+     */
+    dedupeKey: text("dedupe_key"),
+    /** When the kind's `onFinished` hook completed; null while it is still owed (see job-hooks). */
+    hookDoneAt: timestamp("hook_done_at"),
+    /** A process running the hook holds it until then; a crash mid-hook lets another run it after. */
+    hookClaimedUntil: timestamp("hook_claimed_until"),
   },
   (t) => [
     index("jobs_state_queued_idx").on(t.state, t.queuedAt),
     index("jobs_runner_state_idx").on(t.runnerId, t.state),
     index("jobs_resource_idx").on(t.resourceType, t.resourceId),
     uniqueIndex("jobs_token_hash_idx").on(t.tokenHash),
+    uniqueIndex("jobs_dedupe_key_idx").on(t.dedupeKey),
+    index("jobs_hook_owed_idx")
+      .on(t.finishedAt)
+      .where(sql`${t.hookDoneAt} IS NULL AND ${t.finishedAt} IS NOT NULL`),
   ],
 );

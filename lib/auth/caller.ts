@@ -4,18 +4,45 @@ import type { UserSummary } from "@/db/queries/owners";
 import type { TokenScope } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
 
+import { verifyJobToken } from "@/lib/jobs/job-token";
+import type { JobGrants } from "@/lib/jobs/protocol";
+import { looksLikeSecret } from "@/lib/jobs/secrets";
+
 import { verifyAccessToken } from "./access-tokens";
 import { sessionCookieMarker } from "./caller-cookie";
 import { getSessionUser } from "./session";
 
 export type CallerAuth =
-  { type: "session" } | { type: "token"; scope: TokenScope; tokenId: number };
+  | { type: "session" }
+  | { type: "token"; scope: TokenScope; tokenId: number }
+  /**
+   * A running job's token: no user at all, only the repositories its grants name (see
+   * `repoActions`), only for reading them, and only while that attempt runs.
+   */
+  | { type: "job"; jobId: number; attempt: number; grants: JobGrants };
 
-/** Whoever made a request: a signed-in browser or the holder of an access token. */
+/** Whoever made a request: a signed-in browser, the holder of an access token, or a running job. */
 export type Caller = UserSummary & { auth: CallerAuth };
 
 export function callerCanWrite(caller: Caller): boolean {
-  return caller.auth.type === "session" || caller.auth.scope === "write";
+  return (
+    caller.auth.type === "session" ||
+    (caller.auth.type === "token" && caller.auth.scope === "write")
+  );
+}
+
+/**
+ * The caller a verified job token stands for. Id 0 belongs to no account, and `allowedActions`
+ * gives a job nothing personal, so it can never pass for a user (or for the admins-only owner 0).
+ */
+export function jobCaller(job: { jobId: number; attempt: number; grants: JobGrants }): Caller {
+  return {
+    id: 0,
+    name: `job-${job.jobId}`,
+    displayName: null,
+    isAdmin: false,
+    auth: { type: "job", jobId: job.jobId, attempt: job.attempt, grants: job.grants },
+  };
 }
 
 /**
@@ -62,10 +89,25 @@ export const invalidCredentials = () =>
 /**
  * Resolves the caller of any request: an `Authorization` header wins (so scripts get exactly the
  * token's scope), otherwise the browser session cookie. Presented-but-invalid credentials are an
- * error rather than silently anonymous, so a revoked token fails loudly.
+ * error rather than silently anonymous, so a revoked token fails loudly. Job tokens count only where
+ * the route says so (`acceptJobTokens`: git and file downloads); elsewhere they are refused.
  */
-export async function resolveCaller(request: Request): Promise<Caller | null> {
+export async function resolveCaller(
+  request: Request,
+  options: { acceptJobTokens?: boolean } = {},
+): Promise<Caller | null> {
   const credential = credentialFromHeader(request.headers.get("authorization"));
+  if (credential && looksLikeSecret("job", credential)) {
+    if (!options.acceptJobTokens) {
+      throw new AppError(
+        "unauthorized",
+        "Job tokens are accepted only by git and file downloads of the repositories the job was granted.",
+      );
+    }
+    const job = await verifyJobToken(credential);
+    if (!job) throw invalidCredentials();
+    return jobCaller(job);
+  }
   if (credential !== null) {
     const owner = credential ? await verifyAccessToken(credential) : null;
     if (!owner) throw invalidCredentials();

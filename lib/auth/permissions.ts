@@ -30,7 +30,8 @@ export async function allowedActions(
   resource: OwnedResource,
 ): Promise<Set<Action>> {
   const granted = new Set<Action>(resource.isPrivate ? [] : ["read"]);
-  if (!caller) return granted;
+  // A job is nobody: what it may read beyond public content is decided per repository (repoActions).
+  if (!caller || caller.auth.type === "job") return granted;
 
   let personal: Action[] = [];
   if (caller.isAdmin) personal = ["read", "write", "admin"];
@@ -70,7 +71,10 @@ export async function assertCan(
   if (!granted.has("read")) throw new AppError("not_found", `${what} not found.`);
   if (!caller) throw new AppError("unauthorized", "Sign in or send an access token to do this.");
   if (!callerCanWrite(caller)) {
-    throw new AppError("forbidden", "This access token is read-only; use a token with write scope.");
+    throw new AppError(
+      "forbidden",
+      "This access token is read-only; use a token with write scope.",
+    );
   }
   throw new AppError("forbidden", "You do not have permission to do this.");
 }

@@ -103,6 +103,7 @@ export function gitInfoRoute(typeOf: GitRouteType) {
     {
       renderError: (error, request) =>
         isLfsPath(request) ? renderLfsError(error) : renderGitError(error),
+      acceptJobTokens: true,
     },
     async (request, { caller, params }) => {
       const address = gitRepoAddress(typeOf(params), params.owner, params.name);
@@ -129,7 +130,7 @@ export function gitInfoRoute(typeOf: GitRouteType) {
 /** The `…/{name}.git/git-upload-pack` or `git-receive-pack` route of one repository type. */
 export function gitRpcRoute(typeOf: GitRouteType, service: GitService) {
   return route<{ section?: string; owner: string; name: string }>(
-    { renderError: renderGitError },
+    { renderError: renderGitError, acceptJobTokens: true },
     async (request, { caller, params }) =>
       gitRpc(request, caller, gitRepoAddress(typeOf(params), params.owner, params.name), service),
   );

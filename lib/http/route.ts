@@ -24,14 +24,19 @@ const jsonError: ErrorRenderer = (error) => error.toResponse();
  * input and checks permission on its resource), and turn any error into a response. Protocol routes pass their own `renderError` (HF, OCI, git).
  */
 export function route<P = Record<string, never>, A extends Access = "public">(
-  options: { access?: A; renderError?: ErrorRenderer },
+  options: {
+    access?: A;
+    renderError?: ErrorRenderer;
+    /** Git and file downloads let a running job read the repositories it was granted. */
+    acceptJobTokens?: boolean;
+  },
   handler: (request: Request, ctx: RouteContext<P, A>) => Promise<Response>,
 ): (request: Request, ctx: NextRouteContext<P>) => Promise<Response> {
   const access = options.access ?? "public";
   const render = options.renderError ?? jsonError;
   return async (request, ctx) => {
     try {
-      const caller = await resolveCaller(request);
+      const caller = await resolveCaller(request, { acceptJobTokens: options.acceptJobTokens });
       if (!caller && access !== "public") {
         throw new AppError(
           "unauthorized",

@@ -4,10 +4,11 @@ import { z } from "zod";
 
 import { insertJob } from "@/db/queries/jobs";
 import { jobKinds } from "@/db/schema/job-enums";
+import { AppError } from "@/lib/errors";
 
 import type { JobResourceRef } from "./job-resource";
 import { resourceColumns } from "./job-resource";
-import { defaultMaxAttempts, defaultTimeoutSeconds, maxTimeoutSeconds } from "./kinds";
+import { defaultMaxAttempts, jobKindDefinitions, maxTimeoutSeconds } from "./kinds";
 import { labelsSchema } from "./labels";
 import { notifyQueueChanged } from "./notifier";
 import type { JobSpec, Labels } from "./protocol";
@@ -30,6 +31,11 @@ export type EnqueueJobInput = z.input<typeof enqueueJobSchema> & {
   /** The user the job runs for; null for jobs the system starts itself. */
   createdBy: number | null;
   retryOf?: number | null;
+  /**
+   * Derived work (a build of commit X of repo Y) passes a key naming it: enqueueing the same key
+   * again returns the existing job instead of a second one, whoever enqueues and however often.
+   */
+  dedupeKey?: string;
 };
 
 /** Steps with an image or a build need docker; a shell runner must never be handed them. */
@@ -38,24 +44,34 @@ function executorLabel(spec: JobSpec): Labels {
   return needsDocker ? { executor: "docker" } : {};
 }
 
-/** Validates and queues a job, and wakes waiting runners. */
-export async function enqueueJob(input: EnqueueJobInput): Promise<{ id: number }> {
+/** Validates and queues a job, and wakes waiting runners. `created` is false for a known dedupe key. */
+export async function enqueueJob(
+  input: EnqueueJobInput,
+): Promise<{ id: number; created: boolean }> {
   const job = enqueueJobSchema.parse(input);
-  const { id } = await insertJob(
+  const definition = jobKindDefinitions[job.kind];
+  if (!definition.resources.includes(input.resource.type)) {
+    throw new AppError(
+      "bad_request",
+      `A ${job.kind} job works on ${definition.resources.join(" or ")}, not ${input.resource.type}.`,
+    );
+  }
+  const { id, created } = await insertJob(
     {
       kind: job.kind,
       spec: job.spec,
       requiredLabels: { ...job.labels, ...executorLabel(job.spec) },
       npuCount: job.npuCount,
-      timeoutSeconds: job.timeoutSeconds ?? defaultTimeoutSeconds[job.kind],
+      timeoutSeconds: job.timeoutSeconds ?? definition.timeoutSeconds,
       maxAttempts: job.maxAttempts ?? defaultMaxAttempts(job.kind),
       grants: job.grants,
       createdBy: input.createdBy,
       retryOf: input.retryOf ?? null,
+      dedupeKey: input.dedupeKey ?? null,
       ...resourceColumns(input.resource),
     },
     new Date(),
   );
-  notifyQueueChanged();
-  return { id };
+  if (created) notifyQueueChanged();
+  return { id, created };
 }

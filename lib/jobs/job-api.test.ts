@@ -50,7 +50,7 @@ describe("job endpoints", () => {
     const stranger = await tokenFor();
     const secretEnv = "s3cr3t-value";
     const id = await queueScript("echo hi", {
-      kind: "model-ci",
+      kind: "image-build",
       labels: { hardware: "cpu", pool: "never-claimed" },
       resource: { type: "owner", ownerId: owner.user.id },
       createdBy: owner.user.id,
@@ -66,7 +66,7 @@ describe("job endpoints", () => {
     const body = JSON.parse(text) as Record<string, unknown>;
     expect(body).toMatchObject({
       id,
-      kind: "model-ci",
+      kind: "image-build",
       state: "queued",
       steps: [{ type: "script", name: "inference", image: null }],
     });
@@ -96,7 +96,7 @@ describe("job endpoints", () => {
     await insertMember(org.id, reader.user.id, "read");
     await insertMember(org.id, readerToken.user.id, "write");
     const id = await queueScript("true", {
-      kind: "space-build",
+      kind: "image-build",
       labels: { pool: "never-claimed" },
       resource: { type: "owner", ownerId: org.id },
     });

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 
 import { enqueueJob } from "./enqueue";
 import { loadJobFor } from "./job-access";
+import { runOwedJobHooksSoon } from "./job-hooks";
 import { resourceRefFromColumns } from "./job-resource";
 import { toJobView, type JobView } from "./job-view";
 import { notifyJobChanged } from "./notifier";
@@ -24,6 +25,7 @@ export async function cancelJob(caller: Caller, jobId: number): Promise<JobView>
     await insertAudit({ actorId: caller.id, action: "job.cancel", target: `job:${jobId}` });
     notifyJobChanged(jobId);
   }
+  if (state === "cancelled") runOwedJobHooksSoon();
   const job = await findJobRecord(jobId);
   if (!job) throw new AppError("not_found", "Job not found.");
   return toJobView(job);

@@ -1,19 +1,24 @@
 import "server-only";
 
 import { findOwnerKindById } from "@/db/queries/job-resources";
+import { findRepoRecordById } from "@/db/queries/repos";
 import type { OwnedResource } from "@/lib/auth/permissions";
 
 /**
  * What a job works on. Access to a job (see it, read its log, cancel, retry) is access to this
- * resource: `read` to look, `write` to control. Later job kinds add their own variants here, e.g.
- * `{ type: "repo"; repoId }` for Space builds and model CI, resolved to the repository's owner and
- * visibility, so a private repo's CI log stays as private as the repo.
+ * resource: `read` to look, `write` to control. A repository's jobs (Space builds, model CI) follow
+ * the repository's own rules, so a private repo's build log stays as private as the repo and a
+ * public one's is public, as on the Hub.
  */
 export type JobResourceRef =
   /** Site-level work (diagnostics): administrators only. */
   | { type: "system" }
   /** Work on behalf of a user or organisation as a whole; private to it. */
-  | { type: "owner"; ownerId: number };
+  | { type: "owner"; ownerId: number }
+  /** Work on one repository: readable by whoever may read it, controlled by its writers. */
+  | { type: "repo"; repoId: number };
+
+export type JobResourceType = JobResourceRef["type"];
 
 export function resourceColumns(ref: JobResourceRef): {
   resourceType: string;
@@ -24,11 +29,15 @@ export function resourceColumns(ref: JobResourceRef): {
       return { resourceType: "system", resourceId: null };
     case "owner":
       return { resourceType: "owner", resourceId: String(ref.ownerId) };
+    case "repo":
+      return { resourceType: "repo", resourceId: String(ref.repoId) };
   }
 }
 
 export function resourceRefFromColumns(type: string, id: string | null): JobResourceRef {
-  if (type === "owner" && id && /^\d+$/.test(id)) return { type: "owner", ownerId: Number(id) };
+  const numericId = id && /^\d{1,15}$/.test(id) ? Number(id) : null;
+  if (type === "owner" && numericId) return { type: "owner", ownerId: numericId };
+  if (type === "repo" && numericId) return { type: "repo", repoId: numericId };
   // Unknown or malformed references fail closed: only administrators may touch such a job.
   return { type: "system" };
 }
@@ -47,6 +56,13 @@ export async function jobOwnedResource(ref: JobResourceRef): Promise<OwnedResour
     case "owner": {
       const kind = await findOwnerKindById(ref.ownerId);
       return kind ? { ownerId: ref.ownerId, ownerKind: kind, isPrivate: true } : adminsOnly;
+    }
+    case "repo": {
+      // A deleted repository's jobs fall back to administrators, never to the public.
+      const repo = await findRepoRecordById(ref.repoId);
+      return repo
+        ? { ownerId: repo.ownerId, ownerKind: repo.ownerKind, isPrivate: repo.isPrivate }
+        : adminsOnly;
     }
   }
 }

@@ -4,6 +4,7 @@ import { appendJobLog } from "@/db/queries/job-logs";
 import { finishJobAttempt, renewJobLease, type JobRunView } from "@/db/queries/job-runs";
 import { AppError } from "@/lib/errors";
 
+import { runOwedJobHooksSoon } from "./job-hooks";
 import { retryableJobKinds } from "./kinds";
 import { writeJobLog } from "./log-store";
 import { notifyJobChanged, notifyQueueChanged } from "./notifier";
@@ -127,6 +128,7 @@ export async function finishJob(job: JobRunView, body: unknown): Promise<FinishR
     case "finished":
       notifyJobChanged(job.id);
       if (outcome.state === "queued") notifyQueueChanged();
+      else runOwedJobHooksSoon();
       return { status: 200, body: { state: outcome.state, logSize: outcome.logSize } };
   }
 }

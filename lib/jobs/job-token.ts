@@ -1,11 +1,12 @@
 import "server-only";
 
 import { findJobByTokenHash, type JobRunView } from "@/db/queries/job-runs";
+import { findJobRecord } from "@/db/queries/jobs";
 import { AppError } from "@/lib/errors";
 
-import { authenticateRunner } from "./runner-registry";
 import { resourceRefFromColumns, type JobResourceRef } from "./job-resource";
 import type { JobGrants, JobKind, JobTokenHeader } from "./protocol";
+import { authenticateRunner } from "./runner-registry";
 import { hashSecret, looksLikeSecret } from "./secrets";
 
 export const jobTokenHeader: JobTokenHeader = "Job-Token";
@@ -30,7 +31,33 @@ export async function verifyJobToken(
   now = new Date(),
 ): Promise<VerifiedJobToken | null> {
   if (!looksLikeSecret("job", token)) return null;
-  const job = await findJobByTokenHash(hashSecret(token));
+  return liveAttempt(await findJobByTokenHash(hashSecret(token)), now);
+}
+
+/** Job `jobId` if its attempt `attempt` is still running (for credentials derived from its token). */
+export async function verifyRunningJob(
+  jobId: number,
+  attempt: number,
+  now = new Date(),
+): Promise<VerifiedJobToken | null> {
+  const job = await findJobRecord(jobId);
+  return job?.attempt === attempt ? liveAttempt(job, now) : null;
+}
+
+type AttemptColumns = Pick<
+  JobRunView,
+  | "id"
+  | "attempt"
+  | "kind"
+  | "state"
+  | "leaseUntil"
+  | "runnerId"
+  | "grants"
+  | "resourceType"
+  | "resourceId"
+>;
+
+function liveAttempt(job: AttemptColumns | null, now: Date): VerifiedJobToken | null {
   if (
     !job ||
     job.state !== "running" ||

@@ -1,28 +1,72 @@
-import type { JobKind } from "./protocol";
+import type { JobResourceRef, JobResourceType } from "./job-resource";
+import type { JobKind, JobState } from "./protocol";
 
-/**
- * Per-kind policy. Only idempotent kinds are requeued when their runner is lost (reference §7.10):
- * builds and tests can simply run again, and restarting a Space app is what its owner expects.
- * A diagnostic script is an admin's one-off command and may not be safe to repeat.
- */
-export const retryableJobKinds: readonly JobKind[] = [
-  "space-build",
-  "space-run",
-  "model-ci",
-  "image-build",
-];
-
-export function defaultMaxAttempts(kind: JobKind): number {
-  return retryableJobKinds.includes(kind) ? 3 : 1;
-}
-
-export const defaultTimeoutSeconds: Record<JobKind, number> = {
-  "space-build": 3600,
-  // A Space app runs until stopped; its "timeout" is how long it may run at all.
-  "space-run": 7 * 24 * 3600,
-  "model-ci": 2 * 3600,
-  "image-build": 3 * 3600,
-  diagnostic: 600,
+/** What an `onFinished` hook learns about the job that ended. */
+export type FinishedJob = {
+  id: number;
+  kind: JobKind;
+  state: JobState;
+  resource: JobResourceRef;
+  spec: Record<string, unknown>;
+  exitCode: number | null;
+  failureReason: string | null;
+  finishedAt: Date;
 };
 
-export const maxTimeoutSeconds = 7 * 24 * 3600;
+export type JobKindDefinition = {
+  /** The default time limit of a job of this kind, in seconds. */
+  timeoutSeconds: number;
+  /**
+   * Whether a job lost with its runner runs again (reference §7.10). Only idempotent work is
+   * retried: builds and tests can simply run again, and restarting a Space app is what its owner
+   * expects; an admin's one-off diagnostic script may not be safe to repeat.
+   */
+  retry: boolean;
+  /** What a job of this kind may work on; access to the job is access to that resource. */
+  resources: readonly JobResourceType[];
+  /**
+   * Runs after a job of this kind ended, whatever its final state. Durable: it is owed from the
+   * moment the job ends (a column, not a callback in memory), so a server that restarts in between
+   * still runs it, once. A hook that throws is retried later, so it must be idempotent.
+   */
+  onFinished?: (job: FinishedJob) => Promise<void>;
+};
+
+export function defineJobKind(definition: JobKindDefinition): JobKindDefinition {
+  return definition;
+}
+
+const hour = 3600;
+
+/**
+ * Every job kind and its policy. Adding a kind: its name in `jobKinds` (db/schema/job-enums.ts)
+ * and an entry here; its hook lives with the feature and is called through a closure, so this
+ * module stays free of feature imports at load time.
+ */
+export const jobKindDefinitions: Record<JobKind, JobKindDefinition> = {
+  "space-build": defineJobKind({ timeoutSeconds: hour, retry: true, resources: ["repo"] }),
+  // A Space app runs until stopped; its "timeout" is how long it may run at all.
+  "space-run": defineJobKind({ timeoutSeconds: 7 * 24 * hour, retry: true, resources: ["repo"] }),
+  // CI of one model, or site-wide CI an administrator starts (a model across the catalog's images).
+  "model-ci": defineJobKind({
+    timeoutSeconds: 2 * hour,
+    retry: true,
+    resources: ["repo", "system"],
+  }),
+  "image-build": defineJobKind({
+    timeoutSeconds: 3 * hour,
+    retry: true,
+    resources: ["system", "owner"],
+  }),
+  diagnostic: defineJobKind({ timeoutSeconds: 600, retry: false, resources: ["system"] }),
+};
+
+export const retryableJobKinds: readonly JobKind[] = (
+  Object.keys(jobKindDefinitions) as JobKind[]
+).filter((kind) => jobKindDefinitions[kind].retry);
+
+export function defaultMaxAttempts(kind: JobKind): number {
+  return jobKindDefinitions[kind].retry ? 3 : 1;
+}
+
+export const maxTimeoutSeconds = 7 * 24 * hour;

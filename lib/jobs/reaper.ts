@@ -2,6 +2,7 @@ import "server-only";
 
 import { reapExpiredLeases, reapOverdueJobs, reapStaleQueuedJobs } from "@/db/queries/job-reaper";
 
+import { runOwedJobHooks } from "./job-hooks";
 import { retryableJobKinds } from "./kinds";
 import { writeJobLog } from "./log-store";
 import { notifyJobChanged, notifyQueueChanged } from "./notifier";
@@ -53,8 +54,10 @@ export function startJobsBackground(): void {
     running = true;
     try {
       await reapJobs();
+      // Also where hooks owed from before a restart (or by another process that died) run.
+      await runOwedJobHooks();
     } catch (error) {
-      console.error("[strata] job reaper failed:", error);
+      console.error("[strata] job background pass failed:", error);
     } finally {
       running = false;
     }

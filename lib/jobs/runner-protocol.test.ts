@@ -331,7 +331,7 @@ describe("job tokens", () => {
     const runner = await makeRunner({ labels, capacity: 2 });
     const a = await queueScript("true", {
       labels,
-      kind: "space-build",
+      kind: "model-ci",
       grants: { clone: ["spaces/alice/demo"], push: ["spaces/alice/demo"] },
     });
     const b = await queueScript("true", { labels });
@@ -340,7 +340,7 @@ describe("job tokens", () => {
     expect([jobA.id, jobB.id]).toEqual([a, b]);
 
     const verified = await verifyJobToken(jobA.token);
-    expect(verified).toMatchObject({ jobId: a, kind: "space-build" });
+    expect(verified).toMatchObject({ jobId: a, kind: "model-ci" });
     expect(jobTokenAllows(verified!, "clone", "spaces/alice/demo")).toBe(true);
     expect(jobTokenAllows(verified!, "push", "spaces/alice/other")).toBe(false);
     expect(jobTokenAllows((await verifyJobToken(jobB.token))!, "clone", "spaces/alice/demo")).toBe(

@@ -54,6 +54,8 @@ export async function lfsBatch(
       size,
       userId: caller?.id ?? 0,
       tokenId: caller?.auth.type === "token" ? caller.auth.tokenId : 0,
+      jobId: caller?.auth.type === "job" ? caller.auth.jobId : 0,
+      jobAttempt: caller?.auth.type === "job" ? caller.auth.attempt : 0,
       expiresAt,
     });
     return {

@@ -3,15 +3,20 @@ import "server-only";
 import { findUserById } from "@/db/queries/owners";
 import { findRepoRecordById, type RepoRecord } from "@/db/queries/repos";
 import { findLiveTokenScope } from "@/db/queries/token-status";
-import type { Caller } from "@/lib/auth/caller";
-import { allowedActions } from "@/lib/auth/permissions";
+import { jobCaller, type Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
-import { repoResource } from "@/lib/repos/access";
+import { verifyRunningJob } from "@/lib/jobs/job-token";
+import { repoActions } from "@/lib/repos/access";
 
 import type { TransferGrant } from "./transfer-grant";
 
 /** The caller a transfer link speaks for, as they are now (a revoked token or deleted user fails). */
 async function callerOfGrant(grant: TransferGrant): Promise<Caller | null> {
+  if (grant.jobId) {
+    const job = await verifyRunningJob(grant.jobId, grant.jobAttempt ?? 0);
+    if (!job) throw new AppError("unauthorized", "The job that started this transfer has ended.");
+    return jobCaller(job);
+  }
   if (grant.userId === 0) return null;
   const user = await findUserById(grant.userId);
   if (!user)
@@ -33,7 +38,7 @@ async function callerOfGrant(grant: TransferGrant): Promise<Caller | null> {
 export async function authorizeGrant(grant: TransferGrant): Promise<RepoRecord> {
   const caller = await callerOfGrant(grant);
   const repo = await findRepoRecordById(grant.repoId);
-  const allowed = repo ? await allowedActions(caller, repoResource(repo)) : new Set();
+  const allowed = repo ? await repoActions(caller, repo) : new Set();
   if (!repo || !allowed.has(grant.op === "upload" ? "write" : "read")) {
     throw new AppError(
       "forbidden",

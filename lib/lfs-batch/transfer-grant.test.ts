@@ -26,8 +26,14 @@ function failure(token: string, at = now, key = secret): AppError {
 }
 
 describe("transfer grants", () => {
-  it("round-trips a signed grant", () => {
-    expect(decodeGrant(encodeGrant(grant, secret), now, secret)).toEqual(grant);
+  it("round-trips a signed grant, with or without the job it was handed to", () => {
+    expect(decodeGrant(encodeGrant(grant, secret), now, secret)).toEqual({
+      ...grant,
+      jobId: 0,
+      jobAttempt: 0,
+    });
+    const forJob = { ...grant, jobId: 12, jobAttempt: 2 };
+    expect(decodeGrant(encodeGrant(forJob, secret), now, secret)).toEqual(forJob);
   });
 
   it("refuses expired, tampered, foreign and malformed links", () => {

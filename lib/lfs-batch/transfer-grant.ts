@@ -19,6 +19,9 @@ export type TransferGrant = {
   size: number;
   userId: number;
   tokenId: number;
+  /** The running job (and its attempt) the link was handed to; 0 for people. */
+  jobId?: number;
+  jobAttempt?: number;
   /** Unix seconds. */
   expiresAt: number;
 };
@@ -39,6 +42,8 @@ export function encodeGrant(grant: TransferGrant, secret = getConfig().authSecre
     grant.userId,
     grant.tokenId,
     grant.expiresAt,
+    grant.jobId ?? 0,
+    grant.jobAttempt ?? 0,
   ];
   const body = Buffer.from(JSON.stringify(fields)).toString("base64url");
   const signature = createHmac("sha256", signingKey(secret)).update(body).digest("base64url");
@@ -68,10 +73,12 @@ export function decodeGrant(
   } catch {
     throw invalidLink();
   }
-  if (!Array.isArray(fields) || fields.length !== 7) throw invalidLink();
-  const [op, repoId, oid, size, userId, tokenId, expiresAt] = fields as unknown[];
+  // Links made before jobs could download have 7 fields; they are still good until they expire.
+  if (!Array.isArray(fields) || (fields.length !== 7 && fields.length !== 9)) throw invalidLink();
+  const [op, repoId, oid, size, userId, tokenId, expiresAt, jobId = 0, jobAttempt = 0] =
+    fields as unknown[];
   if ((op !== "upload" && op !== "download") || typeof oid !== "string") throw invalidLink();
-  const ints = [repoId, size, userId, tokenId, expiresAt];
+  const ints = [repoId, size, userId, tokenId, expiresAt, jobId, jobAttempt];
   if (!ints.every((n) => Number.isSafeInteger(n) && (n as number) >= 0)) throw invalidLink();
   if ((expiresAt as number) * 1000 < now)
     throw new AppError(
@@ -86,5 +93,7 @@ export function decodeGrant(
     userId: userId as number,
     tokenId: tokenId as number,
     expiresAt: expiresAt as number,
+    jobId: jobId as number,
+    jobAttempt: jobAttempt as number,
   };
 }

@@ -23,12 +23,12 @@ import {
 let alice: TestAccount;
 let space: string;
 
-/** A Space build job for alice's `demo` Space, claimed by a runner so that its token is live. */
+/** A build job of alice's that pushes her `demo` Space's image, claimed by a runner so that its token is live. */
 async function runningBuildJob(push: string[]) {
   const labels = { hardware: "cpu", pool: `registry-${Math.random()}` };
   const runner = await makeRunner({ labels });
   const { id } = await enqueueJob({
-    kind: "space-build",
+    kind: "image-build",
     spec: { steps: [{ type: "script", script: "true" }] },
     labels,
     grants: { push },
@@ -140,7 +140,9 @@ describe("Space build jobs in the registry", () => {
     expect((await call("POST", `/v2/${space}/blobs/uploads/`, { auth })).status).toBe(202);
 
     const view = await authenticateJobCall(
-      new Request("http://test/", { headers: { "Job-Token": job.token, "Runner-Token": job.runnerToken } }),
+      new Request("http://test/", {
+        headers: { "Job-Token": job.token, "Runner-Token": job.runnerToken },
+      }),
       job.id,
     );
     await finishJob(view, { attempt: job.attempt, outcome: "succeeded", logSize: 0 });

@@ -1,16 +1,22 @@
-// A tiny HTTP server that serves the runner protocol and job routes through the real route
-// handlers, so the runner agent can be tested over real HTTP without starting Next.
+// A tiny HTTP server that serves the runner protocol, job routes, git and file downloads through
+// the real route handlers, so the runner agent and git can be tested over real HTTP without Next.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 
+import * as gitReceivePack from "@/app/[section]/[owner]/[name]/git-receive-pack/route";
+import * as gitUploadPack from "@/app/[section]/[owner]/[name]/git-upload-pack/route";
+import * as gitInfo from "@/app/[section]/[owner]/[name]/info/[...rest]/route";
+import * as resolve from "@/app/[section]/[owner]/[name]/resolve/[rev]/[...path]/route";
 import * as heartbeat from "@/app/api/runner/heartbeat/route";
 import * as finish from "@/app/api/runner/jobs/[id]/finish/route";
 import * as jobHeartbeat from "@/app/api/runner/jobs/[id]/heartbeat/route";
 import * as jobLog from "@/app/api/runner/jobs/[id]/log/route";
 import * as request from "@/app/api/runner/jobs/request/route";
 import * as register from "@/app/api/runner/register/route";
+
+const repo = "/(?<section>models|datasets)/(?<owner>[^/]+)/(?<name>[^/]+?)";
 
 type Handler = (
   request: Request,
@@ -24,7 +30,19 @@ const table: [string, RegExp, Handler][] = [
   ["POST", /^\/api\/runner\/jobs\/(?<id>[^/]+)\/heartbeat$/, jobHeartbeat.POST as Handler],
   ["PATCH", /^\/api\/runner\/jobs\/(?<id>[^/]+)\/log$/, jobLog.PATCH as Handler],
   ["POST", /^\/api\/runner\/jobs\/(?<id>[^/]+)\/finish$/, finish.POST as Handler],
+  ["GET", new RegExp(`^${repo}\\.git/info/(?<rest>.+)$`), gitInfo.GET as unknown as Handler],
+  ["POST", new RegExp(`^${repo}\\.git/info/(?<rest>.+)$`), gitInfo.POST as unknown as Handler],
+  ["POST", new RegExp(`^${repo}\\.git/git-upload-pack$`), gitUploadPack.POST as Handler],
+  ["POST", new RegExp(`^${repo}\\.git/git-receive-pack$`), gitReceivePack.POST as Handler],
+  [
+    "GET",
+    new RegExp(`^${repo}/resolve/(?<rev>[^/]+)/(?<path>.+)$`),
+    resolve.GET as unknown as Handler,
+  ],
 ];
+
+/** Catch-all segments (`[...rest]`, `[...path]`) arrive as arrays, as Next passes them. */
+const catchAllParams = new Set(["rest", "path"]);
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -48,7 +66,15 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
     duplex: "half",
     signal: aborted.signal,
   } as RequestInit);
-  const params = (route[1].exec(url.pathname)?.groups ?? {}) as Record<string, string>;
+  const groups = route[1].exec(url.pathname)?.groups ?? {};
+  const params = Object.fromEntries(
+    Object.entries(groups).map(([key, value]) => [
+      key,
+      catchAllParams.has(key)
+        ? value.split("/").map(decodeURIComponent)
+        : decodeURIComponent(value),
+    ]),
+  ) as unknown as Record<string, string>;
   const response = await route[2](request, { params: Promise.resolve(params) });
   res.writeHead(response.status, Object.fromEntries(response.headers));
   // Protocol answers are small JSON: one write. Anything else streams.

@@ -5,15 +5,17 @@ import { repoTypeOfPlural } from "@/lib/repos/http/address";
 
 type Params = { section: string; owner: string; name: string; rev: string; path: string[] };
 
-export const GET = route<Params>({ access: "public" }, (request, { caller, params }) =>
-  serveRepoFile(request, caller, {
-    type: repoTypeOfPlural(params.section),
-    // Route handlers get their segments decoded already (pages do not; see segmentText).
-    owner: params.owner,
-    name: params.name,
-    rev: params.rev,
-    path: params.path.join("/"),
-  }),
+export const GET = route<Params>(
+  { access: "public", acceptJobTokens: true },
+  (request, { caller, params }) =>
+    serveRepoFile(request, caller, {
+      type: repoTypeOfPlural(params.section),
+      // Route handlers get their segments decoded already (pages do not; see segmentText).
+      owner: params.owner,
+      name: params.name,
+      rev: params.rev,
+      path: params.path.join("/"),
+    }),
 );
 
 export const HEAD = GET;
