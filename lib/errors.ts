@@ -1,5 +1,9 @@
 import { ZodError } from "zod";
 
+import type { Locale } from "@/lib/i18n/strings";
+
+import { localizeZodIssue } from "./errors/zod-issues";
+
 /** Every error a user can see has one of these codes; the code decides the HTTP status. */
 export const errorStatus = {
   bad_request: 400,
@@ -71,12 +75,12 @@ export class AppError extends Error {
   }
 }
 
-/** Turns a zod error into field messages keyed by the dotted path. */
-export function zodFieldErrors(error: ZodError): FieldErrors {
+/** Turns a zod error into field messages keyed by the dotted path, for readers of `locale`. */
+export function zodFieldErrors(error: ZodError, locale: Locale = "en"): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";
-    (fields[key] ??= []).push(issue.message);
+    (fields[key] ??= []).push(localizeZodIssue(issue, locale));
   }
   return fields;
 }
@@ -91,13 +95,14 @@ export function describeZodError(error: ZodError): string {
 
 /**
  * Normalises anything thrown into an AppError. Unknown errors become a generic 500 whose message
- * never reaches the client; the original is kept as `cause` for the server log.
+ * never reaches the client; the original is kept as `cause` for the server log. A zod error's
+ * field messages are for readers of `locale` (its message stays English, like every AppError's).
  */
-export function toAppError(error: unknown): AppError {
+export function toAppError(error: unknown, locale: Locale = "en"): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
     return new AppError("bad_request", describeZodError(error), {
-      fieldErrors: zodFieldErrors(error),
+      fieldErrors: zodFieldErrors(error, locale),
     });
   }
   return new AppError("internal", "Something went wrong on our side.", { cause: error });

@@ -3,8 +3,15 @@ import type { ActionResult } from "@/lib/actions/result";
 import { cn } from "./cn";
 
 /** The form-level message of an action result, announced to screen readers. */
-export function FormMessage({ state, success }: { state: ActionResult<unknown>; success?: string }) {
-  const message = state.status === "error" ? state.message : state.status === "success" ? success : undefined;
+export function FormMessage({
+  state,
+  success,
+}: {
+  state: ActionResult<unknown>;
+  success?: string;
+}) {
+  const message =
+    state.status === "error" ? state.message : state.status === "success" ? success : undefined;
   return (
     <p
       aria-live="polite"
@@ -12,6 +19,12 @@ export function FormMessage({ state, success }: { state: ActionResult<unknown>; 
       className={cn("min-h-5 text-sm", state.status === "error" ? "text-danger" : "text-success")}
     >
       {message}
+      {/* The specific English text behind a generic translated message: it may name what went wrong. */}
+      {state.status === "error" && state.detail ? (
+        <span lang="en" className="block text-xs opacity-80">
+          {state.detail}
+        </span>
+      ) : null}
     </p>
   );
 }

@@ -2,18 +2,16 @@ import "server-only";
 
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
-import type { z } from "zod";
+import type { z, ZodError } from "zod";
 
 import { assertActsAsAdmin, type Caller } from "@/lib/auth/caller";
 import { clientIp } from "@/lib/auth/client-ip";
 import { getSessionUser } from "@/lib/auth/session";
-import {
-  AppError,
-  logIfInternal,
-  toAppError,
-  type ErrorCode,
-  type FieldErrors,
-} from "@/lib/errors";
+import { AppError, logIfInternal, toAppError, zodFieldErrors } from "@/lib/errors";
+import { errorStrings, genericErrorMessage } from "@/lib/errors/strings";
+import { zodErrorMap } from "@/lib/errors/zod-issues";
+import { getLocale } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/strings";
 
 import type { ActionResult } from "./result";
 
@@ -35,8 +33,34 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return out;
 }
 
-function failure(code: ErrorCode, message: string, fieldErrors?: FieldErrors): ActionResult<never> {
-  return { status: "error", code, message, fieldErrors };
+/**
+ * An AppError for the visitor. Its message is written in English for people, so English readers
+ * get it as is; others get the generic sentence for its code in their language, and the English
+ * text as `detail` when it says more than that sentence.
+ */
+function failure(locale: Locale, error: AppError): ActionResult<never> {
+  const { code, reason, fieldErrors } = error;
+  if (locale === "en")
+    return { status: "error", code, reason, message: error.message, fieldErrors };
+  const detail = error.message === genericErrorMessage("en", error) ? undefined : error.message;
+  return {
+    status: "error",
+    code,
+    reason,
+    message: genericErrorMessage(locale, error),
+    detail,
+    fieldErrors,
+  };
+}
+
+function invalidInput(locale: Locale, error: ZodError): ActionResult<never> {
+  const message = errorStrings[locale].correctFields;
+  return {
+    status: "error",
+    code: "bad_request",
+    message,
+    fieldErrors: zodFieldErrors(error, locale),
+  };
 }
 
 /**
@@ -50,27 +74,29 @@ export function defineAction<S extends z.ZodType, T, A extends Access = "user">(
 ): (previous: ActionResult<T>, input: FormData | z.input<S>) => Promise<ActionResult<T>> {
   const access = options.access ?? "user";
   return async (_previous, input) => {
+    const locale = await getLocale();
     try {
       const user = await getSessionUser();
       if (!user && access !== "public") {
-        return failure("unauthorized", "Your session has ended. Sign in again to continue.");
+        return {
+          status: "error",
+          code: "unauthorized",
+          message: errorStrings[locale].sessionEnded,
+        };
       }
       const caller: Caller | null = user ? { ...user, auth: { type: "session" } } : null;
       if (access === "admin") assertActsAsAdmin(caller);
       const raw = input instanceof FormData ? formDataToObject(input) : input;
-      const parsed = options.schema.safeParse(raw);
-      if (!parsed.success) {
-        const error = toAppError(parsed.error);
-        return failure("bad_request", "Please correct the highlighted fields.", error.fieldErrors);
-      }
+      const parsed = options.schema.safeParse(raw, { error: zodErrorMap(locale) });
+      if (!parsed.success) return invalidInput(locale, parsed.error);
       const ip = clientIp(await headers());
       const data = await handler(parsed.data, { caller, ip } as ActionContext<A>);
       return { status: "success", data };
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
-      const appError = toAppError(error);
+      const appError = toAppError(error, locale);
       logIfInternal(appError);
-      return failure(appError.code, appError.message, appError.fieldErrors);
+      return failure(locale, appError);
     }
   };
 }
