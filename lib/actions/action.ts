@@ -7,13 +7,7 @@ import type { z } from "zod";
 import { assertActsAsAdmin, type Caller } from "@/lib/auth/caller";
 import { clientIp } from "@/lib/auth/client-ip";
 import { getSessionUser } from "@/lib/auth/session";
-import {
-  AppError,
-  logIfInternal,
-  toAppError,
-  type ErrorCode,
-  type FieldErrors,
-} from "@/lib/errors";
+import { logIfInternal, toAppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 
 import type { ActionResult } from "./result";
 
@@ -25,7 +19,7 @@ export type ActionContext<A extends Access> = {
 };
 
 /** FormData → plain object; a key sent several times (checkbox groups) becomes an array. */
-export function formDataToObject(formData: FormData): Record<string, unknown> {
+function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
@@ -74,5 +68,3 @@ export function defineAction<S extends z.ZodType, T, A extends Access = "user">(
     }
   };
 }
-
-export { AppError };

@@ -5,5 +5,3 @@ export type ActionResult<T = unknown> =
   | { status: "idle" }
   | { status: "success"; data: T }
   | { status: "error"; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
-
-export const idle = { status: "idle" } as const satisfies ActionResult<never>;
