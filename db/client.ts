@@ -51,12 +51,7 @@ export function getDb(): Db {
   return handle().db;
 }
 
-/** The raw connection, for FTS5 statements drizzle cannot express. Use only inside `db/`. */
-export function getSqlite(): Database.Database {
-  return handle().sqlite;
-}
-
-export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
+const migrationsFolder = path.join(process.cwd(), "db", "migrations");
 
 /** Applies committed migrations; safe to call on every start and from several processes. */
 export function migrateDatabase(): void {

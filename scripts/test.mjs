@@ -1,5 +1,6 @@
-// `npm test` – install what the tests need, then lint, typecheck, unit tests, build, and the
-// Playwright suite against the production build. `npm test -- unit e2e` runs only those steps.
+// `npm test` – install what the tests need, then lint, typecheck, the unused-code check (knip),
+// unit tests, build, and the Playwright suite against the production build. `npm test -- unit e2e`
+// runs only those steps.
 import { buildIsStale } from "./lib/build.mjs";
 import {
   ensureNodeDependencies,
@@ -14,6 +15,7 @@ checkNodeVersion();
 const steps = {
   lint: () => run("npx", ["eslint", "--max-warnings=0", "."]),
   typecheck: () => run("npx", ["tsc", "--noEmit"]),
+  knip: () => run("npx", ["knip"]),
   unit: () => run("npx", ["vitest", "run"]),
   build: async () => {
     if (!buildIsStale()) return log("The production build is up to date.");
@@ -24,13 +26,16 @@ const steps = {
 
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in steps));
-if (unknown.length) fail(`Unknown step(s): ${unknown.join(", ")}. Steps: ${Object.keys(steps).join(", ")}.`);
+if (unknown.length)
+  fail(`Unknown step(s): ${unknown.join(", ")}. Steps: ${Object.keys(steps).join(", ")}.`);
 const selected = requested.length ? requested : Object.keys(steps);
-if (selected.includes("e2e") && !selected.includes("build")) selected.splice(selected.indexOf("e2e"), 0, "build");
+if (selected.includes("e2e") && !selected.includes("build"))
+  selected.splice(selected.indexOf("e2e"), 0, "build");
 
 try {
   await ensureNodeDependencies();
-  if (selected.some((s) => s === "e2e" || s === "unit")) await ensureSystemPackages(testSystemPackages);
+  if (selected.some((s) => s === "e2e" || s === "unit"))
+    await ensureSystemPackages(testSystemPackages);
   if (selected.includes("e2e")) await ensurePythonTestTools();
   for (const name of selected) {
     const started = Date.now();

@@ -3,7 +3,7 @@ import type { ImageTagSummary } from "@/lib/images/catalog";
 import { frameworkLabel, hardwareLabels } from "./labels";
 
 /** "NPU · Python 3.9 · CANN 8.0.rc2.beta1 · PyTorch 2.1.0 · openMind 0.8.0" for a tag. */
-export function tagSummaryParts(tag: ImageTagSummary): string[] {
+function tagSummaryParts(tag: ImageTagSummary): string[] {
   if (!tag.grammar) return [];
   return [
     tag.hardware ? hardwareLabels[tag.hardware] : null,

@@ -1,8 +1,13 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import type {
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+  TextareaHTMLAttributes,
+} from "react";
 
 import { cn } from "./cn";
 
-export const inputClasses =
+const inputClasses =
   "block w-full rounded-md border bg-card px-3 py-2 text-sm placeholder:text-muted-foreground focus:border-brand focus:outline-none focus:ring-2 focus:ring-ring/30 aria-[invalid=true]:border-danger";
 
 type FieldProps = {
@@ -22,12 +27,12 @@ export function Field({ id, label, hint, errors, children }: FieldProps) {
       </label>
       {children}
       {hint && !errors?.length ? (
-        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+        <p id={`${id}-hint`} className="text-muted-foreground text-xs">
           {hint}
         </p>
       ) : null}
       {errors?.length ? (
-        <p id={`${id}-error`} className="text-xs text-danger" role="alert">
+        <p id={`${id}-error`} className="text-danger text-xs" role="alert">
           {errors.join(" ")}
         </p>
       ) : null}

@@ -8,19 +8,17 @@ import { imageManifests, imageTags } from "../schema";
 import { frameworkNames, type FrameworkName } from "../schema/image-enums";
 import { tagConditions, type ImageTagFilters } from "./images";
 
-export const imageFacetNames = [
-  "os",
-  "python",
-  "cann",
-  "framework",
-  "frameworkVersion",
-  "openmind",
-  "hardware",
-  "arch",
-  "space",
-  "modelCi",
-] as const;
-export type ImageFacetName = (typeof imageFacetNames)[number];
+export type ImageFacetName =
+  | "os"
+  | "python"
+  | "cann"
+  | "framework"
+  | "frameworkVersion"
+  | "openmind"
+  | "hardware"
+  | "arch"
+  | "space"
+  | "modelCi";
 
 export type FacetValueCount = { value: string; count: number };
 

@@ -37,7 +37,7 @@ export type JobRecord = {
   logSize: number;
 };
 
-export const jobRecordColumns = {
+const jobRecordColumns = {
   id: jobs.id,
   kind: jobs.kind,
   state: jobs.state,

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 
 import { AppError } from "@/lib/errors";
 
@@ -8,7 +8,7 @@ import { getDb } from "../client";
 import { isUniqueViolation } from "../errors";
 import { owners, users } from "../schema";
 
-export type OwnerKind = "user" | "org";
+type OwnerKind = "user" | "org";
 
 export type OwnerProfile = {
   id: number;
@@ -84,7 +84,9 @@ export async function findPasswordHash(
   );
 }
 
-export async function listUsers(): Promise<(UserSummary & { email: string | null; createdAt: Date })[]> {
+export async function listUsers(): Promise<
+  (UserSummary & { email: string | null; createdAt: Date })[]
+> {
   return getDb()
     .select({ ...userSummaryColumns, email: users.email, createdAt: users.createdAt })
     .from(users)
@@ -123,7 +125,12 @@ export async function insertUser(input: {
             isAdmin: input.isAdmin ?? false,
           })
           .run();
-        return { id: owner.id, name: input.name, displayName: null, isAdmin: input.isAdmin ?? false };
+        return {
+          id: owner.id,
+          name: input.name,
+          displayName: null,
+          isAdmin: input.isAdmin ?? false,
+        };
       },
       { behavior: "immediate" },
     );
@@ -131,7 +138,11 @@ export async function insertUser(input: {
     if (isUniqueViolation(error)) {
       const emailTaken =
         input.email &&
-        db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = lower(${input.email})`).get();
+        db
+          .select({ id: users.id })
+          .from(users)
+          .where(sql`lower(${users.email}) = lower(${input.email})`)
+          .get();
       if (emailTaken) {
         throw new AppError("conflict", "An account with this email already exists.", {
           fieldErrors: { email: ["An account with this email already exists."] },
@@ -152,14 +163,6 @@ export async function updateOwnerProfile(
     .set({ displayName: input.displayName, bio: input.bio })
     .where(eq(owners.id, ownerId))
     .run();
-}
-
-export async function setUserAdmin(userId: number, isAdmin: boolean): Promise<void> {
-  getDb().update(users).set({ isAdmin }).where(and(eq(users.id, userId))).run();
-}
-
-export async function setUserPassword(userId: number, passwordHash: string): Promise<void> {
-  getDb().update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
 }
 
 export { nameTaken };

@@ -3,13 +3,13 @@ import "server-only";
 import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "../client";
-import { owners, repoLabels, repos, repoFacets, type RepoFacet, type RepoType } from "../schema";
+import { owners, repoFacets, repoLabels, repos, type RepoFacet, type RepoType } from "../schema";
 import { recordColumns, type RepoRecord } from "./repos";
 
-export type RepoViewer = { id: number; isAdmin: boolean } | null;
+type RepoViewer = { id: number; isAdmin: boolean } | null;
 
 export const repoSorts = ["likes", "downloads", "updated", "created", "name"] as const;
-export type RepoSort = (typeof repoSorts)[number];
+type RepoSort = (typeof repoSorts)[number];
 
 export type RepoListQuery = {
   type: RepoType;
@@ -87,7 +87,9 @@ function ordering(query: RepoListQuery): SQL[] {
   }
 }
 
-export async function listRepoRecords(query: RepoListQuery): Promise<{ items: RepoRecord[]; total: number }> {
+export async function listRepoRecords(
+  query: RepoListQuery,
+): Promise<{ items: RepoRecord[]; total: number }> {
   const db = getDb();
   const where = conditions(query);
   const items = db
@@ -100,7 +102,12 @@ export async function listRepoRecords(query: RepoListQuery): Promise<{ items: Re
     .offset(query.offset ?? 0)
     .all();
   const total =
-    db.select({ n: count() }).from(repos).innerJoin(owners, eq(owners.id, repos.ownerId)).where(where).get()?.n ?? 0;
+    db
+      .select({ n: count() })
+      .from(repos)
+      .innerJoin(owners, eq(owners.id, repos.ownerId))
+      .where(where)
+      .get()?.n ?? 0;
   return { items, total };
 }
 
@@ -108,7 +115,10 @@ export async function listRepoRecords(query: RepoListQuery): Promise<{ items: Re
  * How many listed repositories carry each label value. Each facet is counted with every other
  * filter applied but not its own, so choosing "PyTorch" still shows how many are MindSpore.
  */
-export async function countRepoFacets(query: RepoListQuery, limitPerFacet = 30): Promise<FacetCounts> {
+export async function countRepoFacets(
+  query: RepoListQuery,
+  limitPerFacet = 30,
+): Promise<FacetCounts> {
   const db = getDb();
   const result = {} as FacetCounts;
   for (const facet of repoFacets) {

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
 
 import { createUser, type TestUser } from "./cli";
 import { signInViaApi } from "./session";
@@ -23,4 +23,4 @@ export const adminTest = base.extend({
   },
 });
 
-export { expect, type Page };
+export { expect };

@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 /** A process started in a group of its own, so that all of it (npm, tsx, node) can be signalled at once. */
-export type GroupProcess = {
+type GroupProcess = {
   child: ChildProcess;
   output: () => string;
   signal: (signal: NodeJS.Signals) => void;

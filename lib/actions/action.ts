@@ -23,7 +23,7 @@ export type ActionContext<A extends Access> = {
 };
 
 /** FormData → plain object; a key sent several times (checkbox groups) becomes an array. */
-export function formDataToObject(formData: FormData): Record<string, unknown> {
+function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
@@ -100,5 +100,3 @@ export function defineAction<S extends z.ZodType, T, A extends Access = "user">(
     }
   };
 }
-
-export { AppError };

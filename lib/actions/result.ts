@@ -16,5 +16,3 @@ export type ActionResult<T = unknown> =
       detail?: string;
       fieldErrors?: FieldErrors;
     };
-
-export const idle = { status: "idle" } as const satisfies ActionResult<never>;

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { ownerNameSchema } from "@/lib/validation/names";
 
 /** Turns a provider login ("Jane Doe!") into a candidate Strata username ("Jane-Doe"). */
-export function usernameFromLogin(login: string): string {
+function usernameFromLogin(login: string): string {
   const cleaned = login
     .replace(/[^A-Za-z0-9._-]+/g, "-")
     .replace(/[._-]{2,}/g, "-")

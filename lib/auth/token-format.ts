@@ -1,7 +1,7 @@
 import { createHash, randomInt } from "node:crypto";
 
 const base62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-export const tokenPrefix = "hf_";
+const tokenPrefix = "hf_";
 const randomLength = 37;
 
 /** A new access token: `hf_` followed by 37 uniformly random base62 characters (~220 bits). */

@@ -16,7 +16,7 @@ import { readNdjson } from "./ndjson";
 import { hfRepoUrl } from "./responses";
 
 /** Inline (`file`) content is for small files: the clients send anything ≥ 10 MB through LFS. */
-export const maxCommitLineBytes = 16 * 1024 * 1024;
+const maxCommitLineBytes = 16 * 1024 * 1024;
 
 type Parsed = { header: Extract<CommitLine, { key: "header" }>; operations: CommitOperation[] };
 

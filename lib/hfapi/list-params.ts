@@ -17,8 +17,8 @@ const sorts: Record<string, NonNullable<RepoSearchInput["sort"]>> = {
   modelId: "name",
 };
 
-export const defaultListLimit = 100;
-export const maxListLimit = 1000;
+const defaultListLimit = 100;
+const maxListLimit = 1000;
 
 export type ListParams = {
   search: Omit<RepoSearchInput, "type" | "withFacets">;

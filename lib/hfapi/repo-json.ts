@@ -7,7 +7,7 @@ export function hfObjectId(id: number): string {
   return id.toString(16).padStart(24, "0");
 }
 
-export function hfRepoName(repo: Pick<RepoRecord, "ownerName" | "name">): string {
+function hfRepoName(repo: Pick<RepoRecord, "ownerName" | "name">): string {
   return `${repo.ownerName}/${repo.name}`;
 }
 

@@ -1,12 +1,9 @@
-import type { LfsPointer } from "@/lib/hub/lfs/pointer";
 import type { RepoType } from "@/lib/validation/repo-names";
-
-export type { RepoType } from "@/lib/validation/repo-names";
 
 /** Names a repository. `owner` and `name` are the canonical spelling given at creation. */
 export type RepoRef = { type: RepoType; owner: string; name: string };
 
-export type LfsInfo = { oid: string; size: number; pointerSize: number };
+type LfsInfo = { oid: string; size: number; pointerSize: number };
 
 /** A file or folder in a tree. For LFS files `size` is the real size, `oid` the pointer blob's. */
 export type TreeEntry = {
@@ -34,5 +31,3 @@ export type CommitSummary = {
 export type LastCommit = { id: string; title: string; date: string; authorName: string };
 
 export type RefInfo = { name: string; ref: string; commit: string };
-
-export type { LfsPointer };

@@ -151,7 +151,7 @@ const mindsporeTags: SeedTag[] = [
 
 const pythonTags: SeedTag[] = [{ tag: "3.10-ubuntu22.04", sources: ascendBuilders, arches: both }];
 
-export const seedNamespace = "base_image";
+const seedNamespace = "base_image";
 
 export type SeedRepository = {
   name: string;

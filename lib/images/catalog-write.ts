@@ -43,7 +43,7 @@ const repositoryFields = z.object({
   ownerId: z.number().int().positive().nullable().optional(),
 });
 
-export const upsertImageTagSchema = z.object({
+const upsertImageTagSchema = z.object({
   namespace: pathComponent,
   name: pathComponent,
   tag: tagName,
@@ -70,7 +70,7 @@ export type UpsertImageTagResult = {
 };
 
 /** The category a new repository of this name gets unless told otherwise. */
-export function defaultCategory(name: string): ImageCategory {
+function defaultCategory(name: string): ImageCategory {
   if (name === "python" || name === "cann") return "base";
   if (name === "pytorch" || name === "mindspore") return "framework";
   return name === "openmind" ? "llm" : "app";
@@ -87,7 +87,7 @@ export function tagVariables(name: string, tag: string): ImageVariables | null {
   }
 }
 
-export function tagColumns(v: ImageVariables | null): ImageTagColumns {
+function tagColumns(v: ImageVariables | null): ImageTagColumns {
   if (!v) {
     return {
       os: null,

@@ -4,7 +4,7 @@ import { insertMember } from "@/db/queries/orgs";
 import { AppError } from "@/lib/errors";
 import { makeOrg, makeUser, sessionCaller, tokenCaller } from "@/test/factories";
 
-import { listImageFacets, listImageRepositories, listImageTags } from "./catalog";
+import { listImageRepositories, listImageTags } from "./catalog";
 import { seedImageCatalog } from "./catalog-seed";
 import { upsertImageRepository, upsertImageTag } from "./catalog-write";
 import { getImageTag } from "./tag-detail";
@@ -187,13 +187,6 @@ describe("listImageTags", () => {
     await expect(listImageTags(null, "base_image", "nope")).rejects.toMatchObject({
       code: "not_found",
     });
-  });
-
-  it("gives filter values across the readable repositories", async () => {
-    const facets = await listImageFacets(null);
-    expect(facets.cann).toContain("8.1.rc1");
-    expect(facets.python).toEqual(["3.8", "3.9", "3.10", "3.11"]);
-    expect(facets.os).toEqual(["openeuler", "ubuntu"]);
   });
 });
 

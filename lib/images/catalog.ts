@@ -103,7 +103,7 @@ export function matchesRepositoryQuery(q: string | undefined) {
     r.description.toLowerCase().includes(text);
 }
 
-export const hasFilters = (f: ImageTagFilters) =>
+const hasFilters = (f: ImageTagFilters) =>
   Object.values(f).some((v) => v !== undefined && v !== "");
 
 /**
@@ -153,7 +153,7 @@ export async function getReadableRepository(
 }
 
 /** Newest first: openMind, PyTorch, MindSpore, CANN, Python; tags outside the grammar (`latest`) on top. */
-export function compareTagsNewestFirst(a: ImageTagSummary, b: ImageTagSummary): number {
+function compareTagsNewestFirst(a: ImageTagSummary, b: ImageTagSummary): number {
   const key = (t: ImageTagSummary) => [
     t.grammar ? null : "1",
     t.openmind,
@@ -166,7 +166,7 @@ export function compareTagsNewestFirst(a: ImageTagSummary, b: ImageTagSummary): 
 }
 
 /** The values present among tags, for filter menus (versions oldest first). */
-export function facetsOf(tags: ImageTagSummary[]): ImageFacets {
+function facetsOf(tags: ImageTagSummary[]): ImageFacets {
   const values = (pick: (t: ImageTagSummary) => (string | null | undefined)[]) =>
     sortVersions(tags.flatMap(pick).filter((v): v is string => !!v));
   return {
@@ -206,10 +206,4 @@ export async function listImageTags(
     tags: matching.sort(compareTagsNewestFirst),
     facets: facetsOf(all),
   };
-}
-
-/** Filter values across every repository the caller may see (for the image center's filters). */
-export async function listImageFacets(caller: Caller | null): Promise<ImageFacets> {
-  const repos = await readableRepositories(caller, await listImageRepositoryRows());
-  return facetsOf((await listImageTagRows(repos.map((r) => r.id))).map(toTagSummary));
 }

@@ -4,7 +4,7 @@ import { findOsRelease, frameworkLabels } from "./spec";
 import type { StackLayer } from "./stack";
 import type { ImageVariables } from "./tags";
 
-export type LayerSource =
+type LayerSource =
   | { kind: "self" }
   | { kind: "parent"; repository: string; tag: string; inCatalog: boolean }
   | { kind: "upstream"; reference: string };

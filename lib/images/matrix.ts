@@ -37,7 +37,7 @@ export type ImageNode = {
   parent: string | null;
 };
 
-export type Exclusion = {
+type Exclusion = {
   layer: MatrixLayer;
   repository: ImageKind;
   tag: string;

@@ -36,7 +36,7 @@ export type RegistryTagPush = {
  * The catalog's `namespace/name` for a registry repository; null for names the image center cannot
  * show (deeper paths such as `spaces/alice/demo`, whose images belong to their Space).
  */
-export function catalogPathOf(repository: string): { namespace: string; name: string } | null {
+function catalogPathOf(repository: string): { namespace: string; name: string } | null {
   const [namespace, name, ...rest] = repository.split("/");
   if (rest.length || !namespace || !name) return null;
   if (!pathComponent.safeParse(namespace).success || !pathComponent.safeParse(name).success)

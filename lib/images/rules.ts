@@ -231,14 +231,6 @@ export function checkCompatibility(config: StackConfig): Violation[] {
   return violations;
 }
 
-/** The arch rule: openMind NPU images are arm64-only, CPU ones amd64-only; every other layer is built for both. */
-export const archRule = {
-  id: "openmind-arch",
-  title: "openMind images are built for one architecture",
-  explanation:
-    "openMind NPU images are published for arm64 only, CPU images for amd64 only; other layers for both.",
-} as const;
-
 export function archesFor(config: StackConfig): ImageArch[] {
   return config.image === "openmind" ? [...openmindArches[config.hardware]] : [...stackArches];
 }

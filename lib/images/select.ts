@@ -16,7 +16,7 @@ import {
 import { frameworkLabels } from "./spec";
 import { sortVersions } from "./version";
 
-export { listSelectableImages, type ImageSelection } from "./selectable";
+export { listSelectableImages } from "./selectable";
 
 const version = z
   .string()
@@ -24,7 +24,7 @@ const version = z
   .max(40)
   .regex(/^\d+(\.[0-9a-z]+)+$/i, "Give a version such as 2.1.0.");
 
-export const selectImageSchema = z.object({
+const selectImageSchema = z.object({
   purpose: z.enum(["space", "model_ci"]),
   hardware: z.enum(imageHardware),
   framework: z.enum(frameworkNames),

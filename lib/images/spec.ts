@@ -80,7 +80,7 @@ export const chips: readonly Chip[] = [
   { id: "950", label: "Ascend 950", packageName: "950" },
 ];
 
-export type CannPackages = {
+type CannPackages = {
   /** Directory on ascend-repo.obs.cn-east-2.myhuaweicloud.com (alpha builds live under Milan-ASL). */
   directory: string;
   /** The version as spelled in package file names. */

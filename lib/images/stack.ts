@@ -20,7 +20,7 @@ export type StackConfig = {
   hardware: ImageHardware;
 };
 
-export function isLayeredForm(v: ImageVariables): boolean {
+function isLayeredForm(v: ImageVariables): boolean {
   return v.image !== "python" && v.osVersion === null;
 }
 

@@ -21,7 +21,7 @@ import type { Violation } from "./rules";
 import { parentChain, stackLayers, type StackLayer } from "./stack";
 import { formatTag, type ImageVariables } from "./tags";
 
-export type ParentImage = {
+type ParentImage = {
   /** `namespace/name` */
   repository: string;
   tag: string;

@@ -45,7 +45,7 @@ export const examples = {
   openmind: "openmind0.8.0",
 } as const;
 
-export function isOsName(value: string): value is OsName {
+function isOsName(value: string): value is OsName {
   return (osNames as readonly string[]).includes(value);
 }
 

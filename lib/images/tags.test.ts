@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import { seedRepositories } from "./catalog-seed";
 import { expandMatrix } from "./matrix";
 import {
-  formatImageReference,
   formatTag,
   parseImageReference,
   parseTag,
@@ -302,12 +301,6 @@ describe("formatTag", () => {
       { ...parseTag("3.10-ubuntu22.04"), osVersion: null },
     ];
     for (const v of broken) expect(() => formatTag(v)).toThrow(TagGrammarError);
-  });
-
-  it("formats the repository reference", () => {
-    expect(formatImageReference(npu)).toBe(
-      "openmind:openeuler-python3.9-cann8.0.rc2.beta1-pytorch2.1.0-openmind0.8.0",
-    );
   });
 });
 

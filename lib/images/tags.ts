@@ -15,9 +15,9 @@ import type { OsName } from "./spec";
 import { parseAscendTag, parseLayeredTag, parsePythonTag } from "./tag-parse";
 import { checkTagText, fail, TagGrammarError } from "./tag-parts";
 
-export { TagGrammarError, type TagPart } from "./tag-parts";
+export { TagGrammarError } from "./tag-parts";
 
-export const imageKinds = ["python", "cann", "pytorch", "mindspore", "openmind"] as const;
+const imageKinds = ["python", "cann", "pytorch", "mindspore", "openmind"] as const;
 export type ImageKind = (typeof imageKinds)[number];
 
 export type FrameworkVersion = { name: FrameworkName; version: string };
@@ -117,11 +117,6 @@ export function formatTag(v: ImageVariables): string {
     );
   }
   return tag;
-}
-
-/** `openmind:<tag>`, the reference without registry or namespace. */
-export function formatImageReference(v: ImageVariables): string {
-  return `${v.image}:${formatTag(v)}`;
 }
 
 export type ParsedReference = {

@@ -63,7 +63,7 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** Compares possibly-missing versions; a missing version sorts below every present one. */
-export function compareOptionalVersions(
+function compareOptionalVersions(
   a: string | null | undefined,
   b: string | null | undefined,
 ): number {

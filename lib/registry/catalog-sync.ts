@@ -10,7 +10,7 @@ import { parseManifest, type Descriptor, type ParsedManifest } from "./manifest-
 import { digestHex, isSha256Digest } from "./names";
 
 /** One runnable image of a push: the manifest itself, or each platform of an index. */
-export type PushedPlatform = {
+type PushedPlatform = {
   digest: string;
   mediaType: string;
   os: string | null;
@@ -151,7 +151,7 @@ export async function describePush(input: {
  * The catalog's per-architecture entries: runnable Linux images, `arm64/v8` written as plain
  * `arm64` (what the catalog and its filters call it), one entry per architecture.
  */
-export function archesOf(platforms: PushedPlatform[]): PushedArch[] {
+function archesOf(platforms: PushedPlatform[]): PushedArch[] {
   const arches = new Map<string, PushedArch>();
   for (const p of platforms) {
     if (!p.architecture || (p.os !== null && p.os !== "linux")) continue;
@@ -164,7 +164,7 @@ export function archesOf(platforms: PushedPlatform[]): PushedArch[] {
 }
 
 /** The newest `created` of the platforms; configs without one (or with nonsense) give null. */
-export function createdOf(platforms: PushedPlatform[]): Date | null {
+function createdOf(platforms: PushedPlatform[]): Date | null {
   const times = platforms
     .map((p) => (p.created ? Date.parse(p.created) : Number.NaN))
     .filter((t) => Number.isFinite(t));
@@ -172,7 +172,7 @@ export function createdOf(platforms: PushedPlatform[]): Date | null {
 }
 
 /** Labels of all platforms; where they disagree, the first platform's value counts. */
-export function labelsOf(platforms: PushedPlatform[]): Record<string, string> {
+function labelsOf(platforms: PushedPlatform[]): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const p of platforms)
     for (const [key, value] of Object.entries(p.labels))

@@ -9,7 +9,7 @@ export function registryService(): string {
   return new URL(getConfig().publicUrl).host;
 }
 
-export function tokenRealm(): string {
+function tokenRealm(): string {
   return `${getConfig().publicUrl}/v2/token`;
 }
 

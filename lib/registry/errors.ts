@@ -6,7 +6,7 @@ import { challengeFor } from "./challenge";
 import { registryHeaders } from "./responses";
 
 /** The error codes of the OCI Distribution spec (plus CNCF Distribution's pagination code). */
-export const ociErrorStatus = {
+const ociErrorStatus = {
   BLOB_UNKNOWN: 404,
   BLOB_UPLOAD_INVALID: 400,
   BLOB_UPLOAD_UNKNOWN: 404,

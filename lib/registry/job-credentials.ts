@@ -24,7 +24,7 @@ export function looksLikeJobCredential(secret: string): boolean {
  * exactly (a name the registry cannot hold is dropped). Registry tokens issued to the job carry
  * these grants in their `access` claim, so the job is held to them whichever way it authenticates.
  */
-export function registryGrantsOf(job: VerifiedJobToken): ScopeGrant[] {
+function registryGrantsOf(job: VerifiedJobToken): ScopeGrant[] {
   return [...new Set(job.grants.push ?? [])]
     .filter(isRepositoryName)
     .map((name) => ({ type: "repository", name, actions: ["pull", "push"] }));

@@ -17,7 +17,7 @@ export const maxManifestBytes = 4 * 1024 * 1024;
 
 const imageTypes: string[] = [mediaTypes.ociManifest, mediaTypes.dockerManifest];
 const indexTypes: string[] = [mediaTypes.ociIndex, mediaTypes.dockerManifestList];
-export const manifestMediaTypes = [...imageTypes, ...indexTypes];
+const manifestMediaTypes = [...imageTypes, ...indexTypes];
 
 export function isIndexMediaType(mediaType: string): boolean {
   return indexTypes.includes(mediaType);

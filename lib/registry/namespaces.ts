@@ -26,7 +26,7 @@ export type RegistryNamespace = {
  */
 const publicNamespaces = new Set(["base_image"]);
 
-export const spacesNamespace = "spaces";
+const spacesNamespace = "spaces";
 
 /** A Space's image is as visible as the Space; private when there is no such Space. */
 async function spaceIsPrivate(owner: string, name: string): Promise<boolean> {

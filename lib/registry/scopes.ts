@@ -3,7 +3,7 @@ import type { RegistryAction } from "./route-path";
 /** One entry of a token's `access` claim: `{type: "repository", name: "alice/app", actions: ["pull"]}`. */
 export type ScopeGrant = { type: string; name: string; actions: string[] };
 
-export const registryActions: readonly RegistryAction[] = ["pull", "push", "delete"];
+const registryActions: readonly RegistryAction[] = ["pull", "push", "delete"];
 
 /**
  * Parses `scope` parameters (`repository:alice/app:pull,push`, several per request, each possibly

@@ -14,7 +14,7 @@ import { parseScopes, repositoryActionsIn, type ScopeGrant } from "./scopes";
  * asked and what is allowed. A partial or empty grant is not an error (the spec says so), and a
  * private repository the principal cannot read gets the same empty grant as a missing one.
  */
-export async function grantScopes(
+async function grantScopes(
   principal: RegistryPrincipal,
   requested: string[],
 ): Promise<ScopeGrant[]> {

@@ -31,7 +31,7 @@ const uploadUnknown = () =>
     "This upload does not exist or has ended; start a new one.",
   );
 
-export const uploadLocation = (name: string, id: string) => `/v2/${name}/blobs/uploads/${id}`;
+const uploadLocation = (name: string, id: string) => `/v2/${name}/blobs/uploads/${id}`;
 
 /** `Range: 0-<last byte>`; CNCF Distribution (and so every client) reads an empty upload as `0-0`. */
 const rangeHeader = (offset: number) => `0-${Math.max(offset - 1, 0)}`;

@@ -22,7 +22,7 @@ import { repoKinds, type CreateField, type HostedRepoType } from "./kinds";
 
 const label = z.string().trim().min(1).max(64);
 
-export const createRepoSchema = z.object({
+const createRepoSchema = z.object({
   type: z.enum(repoTypes),
   owner: z.string().trim().min(1, "Choose an owner.").max(39),
   name: repoNameSchema,

@@ -2,18 +2,31 @@ import "server-only";
 
 import { z } from "zod";
 
-import { countRepoFacets, listRepoRecords, repoSorts, type FacetCounts, type RepoListQuery } from "@/db/queries/repo-list";
+import {
+  countRepoFacets,
+  listRepoRecords,
+  repoSorts,
+  type FacetCounts,
+  type RepoListQuery,
+} from "@/db/queries/repo-list";
 import type { RepoRecord } from "@/db/queries/repos";
 import { repoFacets, repoTypes, type RepoFacet } from "@/db/schema/enums";
 import type { Caller } from "@/lib/auth/caller";
 
 const filterValue = z.string().trim().min(1).max(100).optional();
 
-export const repoSearchSchema = z.object({
+const repoSearchSchema = z.object({
   type: z.enum(repoTypes),
   q: z.string().trim().max(200).optional(),
   owner: z.string().trim().max(39).optional(),
-  filters: z.object(Object.fromEntries(repoFacets.map((f) => [f, filterValue])) as Record<RepoFacet, typeof filterValue>).default({}),
+  filters: z
+    .object(
+      Object.fromEntries(repoFacets.map((f) => [f, filterValue])) as Record<
+        RepoFacet,
+        typeof filterValue
+      >,
+    )
+    .default({}),
   tags: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
   sort: z.enum(repoSorts).default("updated"),
   direction: z.enum(["asc", "desc"]).default("desc"),
@@ -27,7 +40,10 @@ export type RepoSearchInput = z.input<typeof repoSearchSchema>;
 export type RepoSearchResult = { items: RepoRecord[]; total: number; facets: FacetCounts | null };
 
 /** Lists the repositories a caller may see, with full-text search, label filters, sorting and paging. */
-export async function searchRepos(caller: Caller | null, input: RepoSearchInput): Promise<RepoSearchResult> {
+export async function searchRepos(
+  caller: Caller | null,
+  input: RepoSearchInput,
+): Promise<RepoSearchResult> {
   const params = repoSearchSchema.parse(input);
   const query: RepoListQuery = {
     ...params,

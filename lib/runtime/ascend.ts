@@ -3,14 +3,10 @@
 // runner imports it at run time on machines that have no server code.
 
 /** The devices every NPU container needs besides its `davinciN` chips (runners.md §9.1). */
-export const ascendSharedDevices = [
-  "/dev/davinci_manager",
-  "/dev/devmm_svm",
-  "/dev/hisi_hdc",
-] as const;
+const ascendSharedDevices = ["/dev/davinci_manager", "/dev/devmm_svm", "/dev/hisi_hdc"] as const;
 
 /** Host driver files mounted into NPU containers, as the CANN image quick start mounts them. */
-export const ascendDriverMounts = [
+const ascendDriverMounts = [
   "/usr/local/dcmi:/usr/local/dcmi",
   "/usr/local/bin/npu-smi:/usr/local/bin/npu-smi",
   "/usr/local/Ascend/driver/lib64/:/usr/local/Ascend/driver/lib64/",

@@ -11,5 +11,3 @@ export async function seedDemoData(): Promise<void> {
   await seedImageCatalog();
   await seedRepos();
 }
-
-export { demoLogin } from "./accounts";

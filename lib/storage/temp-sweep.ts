@@ -15,7 +15,7 @@ export const registryUploadMaxIdleMs = 24 * 60 * 60 * 1000;
  * between chunks, or a browser upload waiting to be committed. Commits and LFS PUTs stream into
  * files that grow (and so stay fresh) while they run.
  */
-export const longestUploadMs = Math.max(registryUploadMaxIdleMs, stagedUploadTtlMs);
+const longestUploadMs = Math.max(registryUploadMaxIdleMs, stagedUploadTtlMs);
 
 /**
  * Temp files untouched for longer than this belong to no running operation: a crash (`kill -9`,

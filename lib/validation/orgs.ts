@@ -9,7 +9,7 @@ export const createOrgSchema = z.object({
   displayName: z.string().trim().max(64, "Use at most 64 characters.").optional(),
 });
 
-export const memberRoleSchema = z.enum(memberRoles, { message: "Choose read, write or admin." });
+const memberRoleSchema = z.enum(memberRoles, { message: "Choose read, write or admin." });
 
 export const addMemberSchema = z.object({
   org: z.string().min(1).max(39),

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * Branch and tag names: a safe subset of git's ref-name rules (letters, digits, '.', '_', '-' and
  * '/' between parts), so that a name can never be read as an option, a revision expression
@@ -20,11 +18,6 @@ export function refNameProblem(name: string): string | null {
   if (name.endsWith(".")) return "Do not end the name with '.'.";
   return null;
 }
-
-export const refNameSchema = z.string().superRefine((name, ctx) => {
-  const problem = refNameProblem(name);
-  if (problem) ctx.addIssue({ code: "custom", message: problem });
-});
 
 /**
  * A revision as clients send it: a branch or tag name (optionally spelled `refs/heads/…` or

@@ -4,8 +4,6 @@ import { repoTypes, type RepoType } from "@/db/schema/enums";
 
 export { repoTypes, type RepoType };
 
-export const repoTypeSchema = z.enum(repoTypes);
-
 /** Plural URL/storage segment of each repo type (`/models/…`, `git/models/…`). */
 export const repoTypePlural = {
   model: "models",
@@ -20,7 +18,7 @@ export function repoTypeOfSegment(segment: string): RepoType | undefined {
   );
 }
 
-export const repoNameMaxLength = 96;
+const repoNameMaxLength = 96;
 
 /**
  * Model, dataset and Space names: 1–96 letters, digits, '-', '_' and '.', not starting with '.' or

@@ -6,8 +6,8 @@ import { z } from "zod";
  * spelling Windows or macOS would also treat as `.git`, backslashes, NUL and control characters.
  */
 
-export const maxRepoPathBytes = 1024;
-export const maxRepoPathSegmentBytes = 255;
+const maxRepoPathBytes = 1024;
+const maxRepoPathSegmentBytes = 255;
 
 const utf8 = new TextEncoder();
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

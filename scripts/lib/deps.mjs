@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -20,8 +20,13 @@ function lockHash() {
 export async function ensureNodeDependencies() {
   const wanted = lockHash();
   const installed = fs.existsSync(stamp) ? fs.readFileSync(stamp, "utf8").trim() : null;
-  if (installed === wanted && fs.existsSync(path.join(root, "node_modules", ".bin", "next"))) return;
-  log(installed ? "Dependencies changed: reinstalling (npm ci)…" : "Installing dependencies (npm ci)…");
+  if (installed === wanted && fs.existsSync(path.join(root, "node_modules", ".bin", "next")))
+    return;
+  log(
+    installed
+      ? "Dependencies changed: reinstalling (npm ci)…"
+      : "Installing dependencies (npm ci)…",
+  );
   await run("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root });
   fs.writeFileSync(stamp, wanted + "\n");
 }
@@ -61,14 +66,17 @@ async function aptInstall(missing) {
 }
 
 /** The Python packages of the interop tests, in a venv of their own (gitignored). */
-export const pythonTestTools = {
+const pythonTestTools = {
   dir: path.join(root, ".test-tools", "python"),
   // One major version: the spec follows the client's API, which changes across majors.
   requirements: ["huggingface_hub>=1,<2"],
 };
 
 function pythonWorks(python) {
-  return fs.existsSync(python) && spawnSync(python, ["-c", "import huggingface_hub"], { stdio: "ignore" }).status === 0;
+  return (
+    fs.existsSync(python) &&
+    spawnSync(python, ["-c", "import huggingface_hub"], { stdio: "ignore" }).status === 0
+  );
 }
 
 /**
@@ -88,6 +96,13 @@ export async function ensurePythonTestTools({ dir, requirements } = pythonTestTo
   log(`Installing ${requirements.join(", ")} into ${path.relative(root, dir)}…`);
   fs.rmSync(dir, { recursive: true, force: true });
   await run("python3", ["-m", "venv", dir]);
-  await run(python, ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", ...requirements]);
+  await run(python, [
+    "-m",
+    "pip",
+    "install",
+    "--quiet",
+    "--disable-pip-version-check",
+    ...requirements,
+  ]);
   fs.writeFileSync(stampFile, wanted);
 }

@@ -31,7 +31,7 @@ export async function makeRunner(
   return { ...runner, token };
 }
 
-export function runnerRequest(runner: TestRunner): Request {
+function runnerRequest(runner: TestRunner): Request {
   return new Request("http://test/api/runner/jobs/request", {
     headers: { "Runner-Token": runner.token },
   });

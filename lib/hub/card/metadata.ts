@@ -26,10 +26,10 @@ export type CardMetadata = {
   sizeCategories: string[];
 };
 
-export const baseModelRelations = ["adapter", "merge", "quantized", "finetune"] as const;
+const baseModelRelations = ["adapter", "merge", "quantized", "finetune"] as const;
 export type BaseModelRelation = (typeof baseModelRelations)[number];
 
-export const frameworkNames: Record<string, string> = {
+const frameworkNames: Record<string, string> = {
   pytorch: "PyTorch",
   torch: "PyTorch",
   mindspore: "MindSpore",
@@ -42,7 +42,7 @@ export const frameworkNames: Record<string, string> = {
   onnx: "ONNX",
 };
 
-export const hardwareNames: Record<string, string> = {
+const hardwareNames: Record<string, string> = {
   npu: "NPU",
   ascend: "NPU",
   gpu: "GPU",

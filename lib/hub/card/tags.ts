@@ -13,7 +13,7 @@ import type { BaseModelRelation, CardMetadata } from "./metadata";
 
 const arxivLink = /arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})/gi;
 
-export function arxivIds(markdown: string): string[] {
+function arxivIds(markdown: string): string[] {
   const found = new Set<string>();
   for (const match of markdown.slice(0, 200_000).matchAll(arxivLink)) {
     found.add(match[1]!);
@@ -23,7 +23,7 @@ export function arxivIds(markdown: string): string[] {
 }
 
 /** Infers the relation to the base model when the card does not say (HF infers it too). */
-export function inferBaseModelRelation(metadata: CardMetadata): BaseModelRelation | null {
+function inferBaseModelRelation(metadata: CardMetadata): BaseModelRelation | null {
   if (metadata.baseModels.length === 0) return null;
   if (metadata.baseModelRelation) return metadata.baseModelRelation;
   if (metadata.baseModels.length > 1) return "merge";

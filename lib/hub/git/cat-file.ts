@@ -4,7 +4,7 @@ import type { ChildProcessWithoutNullStreams } from "node:child_process";
 
 import { spawnGit } from "./run";
 
-export type ObjectType = "blob" | "tree" | "commit" | "tag";
+type ObjectType = "blob" | "tree" | "commit" | "tag";
 export type ObjectInfo = { oid: string; type: ObjectType; size: number };
 export type ObjectContents = ObjectInfo & { data: Buffer };
 

@@ -1,7 +1,7 @@
 import type { CommitSummary, Person } from "@/lib/hub/types";
 
 /** Parses git's "Name <email> 1700000000 +0100" identity line. */
-export function parseIdent(line: string): Person {
+function parseIdent(line: string): Person {
   const match = /^(.*?) ?<([^>]*)> (\d+) ([+-]\d{4})$/.exec(line);
   if (!match) return { name: line, email: "", date: new Date(0).toISOString() };
   return {

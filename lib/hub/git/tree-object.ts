@@ -16,7 +16,7 @@ function kindOf(mode: string): RawTreeEntry["kind"] {
 }
 
 /** Parses git's binary tree format: `<mode> <name>\0<raw oid>` repeated. */
-export function parseTree(data: Buffer, oidBytes = 20): RawTreeEntry[] {
+function parseTree(data: Buffer, oidBytes = 20): RawTreeEntry[] {
   const entries: RawTreeEntry[] = [];
   let at = 0;
   while (at < data.length) {

@@ -10,7 +10,7 @@ export type LfsPointer = { oid: string; size: number };
 const versionLine = "version https://git-lfs.github.com/spec/v1";
 
 /** Smallest plausible pointer: version + oid + "size 0" lines. */
-export const minLfsPointerBytes =
+const minLfsPointerBytes =
   versionLine.length + 1 + "oid sha256:".length + 64 + 1 + "size 0".length + 1;
 
 export function formatLfsPointer({ oid, size }: LfsPointer): string {

@@ -7,7 +7,7 @@ export type LfsVerdict = {
   /** LFS although no `.gitattributes` rule matches (only the size decides). */ untracked: boolean;
 };
 
-export function isAttributesFile(path: string): boolean {
+function isAttributesFile(path: string): boolean {
   return path === ".gitattributes" || path.endsWith("/.gitattributes");
 }
 

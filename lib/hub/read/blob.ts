@@ -88,7 +88,7 @@ async function blobSize(gitDir: string, oid: string): Promise<number> {
 }
 
 /** A blob's bytes, for files small enough to show; a 413 above `maxBytes` (nothing is read then). */
-export async function readGitBlob(gitDir: string, oid: string, maxBytes: number): Promise<Buffer> {
+async function readGitBlob(gitDir: string, oid: string, maxBytes: number): Promise<Buffer> {
   const info = await objectInfo(gitDir, oid);
   if (!info || info.type !== "blob")
     throw new AppError("not_found", "The file's content is missing.");

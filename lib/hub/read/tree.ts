@@ -54,7 +54,7 @@ async function* walk(
 }
 
 /** Adds sizes and LFS details; pointer-sized blobs are read (pipelined on the repo's process). */
-export async function hydrateEntries(
+async function hydrateEntries(
   gitDir: string,
   raw: (RawTreeEntry & { path: string })[],
 ): Promise<TreeEntry[]> {

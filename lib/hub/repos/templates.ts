@@ -21,7 +21,7 @@ export type CardDefaults = {
   sdk?: string;
 };
 
-export const lfsPatterns = [
+const lfsPatterns = [
   "*.7z",
   "*.arrow",
   "*.bin",

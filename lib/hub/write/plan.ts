@@ -27,7 +27,7 @@ export type StagedFile = {
   file: string | null;
 };
 
-export type PlannedAdd = { staged: StagedFile; mode: string; lfs: boolean };
+type PlannedAdd = { staged: StagedFile; mode: string; lfs: boolean };
 
 export type Plan = {
   removals: string[];

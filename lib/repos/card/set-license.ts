@@ -11,15 +11,22 @@ import { commitIdentity } from "../identity";
 import { maxEditableBytes } from "../uploads/limits";
 import { setFrontMatterValue } from "./front-matter-edit";
 
-export const licenseIdSchema = z
+const licenseIdSchema = z
   .string()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9.+_-]{0,63}$/, "Choose a license id such as apache-2.0 or mit.");
 
-async function readReadme(address: Parameters<typeof readFileBytes>[0], rev: string): Promise<string> {
+async function readReadme(
+  address: Parameters<typeof readFileBytes>[0],
+  rev: string,
+): Promise<string> {
   try {
-    const { data } = await readFileBytes(address, { rev, path: "README.md", maxBytes: maxEditableBytes });
+    const { data } = await readFileBytes(address, {
+      rev,
+      path: "README.md",
+      maxBytes: maxEditableBytes,
+    });
     return data.toString("utf8");
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") return "";
@@ -32,7 +39,11 @@ async function readReadme(address: Parameters<typeof readFileBytes>[0], rev: str
  * sets `license:` in the README's front matter and keeps the rest of the YAML and the text as they
  * were. Needs admin rights. Returns the new commit, or null when the license was already set.
  */
-export async function setRepoLicense(caller: Caller, address: RepoAddress, license: string): Promise<string | null> {
+export async function setRepoLicense(
+  caller: Caller,
+  address: RepoAddress,
+  license: string,
+): Promise<string | null> {
   const id = licenseIdSchema.parse(license);
   const { ref } = await getRepo(caller, address, "admin");
   const branch = await getDefaultBranch(ref);

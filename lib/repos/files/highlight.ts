@@ -4,7 +4,7 @@ import { common, createLowlight } from "lowlight";
 const lowlight = createLowlight(common);
 
 /** Highlighting is skipped above this size: a page should render in well under a second. */
-export const maxHighlightBytes = 256 * 1024;
+const maxHighlightBytes = 256 * 1024;
 
 /**
  * Highlights source code as a hast tree of `<span class="hljs-…">` and text, or returns null when

@@ -21,7 +21,7 @@ export type RepoSummary = {
   updatedAt: string;
 };
 
-export type FacetOption = { value: string; count: number };
+type FacetOption = { value: string; count: number };
 
 export type RepoListPage = {
   items: RepoSummary[];

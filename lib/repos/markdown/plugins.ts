@@ -1,8 +1,8 @@
 // Client-safe: the one markdown pipeline for cards, markdown files and the editor's preview.
+import type { Options as MarkdownOptions } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
 import rehypeRaw from "rehype-raw";
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from "rehype-sanitize";
-import type { Options as MarkdownOptions } from "react-markdown";
 import remarkGfm from "remark-gfm";
 
 import { rehypeRepoUrls } from "./rehype-repo-urls";
@@ -13,7 +13,7 @@ import type { RepoUrlBase } from "./resolve-url";
  * plus relative URLs in `src` (images from the repository) and the `<picture>`/`<details>` markup
  * cards commonly use.
  */
-export const cardSanitizeSchema: SanitizeSchema = {
+const cardSanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,
@@ -26,7 +26,9 @@ export const cardSanitizeSchema: SanitizeSchema = {
  * schema allows it; highlighting and URL rewriting run on the clean tree. Highlighting is capped
  * to languages named on the fence (no guessing: it is slow on long blocks).
  */
-export function markdownPlugins(base: RepoUrlBase): Pick<MarkdownOptions, "remarkPlugins" | "rehypePlugins"> {
+export function markdownPlugins(
+  base: RepoUrlBase,
+): Pick<MarkdownOptions, "remarkPlugins" | "rehypePlugins"> {
   return {
     remarkPlugins: [remarkGfm],
     rehypePlugins: [

@@ -17,7 +17,7 @@ export function encodeRepoPath(path: string): string {
 }
 
 /** Joins a relative path onto a folder, resolving `.` and `..`; null when it climbs out of the repository. */
-export function joinRepoPath(dir: string, relative: string): string | null {
+function joinRepoPath(dir: string, relative: string): string | null {
   const parts = relative.startsWith("/") ? [] : dir.split("/").filter(Boolean);
   for (const segment of relative.split("/")) {
     if (segment === "" || segment === ".") continue;
@@ -35,7 +35,11 @@ export function joinRepoPath(dir: string, relative: string): string | null {
  * load from `/resolve/` (the raw bytes), links open the file page (`/blob/`). Anything else
  * (`javascript:`, `data:`, other schemes, protocol-relative URLs) is dropped: null.
  */
-export function resolveRepoUrl(url: string, base: RepoUrlBase, kind: "link" | "image"): string | null {
+export function resolveRepoUrl(
+  url: string,
+  base: RepoUrlBase,
+  kind: "link" | "image",
+): string | null {
   const value = url.trim();
   if (value === "") return null;
   if (value.startsWith("#")) return kind === "link" ? value : null;

@@ -29,7 +29,7 @@ const operationSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("deleteFolder"), path }),
 ]);
 
-export const webCommitSchema = z.object({
+const webCommitSchema = z.object({
   branch: z.string().min(1, "Choose a branch.").max(200),
   /** The commit the author saw: if the branch moved since, nothing is committed (409). */
   parentCommit: z
@@ -41,7 +41,10 @@ export const webCommitSchema = z.object({
   operations: z
     .array(operationSchema)
     .min(1, "The commit has no changes.")
-    .max(maxCommitOperations, `A commit can change at most ${maxCommitOperations} files; split it into several commits.`),
+    .max(
+      maxCommitOperations,
+      `A commit can change at most ${maxCommitOperations} files; split it into several commits.`,
+    ),
 });
 
 /** What the commit route accepts (validated again inside). */
@@ -54,7 +57,10 @@ function checkPaths(operations: z.output<typeof webCommitSchema>["operations"]):
     const problem = repoPathProblem(path);
     if (problem) throw new AppError("bad_request", problem);
     if (op.kind === "content" && Buffer.byteLength(op.content) > maxEditableBytes) {
-      throw new AppError("payload_too_large", `"${op.path}" is larger than ${maxEditableBytes} bytes; upload it as a file instead.`);
+      throw new AppError(
+        "payload_too_large",
+        `"${op.path}" is larger than ${maxEditableBytes} bytes; upload it as a file instead.`,
+      );
     }
   }
 }
@@ -65,7 +71,11 @@ function checkPaths(operations: z.output<typeof webCommitSchema>["operations"]):
  * the commit has landed: a conflict (the branch moved past `parentCommit`) or any other failure
  * leaves the repository unchanged and the uploads ready for another try.
  */
-export async function commitWebChanges(caller: Caller, address: RepoAddress, input: unknown): Promise<WebCommitResult> {
+export async function commitWebChanges(
+  caller: Caller,
+  address: RepoAddress,
+  input: unknown,
+): Promise<WebCommitResult> {
   sweepStagedUploadsSometimes();
   const parsed = webCommitSchema.safeParse(input);
   if (!parsed.success) {
@@ -78,21 +88,37 @@ export async function commitWebChanges(caller: Caller, address: RepoAddress, inp
   const { repo, ref } = await getRepo(caller, address, "write");
 
   const uploadIds = data.operations.flatMap((op) => (op.kind === "upload" ? [op.uploadId] : []));
-  const staged = new Map((await findStagedUploads({ ids: uploadIds, userId: caller.id, repoId: repo.id })).map((u) => [u.id, u]));
+  const staged = new Map(
+    (await findStagedUploads({ ids: uploadIds, userId: caller.id, repoId: repo.id })).map((u) => [
+      u.id,
+      u,
+    ]),
+  );
   const links: string[] = [];
   try {
     const operations: CommitOperation[] = [];
     for (const op of data.operations) {
       if (op.kind === "upload") {
         const upload = staged.get(op.uploadId);
-        if (!upload) throw new AppError("bad_request", `The upload of "${op.path}" expired or was not found; upload the file again.`);
+        if (!upload)
+          throw new AppError(
+            "bad_request",
+            `The upload of "${op.path}" expired or was not found; upload the file again.`,
+          );
         // commitChanges consumes the file it is given; a hard link keeps the staged copy until the commit lands.
         const link = getBlobStore().tempPath(`${uploadTempLabel}-commit`);
         await fsp.link(upload.tempFile, link).catch(() => {
-          throw new AppError("bad_request", `The upload of "${op.path}" is missing; upload the file again.`);
+          throw new AppError(
+            "bad_request",
+            `The upload of "${op.path}" is missing; upload the file again.`,
+          );
         });
         links.push(link);
-        operations.push({ kind: "file", path: op.path, source: { tempFile: link, sha256: upload.sha256 } });
+        operations.push({
+          kind: "file",
+          path: op.path,
+          source: { tempFile: link, sha256: upload.sha256 },
+        });
       } else if (op.kind === "content") {
         operations.push({ kind: "file", path: op.path, source: { content: op.content } });
       } else {

@@ -11,8 +11,8 @@ import {
   listTree,
   looksBinary,
   readFileBytes,
-  servesLfsObject,
   requireRevision,
+  servesLfsObject,
   type LastCommit,
   type ResolvedRevision,
   type TreeEntry,
@@ -45,12 +45,17 @@ export async function openRevision(type: RepoType, owner: string, name: string, 
   const view = await loadRepoView(type, owner, name);
   const ref = { type, owner: view.owner, name: view.name };
   const resolved = await requireRevision(ref, rev);
-  const branch = resolved.kind === "branch" && resolved.ref ? resolved.ref.slice("refs/heads/".length) : null;
+  const branch =
+    resolved.kind === "branch" && resolved.ref ? resolved.ref.slice("refs/heads/".length) : null;
   const revision: RevisionView = { rev, commit: resolved.commit, kind: resolved.kind, branch };
   return { view, ref, revision };
 }
 
-export async function loadRefs(ref: { type: RepoType; owner: string; name: string }): Promise<RefsView> {
+export async function loadRefs(ref: {
+  type: RepoType;
+  owner: string;
+  name: string;
+}): Promise<RefsView> {
   const refs = await listRefs(ref);
   return {
     defaultBranch: refs.defaultBranch,
@@ -72,22 +77,53 @@ export type TreeView = {
 };
 
 /** A folder at a revision: entries (folders first), each with the last commit that touched it. */
-export async function loadTree(input: { type: RepoType; owner: string; name: string; rev: string; path: string; offset?: number }): Promise<TreeView> {
-  const { view, ref, revision } = await openRevision(input.type, input.owner, input.name, input.rev);
-  const page = await listTree(ref, { rev: revision.commit, path: input.path, offset: input.offset, limit: treePageSize });
+export async function loadTree(input: {
+  type: RepoType;
+  owner: string;
+  name: string;
+  rev: string;
+  path: string;
+  offset?: number;
+}): Promise<TreeView> {
+  const { view, ref, revision } = await openRevision(
+    input.type,
+    input.owner,
+    input.name,
+    input.rev,
+  );
+  const page = await listTree(ref, {
+    rev: revision.commit,
+    path: input.path,
+    offset: input.offset,
+    limit: treePageSize,
+  });
   const paths = page.entries.map((e) => e.path);
   const [commits, refs] = await Promise.all([
-    getLastCommits(ref, { rev: revision.commit, paths: input.path ? [...paths, input.path] : paths, dir: input.path }),
+    getLastCommits(ref, {
+      rev: revision.commit,
+      paths: input.path ? [...paths, input.path] : paths,
+      dir: input.path,
+    }),
     loadRefs(ref),
   ]);
   const entries = page.entries
     .map((entry) => ({ ...entry, lastCommit: commits[entry.path] ?? null }))
     .sort((a, b) => (a.type === b.type ? 0 : a.type === "directory" ? -1 : 1));
-  const lastCommit = input.path ? (commits[input.path] ?? null) : (Object.values(commits).sort((a, b) => b.date.localeCompare(a.date))[0] ?? null);
-  return { view, revision, refs, path: input.path, entries, nextOffset: page.nextOffset, lastCommit };
+  const lastCommit = input.path
+    ? (commits[input.path] ?? null)
+    : (Object.values(commits).sort((a, b) => b.date.localeCompare(a.date))[0] ?? null);
+  return {
+    view,
+    revision,
+    refs,
+    path: input.path,
+    entries,
+    nextOffset: page.nextOffset,
+    lastCommit,
+  };
 }
 
-export type FileDisplay =
+type FileDisplay =
   | { kind: "markdown"; text: string }
   | { kind: "text"; text: string; highlighted: Root | null; lines: number }
   | { kind: "image" }
@@ -110,27 +146,61 @@ export type BlobView = {
  * the browser from the download URL; anything larger or binary becomes a download card).
  * Null when the path is a folder.
  */
-export async function loadBlob(input: { type: RepoType; owner: string; name: string; rev: string; path: string }): Promise<BlobView | null> {
-  const { view, ref, revision } = await openRevision(input.type, input.owner, input.name, input.rev);
+export async function loadBlob(input: {
+  type: RepoType;
+  owner: string;
+  name: string;
+  rev: string;
+  path: string;
+}): Promise<BlobView | null> {
+  const { view, ref, revision } = await openRevision(
+    input.type,
+    input.owner,
+    input.name,
+    input.rev,
+  );
   const { entry } = await getPathInfo(ref, { rev: revision.commit, path: input.path });
   if (!entry) throw new AppError("not_found", `"${input.path}" does not exist at "${input.rev}".`);
   if (entry.type === "directory") return null;
-  const [commits, refs] = await Promise.all([getLastCommits(ref, { rev: revision.commit, paths: [entry.path] }), loadRefs(ref)]);
+  const [commits, refs] = await Promise.all([
+    getLastCommits(ref, { rev: revision.commit, paths: [entry.path] }),
+    loadRefs(ref),
+  ]);
   let display: FileDisplay;
   // A pointer to LFS content this repository may not serve is shown as the pointer's text.
   const withheld = entry.lfs ? !(await servesLfsObject(ref, entry.lfs)) : false;
   if (isImagePath(entry.path) && !withheld) display = { kind: "image" };
   else if (entry.size > maxEditableBytes && !withheld) display = { kind: "too_large" };
   else {
-    const { data } = await readFileBytes(ref, { rev: revision.commit, path: entry.path, maxBytes: maxEditableBytes });
+    const { data } = await readFileBytes(ref, {
+      rev: revision.commit,
+      path: entry.path,
+      maxBytes: maxEditableBytes,
+    });
     if (looksBinary(data)) display = { kind: "binary" };
     else {
       const text = data.toString("utf8");
       display = isMarkdownPath(entry.path)
         ? { kind: "markdown", text }
-        : { kind: "text", text, highlighted: highlightCode(text, languageOf(entry.path)), lines: text.split("\n").length - (text.endsWith("\n") ? 1 : 0) };
+        : {
+            kind: "text",
+            text,
+            highlighted: highlightCode(text, languageOf(entry.path)),
+            lines: text.split("\n").length - (text.endsWith("\n") ? 1 : 0),
+          };
     }
   }
-  const editable = view.canWrite && revision.kind === "branch" && (display.kind === "text" || display.kind === "markdown");
-  return { view, revision, refs, entry, lastCommit: commits[entry.path] ?? null, display, editable };
+  const editable =
+    view.canWrite &&
+    revision.kind === "branch" &&
+    (display.kind === "text" || display.kind === "markdown");
+  return {
+    view,
+    revision,
+    refs,
+    entry,
+    lastCommit: commits[entry.path] ?? null,
+    display,
+    editable,
+  };
 }
