@@ -32,7 +32,7 @@ export type RegisterArgs = {
 
 export type RunArgs = { config?: string; exitWithParent: boolean };
 
-export function parseLabels(text: string): Labels {
+function parseLabels(text: string): Labels {
   const parsed = parseLabelList(text);
   if ("problem" in parsed) throw new UsageError(parsed.problem);
   return parsed.labels;

@@ -21,7 +21,7 @@ export type CommandSpec = {
   onSpawn?: (pgid: number) => void;
 };
 
-export type CommandResult = { exitCode: number | null; signal: NodeJS.Signals | null };
+type CommandResult = { exitCode: number | null; signal: NodeJS.Signals | null };
 
 /** How executors start processes; tests inject a fake that records argv instead of spawning. */
 export type CommandRunner = (command: CommandSpec) => Promise<CommandResult>;
@@ -67,7 +67,7 @@ function signalGroup(pgid: number, signal: NodeJS.Signals): void {
 }
 
 /** SIGTERM to the group, then SIGKILL to whatever is left after `graceMs`. */
-export async function terminateGroup(pgid: number, graceMs: number): Promise<void> {
+async function terminateGroup(pgid: number, graceMs: number): Promise<void> {
   signalGroup(pgid, "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (groupAlive(pgid) && Date.now() < deadline) await sleep(50);

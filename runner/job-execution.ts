@@ -12,7 +12,7 @@ import type { NpuAllocator } from "./npu-allocator";
 import { HttpError, type ProtocolClient } from "./protocol-client";
 
 /** Why a job was stopped before its steps finished. */
-export type StopReason = "cancel" | "timeout" | "shutdown" | "lost";
+type StopReason = "cancel" | "timeout" | "shutdown" | "lost";
 
 export type JobRunOptions = {
   client: ProtocolClient;
@@ -29,7 +29,7 @@ export type JobRunOptions = {
   log?: (message: string) => void;
 };
 
-export type JobResult = { outcome: JobOutcome | "lost"; exitCode: number | null };
+type JobResult = { outcome: JobOutcome | "lost"; exitCode: number | null };
 
 export type RunningJob = {
   id: number;

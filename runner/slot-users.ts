@@ -61,7 +61,7 @@ async function processesOf(uid: number): Promise<number[]> {
  * it is being killed, and leave processes in sessions and groups of their own, which a process-group
  * kill misses. Needs root (the runner is root whenever it switches users).
  */
-export async function killProcessesOf(uid: number, timeoutMs = 10_000): Promise<void> {
+async function killProcessesOf(uid: number, timeoutMs = 10_000): Promise<void> {
   if (uid === 0 || uid === process.getuid?.())
     throw new Error("refusing to kill the runner's own uid");
   const deadline = Date.now() + timeoutMs;

@@ -3,7 +3,8 @@ import { defineStrings } from "@/lib/i18n/strings";
 export const orgStrings = defineStrings({
   en: {
     newOrgTitle: "Create an organisation",
-    newOrgLead: "Organisations own models, datasets, Spaces and images together. Members have a role: read, write or admin.",
+    newOrgLead:
+      "Organisations own models, datasets, Spaces and images together. Members have a role: read, write or admin.",
     name: "Organisation name",
     nameHint: "Used in URLs: /{name}. 2–39 characters, starting with a letter.",
     displayName: "Display name (optional)",
@@ -16,7 +17,8 @@ export const orgStrings = defineStrings({
     joined: "Joined",
     role: "Role",
     roles: { read: "read", write: "write", admin: "admin" },
-    roleHelp: "read: see private repositories · write: also create and push · admin: also manage members and settings",
+    roleHelp:
+      "read: see private repositories · write: also create and push · admin: also manage members and settings",
     addMember: "Add member",
     adding: "Adding…",
     username: "Username",
@@ -68,5 +70,3 @@ export const orgStrings = defineStrings({
     save: "保存",
   },
 });
-
-export type OrgStrings = (typeof orgStrings)["en"];

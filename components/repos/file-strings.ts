@@ -48,7 +48,12 @@ export const fileStrings = defineStrings({
     changedFiles: (n: number, plus: number, minus: number) =>
       `${n === 1 ? "1 changed file" : `${n} changed files`} with ${plus} additions and ${minus} deletions`,
     filesTruncated: (shown: number) => `Only the first ${shown} files are listed.`,
-    status: { added: "Added", modified: "Modified", deleted: "Deleted", typechange: "Type changed" },
+    status: {
+      added: "Added",
+      modified: "Modified",
+      deleted: "Deleted",
+      typechange: "Type changed",
+    },
     patchOmitted: {
       binary: "Binary file, not shown.",
       lfs: "Stored with git LFS; the pointer changed.",
@@ -102,7 +107,8 @@ export const fileStrings = defineStrings({
     parent: "父提交",
     parents: "父提交",
     browseFiles: "浏览文件",
-    changedFiles: (n: number, plus: number, minus: number) => `${n} 个文件变更，新增 ${plus} 行，删除 ${minus} 行`,
+    changedFiles: (n: number, plus: number, minus: number) =>
+      `${n} 个文件变更，新增 ${plus} 行，删除 ${minus} 行`,
     filesTruncated: (shown: number) => `仅列出前 ${shown} 个文件。`,
     status: { added: "新增", modified: "修改", deleted: "删除", typechange: "类型变更" },
     patchOmitted: {
@@ -115,5 +121,3 @@ export const fileStrings = defineStrings({
     rootCommit: "初始提交",
   },
 });
-
-export type FileStrings = (typeof fileStrings)["en"];

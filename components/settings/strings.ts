@@ -11,10 +11,11 @@ export const settingsStrings = defineStrings({
     save: "Save",
     saving: "Saving…",
     saved: "Saved.",
-    tokensLead: "Tokens let scripts, git, huggingface_hub and docker act as you. Send one as `Authorization: Bearer hf_…` or as the password of git and docker login.",
+    tokensLead:
+      "Tokens let scripts, git, huggingface_hub and docker act as you. Send one as `Authorization: Bearer hf_…` or as the password of git and docker login.",
     newToken: "New token",
     tokenName: "Name",
-    tokenNameHint: "What the token is for, e.g. \"laptop git\" or \"CI upload\".",
+    tokenNameHint: 'What the token is for, e.g. "laptop git" or "CI upload".',
     scope: "Scope",
     scopeRead: "read — download and browse, including your private repositories",
     scopeWrite: "write — also create repositories, upload, push and delete",
@@ -47,7 +48,8 @@ export const settingsStrings = defineStrings({
     save: "保存",
     saving: "正在保存…",
     saved: "已保存。",
-    tokensLead: "令牌让脚本、git、huggingface_hub 和 docker 以您的身份操作。可通过 `Authorization: Bearer hf_…` 发送，或作为 git 与 docker login 的密码。",
+    tokensLead:
+      "令牌让脚本、git、huggingface_hub 和 docker 以您的身份操作。可通过 `Authorization: Bearer hf_…` 发送，或作为 git 与 docker login 的密码。",
     newToken: "新建令牌",
     tokenName: "名称",
     tokenNameHint: "令牌的用途，例如“笔记本 git”或“CI 上传”。",
@@ -74,5 +76,3 @@ export const settingsStrings = defineStrings({
     newOrg: "新建组织",
   },
 });
-
-export type SettingsStrings = (typeof settingsStrings)["en"];

@@ -7,7 +7,7 @@ import type { z, ZodError } from "zod";
 import { assertActsAsAdmin, type Caller } from "@/lib/auth/caller";
 import { clientIp } from "@/lib/auth/client-ip";
 import { getSessionUser } from "@/lib/auth/session";
-import { AppError, logIfInternal, toAppError, zodFieldErrors } from "@/lib/errors";
+import { type AppError, logIfInternal, toAppError, zodFieldErrors } from "@/lib/errors";
 import { errorStrings, genericErrorMessage } from "@/lib/errors/strings";
 import { zodErrorMap } from "@/lib/errors/zod-issues";
 import { getLocale } from "@/lib/i18n/server";

@@ -12,7 +12,7 @@ import { verifyAccessToken } from "./access-tokens";
 import { sessionCookieMarker } from "./caller-cookie";
 import { getSessionUser } from "./session";
 
-export type CallerAuth =
+type CallerAuth =
   | { type: "session" }
   | { type: "token"; scope: TokenScope; tokenId: number }
   /**
@@ -77,7 +77,7 @@ export function credentialFromHeader(header: string | null): string | null {
 /** The challenge that makes git, git-lfs and browsers ask for a user name and access token. */
 export const basicChallenge = 'Basic realm="Strata", charset="UTF-8"';
 
-export const invalidCredentials = () =>
+const invalidCredentials = () =>
   new AppError(
     "unauthorized",
     "Invalid credentials: the access token is malformed, unknown or revoked.",

@@ -11,7 +11,7 @@ import { errorStrings } from "./strings";
 type Issue = z.core.$ZodIssue | z.core.$ZodRawIssue;
 
 /** The generic sentence for a zod issue, from its code and limits, never from its message. */
-export function zodIssueMessage(issue: Issue, locale: Locale): string {
+function zodIssueMessage(issue: Issue, locale: Locale): string {
   const v = errorStrings[locale].validation;
   switch (issue.code) {
     case "invalid_type":

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { getRepo, type RepoAccess, type RepoAddress } from "@/lib/repos/access";
 
 /** A 401 that makes git and git-lfs ask their credential helpers for a user name and token. */
-export function credentialsRequired(message: string): AppError {
+function credentialsRequired(message: string): AppError {
   return new AppError("unauthorized", message, {
     headers: { "WWW-Authenticate": basicChallenge, "LFS-Authenticate": basicChallenge },
   });

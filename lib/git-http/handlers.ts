@@ -78,7 +78,7 @@ export async function gitRpc(
 }
 
 /** The absolute URL of a repository's LFS endpoint as git-lfs derives it from the clone URL. */
-export function gitLfsBase(address: RepoAddress): string {
+function gitLfsBase(address: RepoAddress): string {
   return `${getConfig().publicUrl}/${repoTypePlural[address.type]}/${address.owner}/${address.name}.git/info/lfs`;
 }
 

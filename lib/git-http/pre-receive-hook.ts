@@ -9,7 +9,7 @@ import { getConfig } from "@/lib/config";
  * Files this large (or larger) cannot be pushed into git itself: they belong in git LFS. HF and
  * GitHub refuse plain-git files over 10 MiB and 100 MiB; we take "100 MB" literally.
  */
-export const maxPushedBlobBytes = 100_000_000;
+const maxPushedBlobBytes = 100_000_000;
 
 /**
  * The pre-receive hook every push runs. It lives in a directory only the server writes

@@ -6,10 +6,7 @@ import { runGit } from "@/lib/hub/git/run";
 import type { PushCommand } from "./receive-commands";
 
 /** The commands of a push that took effect: the ref now points where the client asked (or is gone). */
-export async function appliedCommands(
-  gitDir: string,
-  commands: PushCommand[],
-): Promise<RefUpdate[]> {
+async function appliedCommands(gitDir: string, commands: PushCommand[]): Promise<RefUpdate[]> {
   if (commands.length === 0) return [];
   const { stdout } = await runGit({
     gitDir,

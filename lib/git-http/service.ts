@@ -11,7 +11,7 @@ import { gitArgs, gitEnv } from "@/lib/hub/git/run";
 
 import { flushPkt, pktLine } from "./pkt-line";
 
-export const gitServices = ["git-upload-pack", "git-receive-pack"] as const;
+const gitServices = ["git-upload-pack", "git-receive-pack"] as const;
 export type GitService = (typeof gitServices)[number];
 
 export function isGitService(value: string | null): value is GitService {

@@ -39,7 +39,7 @@ export function embeddedRunnerConfigPath(): string {
  * the server runs as root, jobs run as an unprivileged user, who must be able to reach its work dir
  * and must not be able to pass through the data dir (database, repositories).
  */
-export function embeddedRunnerWorkDir(): string {
+function embeddedRunnerWorkDir(): string {
   return path.join(os.tmpdir(), `strata-embedded-${dataDirTag()}`);
 }
 

@@ -16,7 +16,7 @@ import { jobSpecSchema } from "./protocol-schemas";
 
 const grantList = z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,200}$/)).max(20);
 
-export const enqueueJobSchema = z.object({
+const enqueueJobSchema = z.object({
   kind: z.enum(jobKinds),
   spec: jobSpecSchema,
   labels: labelsSchema.default({}),

@@ -9,7 +9,7 @@ import type { JobGrants, JobKind, JobTokenHeader } from "./protocol";
 import { authenticateRunner } from "./runner-registry";
 import { hashSecret, looksLikeSecret } from "./secrets";
 
-export const jobTokenHeader: JobTokenHeader = "Job-Token";
+const jobTokenHeader: JobTokenHeader = "Job-Token";
 
 export type VerifiedJobToken = {
   jobId: number;

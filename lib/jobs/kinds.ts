@@ -32,7 +32,7 @@ export type JobKindDefinition = {
   onFinished?: (job: FinishedJob) => Promise<void>;
 };
 
-export function defineJobKind(definition: JobKindDefinition): JobKindDefinition {
+function defineJobKind(definition: JobKindDefinition): JobKindDefinition {
   return definition;
 }
 

@@ -12,7 +12,7 @@ import { getConfig } from "@/lib/config";
  * database (`jobs.log_size`); writers write at that offset under the database write lock and
  * readers never read past it, so a write that failed half-way is invisible and later overwritten.
  */
-export function jobLogPath(jobId: number): string {
+function jobLogPath(jobId: number): string {
   return path.join(getConfig().dataDir, "jobs", "logs", `${jobId}.log`);
 }
 

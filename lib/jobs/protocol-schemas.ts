@@ -77,7 +77,7 @@ const relativePath = z
 
 const stepName = z.string().trim().max(100).optional();
 
-export const jobStepSchema = z.discriminatedUnion("type", [
+const jobStepSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("script"),
     name: stepName,

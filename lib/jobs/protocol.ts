@@ -15,7 +15,7 @@ export type { JobKind, JobState, Labels, RunnerExecutor };
 export type RunnerTokenHeader = "Runner-Token";
 export type JobTokenHeader = "Job-Token";
 
-export type NpuInventory = {
+type NpuInventory = {
   /** Chip model as `npu-smi info` reports it, e.g. `910b`. */
   chip: string | null;
   /** The `N` of each `/dev/davinciN` this runner may hand to jobs. */

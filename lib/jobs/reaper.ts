@@ -69,8 +69,3 @@ export function startJobsBackground(): void {
   globalForJobs.strataJobsBackground.unref();
   void tick();
 }
-
-export function stopJobsBackground(): void {
-  clearInterval(globalForJobs.strataJobsBackground);
-  delete globalForJobs.strataJobsBackground;
-}

@@ -27,7 +27,7 @@ export const createRegistrationTokenSchema = z.object({
   maxUses: z.number().int().min(1).max(10_000).nullable().default(1),
 });
 
-export type RegistrationTokenStatus = "active" | "expired" | "revoked" | "used_up";
+type RegistrationTokenStatus = "active" | "expired" | "revoked" | "used_up";
 export type RegistrationTokenView = RegistrationTokenSummary & { status: RegistrationTokenStatus };
 export type CreatedRegistrationToken = RegistrationTokenView & { token: string };
 

@@ -16,7 +16,7 @@ import { registerRequestSchema, runnerHeartbeatSchema } from "./protocol-schemas
 import { generateSecret, hashSecret, looksLikeSecret } from "./secrets";
 import { getJobSettings } from "./settings";
 
-export const runnerTokenHeader: RunnerTokenHeader = "Runner-Token";
+const runnerTokenHeader: RunnerTokenHeader = "Runner-Token";
 
 /** Trades a registration token for a runner token (stored hashed, returned once). */
 export async function registerRunner(body: unknown): Promise<RegisterResponse> {

@@ -6,7 +6,7 @@ import { AppError, describeZodError } from "@/lib/errors";
 export const maxLfsObjectBytes = 50 * 1024 ** 3;
 
 /** HF clients send 100 objects per batch, git-lfs 100 by default. */
-export const maxBatchObjects = 1000;
+const maxBatchObjects = 1000;
 
 const batchSchema = z.object({
   operation: z.enum(["download", "upload"], {

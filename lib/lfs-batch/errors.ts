@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 
 import type { AppError } from "@/lib/errors";
 
-export const lfsContentType = "application/vnd.git-lfs+json";
+const lfsContentType = "application/vnd.git-lfs+json";
 
 /** Git LFS API errors: `{ message, request_id }` in the LFS media type (batch.md, "Response Errors"). */
 export function renderLfsError(error: AppError): Response {

@@ -16,7 +16,7 @@ import { sessionCaller } from "@/test/factories";
 import { hf, makeAccount, makeHubRepo, type TestAccount } from "@/test/hf";
 
 import type { BatchObject } from "./batch";
-import { findRepoLfsObjects } from "./links";
+import { findRepoLfsObjects } from "@/db/queries/repo-lfs-objects";
 import { decodeGrant, encodeGrant } from "./transfer-grant";
 
 const lfsHeaders = {

@@ -13,7 +13,7 @@ import { blobWebStream } from "@/lib/storage/blob-web-stream";
 
 import { lfsJson } from "./errors";
 import { authorizeGrant } from "./grant-caller";
-import { linkRepoLfsObjects } from "./links";
+import { linkRepoLfsObjects } from "@/db/queries/repo-lfs-objects";
 import { decodeGrant, type TransferGrant } from "./transfer-grant";
 
 function grantFrom(request: Request, op: TransferGrant["op"], oid?: string): TransferGrant {

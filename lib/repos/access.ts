@@ -14,14 +14,14 @@ export type RepoAddress = { type: RepoType; owner: string; name: string };
 /** A repository the caller may at least read, with what else they may do to it. */
 export type RepoAccess = { repo: RepoRecord; ref: RepoRef; allowed: Set<Action> };
 
-export function repoResource(
+function repoResource(
   repo: Pick<RepoRecord, "ownerId" | "ownerKind" | "isPrivate">,
 ): OwnedResource {
   return { ownerId: repo.ownerId, ownerKind: repo.ownerKind, isPrivate: repo.isPrivate };
 }
 
 /** How a job's grants name a repository: its URL path, e.g. `spaces/alice/demo`. */
-export function repoGrantName(repo: Pick<RepoRecord, "type" | "ownerName" | "name">): string {
+function repoGrantName(repo: Pick<RepoRecord, "type" | "ownerName" | "name">): string {
   return `${repoTypePlural[repo.type]}/${repo.ownerName}/${repo.name}`;
 }
 

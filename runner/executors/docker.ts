@@ -14,7 +14,7 @@ import {
 import { StepError, type Executor, type StepContext, type StepResult } from "./types";
 
 /** Username for `docker login` with a job token; the registry identifies the job by the token. */
-export const jobRegistryUser = "strata-job";
+const jobRegistryUser = "strata-job";
 
 function insideWorkDir(work: string, relative: string): string {
   const resolved = path.resolve(work, relative);

@@ -6,8 +6,8 @@ import { Readable } from "node:stream";
 import { describe, expect, it, vi } from "vitest";
 
 import { GET as resolveRoute } from "@/app/[section]/[owner]/[name]/resolve/[rev]/[...path]/route";
+import { linkRepoLfsObjects } from "@/db/queries/repo-lfs-objects";
 import { commitChanges, openFile, readFileBytes, repoGitDir, type RepoRef } from "@/lib/hub";
-import { linkRepoLfsObjects } from "@/lib/lfs-batch/links";
 import { getBlobStore } from "@/lib/storage/blob-store";
 import { sessionCaller } from "@/test/factories";
 import { hf, makeAccount, makeHubRepo } from "@/test/hf";
