@@ -38,7 +38,11 @@ export default defineConfig({
     launchOptions: chromium,
   },
   projects: [
-    { name: "browser", testIgnore: /interop\//, use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    {
+      name: "browser",
+      testIgnore: /interop\//,
+      use: { ...devices["Desktop Chrome"], launchOptions: chromium },
+    },
     { name: "interop", testDir: "e2e/interop" },
   ],
   webServer: {

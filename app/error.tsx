@@ -4,15 +4,21 @@ import { useStrings } from "@/components/i18n/locale-provider";
 import { errorStrings } from "@/components/layout/error-strings";
 import { Button } from "@/components/ui/button";
 
-export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function ErrorPage({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   const s = useStrings(errorStrings);
   return (
     <div className="mx-auto max-w-lg py-16 text-center">
-      <p className="font-mono text-sm text-muted-foreground">500</p>
+      <p className="text-muted-foreground font-mono text-sm">500</p>
       <h1 className="mt-2 text-2xl font-semibold">{s.errorTitle}</h1>
-      <p className="mt-2 text-muted-foreground">{s.errorLead}</p>
+      <p className="text-muted-foreground mt-2">{s.errorLead}</p>
       {error.digest ? (
-        <p className="mt-2 font-mono text-xs text-muted-foreground">
+        <p className="text-muted-foreground mt-2 font-mono text-xs">
           {s.reference}: {error.digest}
         </p>
       ) : null}

@@ -6,9 +6,9 @@ export default async function NotFound() {
   const s = await getStrings(errorStrings);
   return (
     <div className="mx-auto max-w-lg py-16 text-center">
-      <p className="font-mono text-sm text-muted-foreground">404</p>
+      <p className="text-muted-foreground font-mono text-sm">404</p>
       <h1 className="mt-2 text-2xl font-semibold">{s.notFoundTitle}</h1>
-      <p className="mt-2 text-muted-foreground">{s.notFoundLead}</p>
+      <p className="text-muted-foreground mt-2">{s.notFoundLead}</p>
       <ButtonLink href="/" variant="secondary" className="mt-6">
         {s.goHome}
       </ButtonLink>

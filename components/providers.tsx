@@ -8,7 +8,9 @@ import type { Locale } from "@/lib/i18n/strings";
 
 export function Providers({ locale, children }: { locale: Locale; children: ReactNode }) {
   // One client per browser tab; a positive staleTime stops an immediate refetch of server data.
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } }));
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } }),
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <LocaleProvider locale={locale}>{children}</LocaleProvider>

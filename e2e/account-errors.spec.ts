@@ -29,7 +29,9 @@ test.describe("bad input is refused with a clear message and changes nothing", (
     await page.getByLabel("Username").fill(user.username);
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "Wrong username or password." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Wrong username or password." }),
+    ).toBeVisible();
     await expect(page.getByTestId("user-menu")).toHaveCount(0);
   });
 
@@ -41,7 +43,9 @@ test.describe("bad input is refused with a clear message and changes nothing", (
     // The session ends while the form is open.
     await context.clearCookies();
     await page.getByRole("button", { name: "Create token" }).click();
-    await expect(page.getByText("Your session has ended. Sign in again to continue.")).toBeVisible();
+    await expect(
+      page.getByText("Your session has ended. Sign in again to continue."),
+    ).toBeVisible();
     await signInViaApi(page, user);
     await page.goto("/settings/tokens");
     await expect(page.getByText("No access tokens")).toBeVisible();
@@ -74,7 +78,9 @@ test.describe("bad input is refused with a clear message and changes nothing", (
     await page.context().clearCookies();
     await signInViaApi(page, outsider);
     await page.goto(`/organizations/${org}/members`);
-    await expect(page.getByText("Only admins of this organisation can manage its members.")).toBeVisible();
+    await expect(
+      page.getByText("Only admins of this organisation can manage its members."),
+    ).toBeVisible();
     await expect(page.getByRole("button", { name: "Add member" })).toHaveCount(0);
   });
 });

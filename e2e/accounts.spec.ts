@@ -2,7 +2,11 @@ import { expect, test } from "@playwright/test";
 
 import { createUser, uniqueName } from "./support/cli";
 
-test("a visitor signs up, creates an organisation, adds a member, and manages an access token", async ({ page, context, request }) => {
+test("a visitor signs up, creates an organisation, adds a member, and manages an access token", async ({
+  page,
+  context,
+  request,
+}) => {
   const member = await createUser({ prefix: "mem" });
   const username = uniqueName("vis");
   const password = "a-long-enough-passphrase";
@@ -52,7 +56,9 @@ test("a visitor signs up, creates an organisation, adds a member, and manages an
   await expect(shown.getByRole("button", { name: /Copy/ })).toContainText("Copied");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
 
-  const whoami = await request.get("/api/whoami", { headers: { Authorization: `Bearer ${token}` } });
+  const whoami = await request.get("/api/whoami", {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   expect(whoami.status()).toBe(200);
   expect(await whoami.json()).toMatchObject({
     name: username,
@@ -71,7 +77,9 @@ test("a visitor signs up, creates an organisation, adds a member, and manages an
   page.once("dialog", (dialog) => void dialog.accept());
   await row.getByRole("button", { name: /Revoke/ }).click();
   await expect(row).toHaveCount(0);
-  const revoked = await request.get("/api/whoami", { headers: { Authorization: `Bearer ${token}` } });
+  const revoked = await request.get("/api/whoami", {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   expect(revoked.status()).toBe(401);
   expect(await revoked.json()).toMatchObject({ error: expect.stringContaining("revoked") });
 });

@@ -8,6 +8,7 @@ export default function globalSetup(): void {
   if (!current || !fs.existsSync(parent)) return;
   for (const entry of fs.readdirSync(parent)) {
     const dir = path.join(parent, entry);
-    if (entry.startsWith("e2e-") && dir !== current) fs.rmSync(dir, { recursive: true, force: true });
+    if (entry.startsWith("e2e-") && dir !== current)
+      fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -5,11 +5,16 @@ import type { Locale } from "./i18n/strings";
 const intlLocale: Record<Locale, string> = { en: "en-US", zh: "zh-CN" };
 
 export function formatDate(date: Date | string | number, locale: Locale = "en"): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium" }).format(new Date(date));
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium" }).format(
+    new Date(date),
+  );
 }
 
 export function formatDateTime(date: Date | string | number, locale: Locale = "en"): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: "medium", timeStyle: "short" }).format(new Date(date));
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(new Date(date));
 }
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -23,11 +28,16 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** "3 hours ago" / "3 小时前". */
-export function formatRelative(date: Date | string | number, locale: Locale = "en", now = Date.now()): string {
+export function formatRelative(
+  date: Date | string | number,
+  locale: Locale = "en",
+  now = Date.now(),
+): string {
   const seconds = Math.round((new Date(date).getTime() - now) / 1000);
   const format = new Intl.RelativeTimeFormat(intlLocale[locale], { numeric: "auto" });
   for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size || unit === "second") return format.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size || unit === "second")
+      return format.format(Math.round(seconds / size), unit);
   }
   return format.format(0, "second");
 }
@@ -46,5 +56,8 @@ export function formatBytes(bytes: number): string {
 }
 
 export function formatCount(n: number, locale: Locale = "en"): string {
-  return new Intl.NumberFormat(intlLocale[locale], { notation: "compact", maximumFractionDigits: 1 }).format(n);
+  return new Intl.NumberFormat(intlLocale[locale], {
+    notation: "compact",
+    maximumFractionDigits: 1,
+  }).format(n);
 }

@@ -6,7 +6,10 @@ import { startNextServer } from "./lib/serve.mjs";
 
 const dataDir = process.env.STRATA_E2E_DATA_DIR;
 const url = process.env.STRATA_E2E_URL;
-if (!dataDir || !url) fail("Run this through `npx playwright test`, which sets STRATA_E2E_DATA_DIR and STRATA_E2E_URL.");
+if (!dataDir || !url)
+  fail(
+    "Run this through `npx playwright test`, which sets STRATA_E2E_DATA_DIR and STRATA_E2E_URL.",
+  );
 if (!path.resolve(dataDir).includes(`${path.sep}.test-data${path.sep}`)) {
   fail(`Refusing to run end-to-end tests on ${dataDir}: it is not under .test-data/.`);
 }

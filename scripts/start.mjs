@@ -7,7 +7,9 @@ import { startNextServer } from "./lib/serve.mjs";
 
 checkNodeVersion();
 if (!fs.existsSync(path.resolve(import.meta.dirname, "..", ".next", "BUILD_ID"))) {
-  fail("There is no production build yet. Run `npm run build` (or `npm run up`, which does everything).");
+  fail(
+    "There is no production build yet. Run `npm run build` (or `npm run up`, which does everything).",
+  );
 }
 const port = process.env.PORT || "3000";
 if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {

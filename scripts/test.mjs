@@ -1,4 +1,4 @@
-// `npm test` – install what the tests need, then lint, typecheck, the unused-code check (knip),
+// `npm test` – install what the tests need, then the format check, lint, typecheck, the unused-code check (knip),
 // unit tests, build, and the Playwright suite against the production build. `npm test -- unit e2e`
 // runs only those steps.
 import { buildIsStale } from "./lib/build.mjs";
@@ -13,6 +13,7 @@ import { checkNodeVersion, fail, log, run } from "./lib/run.mjs";
 checkNodeVersion();
 
 const steps = {
+  format: () => run("npx", ["prettier", "--check", "."]),
   lint: () => run("npx", ["eslint", "--max-warnings=0", "."]),
   typecheck: () => run("npx", ["tsc", "--noEmit"]),
   knip: () => run("npx", ["knip"]),

@@ -9,7 +9,9 @@ export function uniqueName(prefix = "u"): string {
 }
 
 /** A user row without the cost of hashing a password. */
-export async function makeUser(overrides: { name?: string; isAdmin?: boolean } = {}): Promise<UserSummary> {
+export async function makeUser(
+  overrides: { name?: string; isAdmin?: boolean } = {},
+): Promise<UserSummary> {
   return insertUser({
     name: overrides.name ?? uniqueName(),
     passwordHash: null,

@@ -14,6 +14,7 @@ const likeSchema = z.object({
 });
 
 /** Likes or unlikes a repository the caller can read; one like per user. */
-export const setLikeAction = defineAction({ schema: likeSchema }, async ({ liked, ...address }, { caller }) =>
-  setLike(caller, address, liked),
+export const setLikeAction = defineAction(
+  { schema: likeSchema },
+  async ({ liked, ...address }, { caller }) => setLike(caller, address, liked),
 );

@@ -18,10 +18,16 @@ const address = {
   name: z.string().min(1).max(96),
 };
 
-const refresh = (repo: { type: (typeof repoTypes)[number]; owner: string; name: string }) => revalidatePath(repoHref(repo), "layout");
+const refresh = (repo: { type: (typeof repoTypes)[number]; owner: string; name: string }) =>
+  revalidatePath(repoHref(repo), "layout");
 
 export const updateDescriptionAction = defineAction(
-  { schema: z.object({ ...address, description: z.string().trim().max(300, "Use at most 300 characters.") }) },
+  {
+    schema: z.object({
+      ...address,
+      description: z.string().trim().max(300, "Use at most 300 characters."),
+    }),
+  },
   async ({ description, ...repo }, { caller }) => {
     await updateRepo(caller, repo, { description });
     refresh(repo);
@@ -39,7 +45,12 @@ export const setVisibilityAction = defineAction(
 );
 
 export const setLicenseAction = defineAction(
-  { schema: z.object({ ...address, license: z.string().trim().min(1, "Choose a license.").max(64) }) },
+  {
+    schema: z.object({
+      ...address,
+      license: z.string().trim().min(1, "Choose a license.").max(64),
+    }),
+  },
   async ({ license, ...repo }, { caller }) => {
     const commit = await setRepoLicense(caller, repo, license);
     refresh(repo);

@@ -11,7 +11,13 @@ import { Field, fieldAria, formText, Input } from "@/components/ui/field";
 
 import { authStrings } from "./strings";
 
-export function LoginForm({ callbackPath, initialError }: { callbackPath: string; initialError?: string }) {
+export function LoginForm({
+  callbackPath,
+  initialError,
+}: {
+  callbackPath: string;
+  initialError?: string;
+}) {
   const s = useStrings(authStrings);
   const router = useRouter();
   const [error, setError] = useState(initialError);
@@ -39,20 +45,32 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath: string
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       <Field id="username" label={s.usernameOrEmail}>
-        <Input {...fieldAria("username")} name="username" autoComplete="username" required autoFocus />
+        <Input
+          {...fieldAria("username")}
+          name="username"
+          autoComplete="username"
+          required
+          autoFocus
+        />
       </Field>
       <Field id="password" label={s.password}>
-        <Input {...fieldAria("password")} name="password" type="password" autoComplete="current-password" required />
+        <Input
+          {...fieldAria("password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
       </Field>
-      <p role="alert" aria-live="assertive" className="min-h-5 text-sm text-danger">
+      <p role="alert" aria-live="assertive" className="text-danger min-h-5 text-sm">
         {error}
       </p>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? s.signingIn : s.signIn}
       </Button>
-      <p className="text-center text-sm text-muted-foreground">
+      <p className="text-muted-foreground text-center text-sm">
         {s.noAccount}{" "}
-        <Link href="/signup" className="font-medium text-brand hover:underline">
+        <Link href="/signup" className="text-brand font-medium hover:underline">
           {s.createOne}
         </Link>
       </p>

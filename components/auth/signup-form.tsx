@@ -38,21 +38,38 @@ export function SignUpForm() {
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field id="username" label={s.username} hint={s.usernameHint} errors={errors("username")}>
-        <Input {...fieldAria("username", errors("username"))} name="username" autoComplete="username" required autoFocus />
+        <Input
+          {...fieldAria("username", errors("username"))}
+          name="username"
+          autoComplete="username"
+          required
+          autoFocus
+        />
       </Field>
       <Field id="email" label={s.email} errors={errors("email")}>
-        <Input {...fieldAria("email", errors("email"))} name="email" type="email" autoComplete="email" />
+        <Input
+          {...fieldAria("email", errors("email"))}
+          name="email"
+          type="email"
+          autoComplete="email"
+        />
       </Field>
       <Field id="password" label={s.password} hint={s.passwordHint} errors={errors("password")}>
-        <Input {...fieldAria("password", errors("password"))} name="password" type="password" autoComplete="new-password" required />
+        <Input
+          {...fieldAria("password", errors("password"))}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+        />
       </Field>
       <FormMessage state={state} />
       <Button type="submit" className="w-full" disabled={pending || state.status === "success"}>
         {pending || state.status === "success" ? s.signingUp : s.signUp}
       </Button>
-      <p className="text-center text-sm text-muted-foreground">
+      <p className="text-muted-foreground text-center text-sm">
         {s.haveAccount}{" "}
-        <Link href="/login" className="font-medium text-brand hover:underline">
+        <Link href="/login" className="text-brand font-medium hover:underline">
           {s.signInInstead}
         </Link>
       </p>

@@ -6,7 +6,8 @@ export const errorStrings = defineStrings({
     notFoundLead: "The page does not exist, or it is private and you do not have access to it.",
     goHome: "Go to the home page",
     errorTitle: "Something went wrong",
-    errorLead: "An unexpected error stopped this page. Try again; if it keeps happening, tell the site administrators.",
+    errorLead:
+      "An unexpected error stopped this page. Try again; if it keeps happening, tell the site administrators.",
     tryAgain: "Try again",
     reference: "Reference",
   },

@@ -15,7 +15,7 @@ export function LocaleSwitcher({ label }: { label: string }) {
       <span className="sr-only">{label}</span>
       <select
         value={locale}
-        className="rounded-md border bg-card px-2 py-1 text-sm"
+        className="bg-card rounded-md border px-2 py-1 text-sm"
         onChange={(event) => {
           document.cookie = `${localeCookie}=${event.target.value}; path=/; max-age=31536000; samesite=lax`;
           router.refresh();

@@ -19,7 +19,7 @@ export async function SiteHeader() {
     ["/images", s.images],
   ];
   return (
-    <header className="sticky top-0 z-30 border-b bg-background/90 backdrop-blur">
+    <header className="bg-background/90 sticky top-0 z-30 border-b backdrop-blur">
       <div className="relative mx-auto flex h-14 max-w-7xl items-center gap-3 px-4">
         <Logo />
         <form action="/models" role="search" className="hidden flex-1 md:block md:max-w-xs">
@@ -28,12 +28,16 @@ export async function SiteHeader() {
             type="search"
             placeholder={s.searchPlaceholder}
             aria-label={s.search}
-            className="w-full rounded-md border bg-subtle px-3 py-1.5 text-sm placeholder:text-muted-foreground focus:border-brand focus:outline-none"
+            className="bg-subtle placeholder:text-muted-foreground focus:border-brand w-full rounded-md border px-3 py-1.5 text-sm focus:outline-none"
           />
         </form>
         <nav aria-label="Sections" className="hidden items-center gap-1 md:flex">
           {sections.map(([href, label]) => (
-            <Link key={href} href={href} className="rounded-md px-3 py-1.5 text-sm font-medium hover:bg-muted">
+            <Link
+              key={href}
+              href={href}
+              className="hover:bg-muted rounded-md px-3 py-1.5 text-sm font-medium"
+            >
               {label}
             </Link>
           ))}

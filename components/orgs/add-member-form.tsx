@@ -24,7 +24,12 @@ export function AddMemberForm({ org }: { org: string }) {
       <input type="hidden" name="org" value={org} />
       <div className="grid gap-3 sm:grid-cols-[1fr_10rem_auto] sm:items-end">
         <Field id="member-username" label={s.username} errors={errors("username")}>
-          <Input {...fieldAria("member-username", errors("username"))} name="username" required maxLength={39} />
+          <Input
+            {...fieldAria("member-username", errors("username"))}
+            name="username"
+            required
+            maxLength={39}
+          />
         </Field>
         <Field id="member-role" label={s.role} errors={errors("role")}>
           <Select id="member-role" name="role" defaultValue="read">
@@ -39,7 +44,7 @@ export function AddMemberForm({ org }: { org: string }) {
           {pending ? s.adding : s.addMember}
         </Button>
       </div>
-      <p className="text-xs text-muted-foreground">{s.roleHelp}</p>
+      <p className="text-muted-foreground text-xs">{s.roleHelp}</p>
       <FormMessage state={state} success={s.added} />
     </form>
   );

@@ -1,6 +1,5 @@
 "use client";
 
-
 import { createOrgAction } from "@/app/organizations/new/actions";
 import { useStrings } from "@/components/i18n/locale-provider";
 import { Button } from "@/components/ui/button";
@@ -17,10 +16,20 @@ export function CreateOrgForm() {
   return (
     <form onSubmit={onSubmit} className="space-y-4">
       <Field id="org-name" label={s.name} hint={s.nameHint} errors={errors("name")}>
-        <Input {...fieldAria("org-name", errors("name"))} name="name" required maxLength={39} autoFocus />
+        <Input
+          {...fieldAria("org-name", errors("name"))}
+          name="name"
+          required
+          maxLength={39}
+          autoFocus
+        />
       </Field>
       <Field id="org-display-name" label={s.displayName} errors={errors("displayName")}>
-        <Input {...fieldAria("org-display-name", errors("displayName"))} name="displayName" maxLength={64} />
+        <Input
+          {...fieldAria("org-display-name", errors("displayName"))}
+          name="displayName"
+          maxLength={64}
+        />
       </Field>
       <FormMessage state={state} />
       <Button type="submit" disabled={pending}>

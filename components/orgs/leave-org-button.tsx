@@ -9,7 +9,9 @@ import { orgStrings } from "./strings";
 
 export function LeaveOrgButton({ org }: { org: string }) {
   const s = useStrings(orgStrings);
-  const { state, onSubmit, pending } = useFormAction(leaveOrgAction, { confirm: () => window.confirm(s.confirmLeave) });
+  const { state, onSubmit, pending } = useFormAction(leaveOrgAction, {
+    confirm: () => window.confirm(s.confirmLeave),
+  });
   return (
     <form onSubmit={onSubmit} className="space-y-1">
       <input type="hidden" name="org" value={org} />
@@ -17,7 +19,7 @@ export function LeaveOrgButton({ org }: { org: string }) {
         {s.leave}
       </Button>
       {state.status === "error" ? (
-        <p role="alert" className="text-xs text-danger">
+        <p role="alert" className="text-danger text-xs">
           {state.message}
         </p>
       ) : null}

@@ -9,13 +9,34 @@ import type { MemberRole } from "@/db/schema/enums";
 
 import { orgStrings } from "./strings";
 
-export function MemberRowActions({ org, username, role }: { org: string; username: string; role: MemberRole }) {
+export function MemberRowActions({
+  org,
+  username,
+  role,
+}: {
+  org: string;
+  username: string;
+  role: MemberRole;
+}) {
   const s = useStrings(orgStrings);
-  const { state: roleState, onSubmit: changeRole, pending: changing } = useFormAction(changeRoleAction);
-  const { state: removeState, onSubmit: remove, pending: removing } = useFormAction(removeMemberAction, {
+  const {
+    state: roleState,
+    onSubmit: changeRole,
+    pending: changing,
+  } = useFormAction(changeRoleAction);
+  const {
+    state: removeState,
+    onSubmit: remove,
+    pending: removing,
+  } = useFormAction(removeMemberAction, {
     confirm: () => window.confirm(s.confirmRemove),
   });
-  const error = roleState.status === "error" ? roleState.message : removeState.status === "error" ? removeState.message : null;
+  const error =
+    roleState.status === "error"
+      ? roleState.message
+      : removeState.status === "error"
+        ? removeState.message
+        : null;
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
       <form onSubmit={changeRole}>
@@ -39,12 +60,18 @@ export function MemberRowActions({ org, username, role }: { org: string; usernam
       <form onSubmit={remove}>
         <input type="hidden" name="org" value={org} />
         <input type="hidden" name="username" value={username} />
-        <Button type="submit" variant="secondary" size="sm" disabled={removing} aria-label={`${s.remove} ${username}`}>
+        <Button
+          type="submit"
+          variant="secondary"
+          size="sm"
+          disabled={removing}
+          aria-label={`${s.remove} ${username}`}
+        >
           {s.remove}
         </Button>
       </form>
       {error ? (
-        <p role="alert" className="w-full text-right text-xs text-danger">
+        <p role="alert" className="text-danger w-full text-right text-xs">
           {error}
         </p>
       ) : null}

@@ -29,9 +29,19 @@ function chipsOf(type: RepoType, m: CardMetadata, s: RepoStrings): Chip[] {
     ...m.datasets.map((d) => listed("dataset", d)),
     ...m.baseModels.map((b) => {
       const [owner, name] = b.split("/");
-      return { key: `base:${b}`, kind: s.chips.baseModel, label: b, href: name ? repoHref({ type: "model", owner: owner!, name }) : null };
+      return {
+        key: `base:${b}`,
+        kind: s.chips.baseModel,
+        label: b,
+        href: name ? repoHref({ type: "model", owner: owner!, name }) : null,
+      };
     }),
-    ...m.sizeCategories.map((size) => ({ key: `size:${size}`, kind: s.chips.size, label: size, href: null })),
+    ...m.sizeCategories.map((size) => ({
+      key: `size:${size}`,
+      kind: s.chips.size,
+      label: size,
+      href: null,
+    })),
   ];
 }
 
@@ -46,7 +56,11 @@ export async function CardChips({ type, metadata }: { type: RepoType; metadata: 
       {chips.map((chip) => (
         <li key={chip.key}>
           {chip.href ? (
-            <Link href={chip.href} className={`${className} hover:border-brand hover:text-brand`} data-chip={chip.key}>
+            <Link
+              href={chip.href}
+              className={`${className} hover:border-brand hover:text-brand`}
+              data-chip={chip.key}
+            >
               <span className="text-muted-foreground">{chip.kind}:</span> {chip.label}
             </Link>
           ) : (

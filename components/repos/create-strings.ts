@@ -4,8 +4,10 @@ export const createStrings = defineStrings({
   en: {
     title: { model: "Create a model", dataset: "Create a dataset" },
     lead: {
-      model: "A model is a git repository with LFS: upload weights in the browser, push with git, or use huggingface_hub.",
-      dataset: "A dataset is a git repository with LFS for data files such as CSV, JSON or Parquet.",
+      model:
+        "A model is a git repository with LFS: upload weights in the browser, push with git, or use huggingface_hub.",
+      dataset:
+        "A dataset is a git repository with LFS for data files such as CSV, JSON or Parquet.",
     },
     owner: "Owner",
     ownerHint: "Yourself, or an organisation where you can write.",
@@ -18,7 +20,8 @@ export const createStrings = defineStrings({
     private: "Private",
     privateHint: "Only you, or the organisation's members, can see it.",
     labels: "Card labels (optional)",
-    labelsHint: "They fill the README's front matter, so lists can filter on them. Edit the card later to change them.",
+    labelsHint:
+      "They fill the README's front matter, so lists can filter on them. Edit the card later to change them.",
     task: "Task",
     noTask: "None",
     frameworks: "Frameworks",
@@ -30,7 +33,8 @@ export const createStrings = defineStrings({
   zh: {
     title: { model: "新建模型", dataset: "新建数据集" },
     lead: {
-      model: "模型是一个带 LFS 的 git 仓库：可在浏览器中上传权重、用 git 推送，或使用 huggingface_hub。",
+      model:
+        "模型是一个带 LFS 的 git 仓库：可在浏览器中上传权重、用 git 推送，或使用 huggingface_hub。",
       dataset: "数据集是一个带 LFS 的 git 仓库，用于存放 CSV、JSON、Parquet 等数据文件。",
     },
     owner: "所有者",

@@ -6,6 +6,8 @@ const upper = new Set(["npu", "gpu", "cpu", "nlp", "cv", "ocr", "asr", "tts", "l
 export function taskLabel(task: string): string {
   return task
     .split(/[-_]/)
-    .map((word) => (upper.has(word) ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1)))
+    .map((word) =>
+      upper.has(word) ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1),
+    )
     .join(" ");
 }

@@ -14,7 +14,15 @@ import { formatCount } from "@/lib/format";
 import { repoListKeys } from "./list/queries";
 import { repoStrings } from "./strings";
 
-type Props = { type: RepoType; owner: string; name: string; likes: number; liked: boolean; signedIn: boolean; loginHref: string };
+type Props = {
+  type: RepoType;
+  owner: string;
+  name: string;
+  likes: number;
+  liked: boolean;
+  signedIn: boolean;
+  loginHref: string;
+};
 
 /** A like toggle that answers at once and settles on the server's count (one like per user). */
 export function LikeButton({ type, owner, name, likes, liked, signedIn, loginHref }: Props) {
@@ -25,12 +33,16 @@ export function LikeButton({ type, owner, name, likes, liked, signedIn, loginHre
   const mutation = useMutation({
     mutationFn: async (next: boolean) => {
       const result = await setLikeAction({ status: "idle" }, { type, owner, name, liked: next });
-      if (result.status !== "success") throw new Error(result.status === "error" ? result.message : "failed");
+      if (result.status !== "success")
+        throw new Error(result.status === "error" ? result.message : "failed");
       return result.data;
     },
     onMutate: (next) => {
       const previous = state;
-      setState({ liked: next, likes: previous.likes + (next === previous.liked ? 0 : next ? 1 : -1) });
+      setState({
+        liked: next,
+        likes: previous.likes + (next === previous.liked ? 0 : next ? 1 : -1),
+      });
       return { previous };
     },
     onError: (_error, _next, context) => {
@@ -43,7 +55,12 @@ export function LikeButton({ type, owner, name, likes, liked, signedIn, loginHre
   const heart = <span aria-hidden>{state.liked ? "♥" : "♡"}</span>;
   if (!signedIn) {
     return (
-      <Link href={loginHref} className={buttonClasses("secondary", "sm")} title={s.signInToLike} aria-label={`${s.signInToLike} (${s.likesLabel(state.likes)})`}>
+      <Link
+        href={loginHref}
+        className={buttonClasses("secondary", "sm")}
+        title={s.signInToLike}
+        aria-label={`${s.signInToLike} (${s.likesLabel(state.likes)})`}
+      >
         {heart} {s.like} {count}
       </Link>
     );
@@ -61,7 +78,7 @@ export function LikeButton({ type, owner, name, likes, liked, signedIn, loginHre
         {heart} {state.liked ? s.liked : s.like} {count}
       </button>
       {mutation.isError ? (
-        <span role="alert" className="text-xs text-danger">
+        <span role="alert" className="text-danger text-xs">
           {s.likeFailed}
         </span>
       ) : null}

@@ -10,7 +10,15 @@ import "./markdown.css";
  * and images resolved to the repository's files. Renders on the server and in the browser (the
  * editor's preview) with the same pipeline.
  */
-export function MarkdownView({ source, base, className }: { source: string; base: RepoUrlBase; className?: string }) {
+export function MarkdownView({
+  source,
+  base,
+  className,
+}: {
+  source: string;
+  base: RepoUrlBase;
+  className?: string;
+}) {
   return (
     <div className={`markdown-body ${className ?? ""}`}>
       <Markdown {...markdownPlugins(base)}>{source}</Markdown>

@@ -4,18 +4,23 @@ export const settingsStrings = defineStrings({
   en: {
     title: "Settings",
     description: "Description",
-    descriptionHint: "One sentence shown in lists and on the repository page (at most 300 characters).",
+    descriptionHint:
+      "One sentence shown in lists and on the repository page (at most 300 characters).",
     save: "Save",
     saved: "Saved.",
     license: "License",
-    licenseHint: "Saved as `license:` in the README's YAML front matter, by a commit: the card is where labels live.",
+    licenseHint:
+      "Saved as `license:` in the README's YAML front matter, by a commit: the card is where labels live.",
     licenseSaved: "The license was committed to the README.",
     licenseUnchanged: "The card already has this license.",
     visibility: "Visibility",
     public: "Public",
     publicHint: "Anyone can see and download it.",
     private: "Private",
-    privateHint: { user: "Only you (and site administrators) can see it.", org: "Only members of the organisation can see it." },
+    privateHint: {
+      user: "Only you (and site administrators) can see it.",
+      org: "Only members of the organisation can see it.",
+    },
     visibilitySaved: "Visibility changed.",
     danger: "Delete this repository",
     dangerHint: "Its files and history are removed for good. This cannot be undone.",

@@ -1,6 +1,5 @@
 import { defineStrings } from "@/lib/i18n/strings";
 
-
 export const repoStrings = defineStrings({
   en: {
     kind: { model: "model", dataset: "dataset", space: "Space" },
@@ -40,11 +39,13 @@ export const repoStrings = defineStrings({
       "Large files come through git LFS; set GIT_LFS_SKIP_SMUDGE=1 to clone without them. For private repositories git asks for your user name and an access token as the password.",
     useOpenmind: "With openMind",
     useHf: "With huggingface_hub",
-    useHfHint: "The hub speaks the Hugging Face API under /hf, so existing scripts work with HF_ENDPOINT set.",
+    useHfHint:
+      "The hub speaks the Hugging Face API under /hf, so existing scripts work with HF_ENDPOINT set.",
     useDatasets: "With datasets and openMind",
     cardWarning: "The card's metadata has problems, so some labels may be missing:",
     noCard: "This repository has no README yet.",
-    noCardHint: "A README.md card describes the repository; its YAML front matter sets the labels that lists filter on.",
+    noCardHint:
+      "A README.md card describes the repository; its YAML front matter sets the labels that lists filter on.",
     addCard: "Add a README",
     cardTooLarge: "The README is larger than 1 MB, so it is not shown here.",
     viewReadme: "Open README.md",
@@ -77,13 +78,20 @@ export const repoStrings = defineStrings({
     clearFilters: "Clear filters",
     clearSearch: "Clear search",
     sort: "Sort",
-    sorts: { likes: "Most likes", downloads: "Most downloads", updated: "Recently updated", created: "Recently created", name: "Name" },
+    sorts: {
+      likes: "Most likes",
+      downloads: "Most downloads",
+      updated: "Recently updated",
+      created: "Recently created",
+      name: "Name",
+    },
     results: (n: number) => (n === 1 ? "1 result" : `${n} results`),
     ownerFilter: "Owner",
     searchFilter: "Search",
     emptyAll: { model: "No models yet", dataset: "No datasets yet", space: "No Spaces yet" },
     emptyAllHint: {
-      model: "Create a model repository, then upload weights in the browser, push with git, or use huggingface_hub.",
+      model:
+        "Create a model repository, then upload weights in the browser, push with git, or use huggingface_hub.",
       dataset: "Create a dataset repository, then upload CSV, JSON or Parquet files.",
       space: "",
     },
@@ -135,7 +143,8 @@ export const repoStrings = defineStrings({
     chipsLabel: "卡片中的标签",
     use: { model: "使用此模型", dataset: "使用此数据集", space: "使用此体验空间" },
     useClone: "用 git 克隆",
-    useCloneHint: "大文件通过 git LFS 传输；设置 GIT_LFS_SKIP_SMUDGE=1 可跳过大文件。克隆私有仓库时，git 会要求输入用户名，并以访问令牌作为密码。",
+    useCloneHint:
+      "大文件通过 git LFS 传输；设置 GIT_LFS_SKIP_SMUDGE=1 可跳过大文件。克隆私有仓库时，git 会要求输入用户名，并以访问令牌作为密码。",
     useOpenmind: "使用 openMind",
     useHf: "使用 huggingface_hub",
     useHfHint: "本站在 /hf 下提供 Hugging Face 兼容 API，设置 HF_ENDPOINT 后现有脚本即可使用。",
@@ -174,7 +183,13 @@ export const repoStrings = defineStrings({
     clearFilters: "清除筛选",
     clearSearch: "清除搜索",
     sort: "排序",
-    sorts: { likes: "最多喜欢", downloads: "最多下载", updated: "最近更新", created: "最近创建", name: "名称" },
+    sorts: {
+      likes: "最多喜欢",
+      downloads: "最多下载",
+      updated: "最近更新",
+      created: "最近创建",
+      name: "名称",
+    },
     results: (n: number) => `${n} 个结果`,
     ownerFilter: "所有者",
     searchFilter: "搜索",

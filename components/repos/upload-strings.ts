@@ -32,7 +32,8 @@ export const uploadStrings = defineStrings({
     conflictRetry: "Commit on top of the latest version",
     committed: "Committed.",
     viewFiles: "View the files",
-    tooMany: (max: number) => `A commit can hold at most ${max} files; upload the rest in another commit.`,
+    tooMany: (max: number) =>
+      `A commit can hold at most ${max} files; upload the rest in another commit.`,
     badPath: (path: string, problem: string) => `${path}: ${problem}`,
     // Edit and create
     editTitle: (path: string) => `Edit ${path}`,
@@ -44,12 +45,15 @@ export const uploadStrings = defineStrings({
     preview: "Preview",
     save: "Commit changes",
     saving: "Committing…",
-    keepChanges: "Your text is still here; copy it, open the latest version in a new tab, and try again.",
+    keepChanges:
+      "Your text is still here; copy it, open the latest version in a new tab, and try again.",
     openLatest: "Open the latest version",
     discard: "Cancel",
     // Delete
-    confirmDelete: (path: string) => `Delete ${path}? This makes a commit; the file stays in the history.`,
-    confirmDeleteFolder: (path: string) => `Delete the folder ${path} and everything in it? This makes a commit; the files stay in the history.`,
+    confirmDelete: (path: string) =>
+      `Delete ${path}? This makes a commit; the file stays in the history.`,
+    confirmDeleteFolder: (path: string) =>
+      `Delete the folder ${path} and everything in it? This makes a commit; the files stay in the history.`,
     deleting: "Deleting…",
   },
   zh: {
@@ -98,7 +102,8 @@ export const uploadStrings = defineStrings({
     openLatest: "打开最新版本",
     discard: "取消",
     confirmDelete: (path: string) => `删除 ${path}？这会产生一次提交，文件仍保留在历史中。`,
-    confirmDeleteFolder: (path: string) => `删除文件夹 ${path} 及其全部内容？这会产生一次提交，文件仍保留在历史中。`,
+    confirmDeleteFolder: (path: string) =>
+      `删除文件夹 ${path} 及其全部内容？这会产生一次提交，文件仍保留在历史中。`,
     deleting: "删除中…",
   },
 });

@@ -1,8 +1,8 @@
 import { CopyField } from "@/components/ui/copy-button";
-import type { CardMetadata } from "@/lib/hub/card/metadata";
 import { getConfig } from "@/lib/config";
+import type { CardMetadata } from "@/lib/hub/card/metadata";
 import { getStrings } from "@/lib/i18n/server";
-import { openmindSnippet, hfSnippet, cloneSnippet } from "@/lib/repos/snippets";
+import { cloneSnippet, hfSnippet, openmindSnippet } from "@/lib/repos/snippets";
 import type { RepoId } from "@/lib/repos/urls";
 
 import { repoStrings } from "./strings";
@@ -13,22 +13,31 @@ export async function UseRepoPanel({ repo, metadata }: { repo: RepoId; metadata:
   const publicUrl = getConfig().publicUrl;
   const sections = [
     { title: s.useClone, text: cloneSnippet(publicUrl, repo), hint: s.useCloneHint, id: "clone" },
-    { title: repo.type === "dataset" ? s.useDatasets : s.useOpenmind, text: openmindSnippet(repo, metadata), id: "openmind" },
+    {
+      title: repo.type === "dataset" ? s.useDatasets : s.useOpenmind,
+      text: openmindSnippet(repo, metadata),
+      id: "openmind",
+    },
     { title: s.useHf, text: hfSnippet(publicUrl, repo), hint: s.useHfHint, id: "hf" },
   ];
   return (
     <details className="group relative" data-testid="use-repo">
-      <summary className="inline-flex h-8 cursor-pointer list-none items-center gap-1.5 rounded-md bg-brand px-3 text-sm font-medium text-brand-foreground hover:opacity-90 [&::-webkit-details-marker]:hidden">
-        {s.use[repo.type]} <span aria-hidden className="transition-transform group-open:rotate-180">▾</span>
+      <summary className="bg-brand text-brand-foreground inline-flex h-8 cursor-pointer list-none items-center gap-1.5 rounded-md px-3 text-sm font-medium hover:opacity-90 [&::-webkit-details-marker]:hidden">
+        {s.use[repo.type]}{" "}
+        <span aria-hidden className="transition-transform group-open:rotate-180">
+          ▾
+        </span>
       </summary>
-      <div className="z-20 mt-2 w-full space-y-4 rounded-lg border bg-card p-4 shadow-lg sm:absolute sm:right-0 sm:w-[34rem]">
+      <div className="bg-card z-20 mt-2 w-full space-y-4 rounded-lg border p-4 shadow-lg sm:absolute sm:right-0 sm:w-[34rem]">
         {sections.map((section) => (
           <section key={section.id} aria-labelledby={`use-${section.id}`} data-snippet={section.id}>
             <h3 id={`use-${section.id}`} className="mb-1.5 text-sm font-medium">
               {section.title}
             </h3>
             <CopyField text={section.text} label={section.title} />
-            {section.hint ? <p className="mt-1 text-xs text-muted-foreground">{section.hint}</p> : null}
+            {section.hint ? (
+              <p className="text-muted-foreground mt-1 text-xs">{section.hint}</p>
+            ) : null}
           </section>
         ))}
       </div>

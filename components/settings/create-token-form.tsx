@@ -1,6 +1,5 @@
 "use client";
 
-
 import { createTokenAction } from "@/app/settings/tokens/actions";
 import { useStrings } from "@/components/i18n/locale-provider";
 import { Button } from "@/components/ui/button";
@@ -17,10 +16,19 @@ export function CreateTokenForm() {
   const errors = (field: string) => fieldErrors(state, field);
   return (
     <div className="space-y-4">
-      <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-[1fr_auto] sm:items-start" aria-label={s.newToken}>
+      <form
+        onSubmit={onSubmit}
+        className="grid gap-4 sm:grid-cols-[1fr_auto] sm:items-start"
+        aria-label={s.newToken}
+      >
         <div className="space-y-4">
           <Field id="token-name" label={s.tokenName} hint={s.tokenNameHint} errors={errors("name")}>
-            <Input {...fieldAria("token-name", errors("name"))} name="name" maxLength={64} required />
+            <Input
+              {...fieldAria("token-name", errors("name"))}
+              name="name"
+              maxLength={64}
+              required
+            />
           </Field>
           <fieldset className="space-y-1.5">
             <legend className="text-sm font-medium">{s.scope}</legend>
@@ -30,7 +38,7 @@ export function CreateTokenForm() {
                 {scope === "read" ? s.scopeRead : s.scopeWrite}
               </label>
             ))}
-            {errors("scope") ? <p className="text-xs text-danger">{errors("scope")}</p> : null}
+            {errors("scope") ? <p className="text-danger text-xs">{errors("scope")}</p> : null}
           </fieldset>
         </div>
         <Button type="submit" disabled={pending} className="sm:mt-7">
@@ -39,7 +47,10 @@ export function CreateTokenForm() {
       </form>
       {state.status === "error" ? <FormMessage state={state} /> : null}
       {state.status === "success" ? (
-        <div className="space-y-2 rounded-md border border-success/40 bg-success/5 p-4" data-testid="new-token">
+        <div
+          className="border-success/40 bg-success/5 space-y-2 rounded-md border p-4"
+          data-testid="new-token"
+        >
           <p className="text-sm font-medium" role="status">
             {s.tokenCreated}
           </p>

@@ -1,6 +1,5 @@
 "use client";
 
-
 import { updateProfileAction } from "@/app/settings/profile/actions";
 import { useStrings } from "@/components/i18n/locale-provider";
 import { Button } from "@/components/ui/button";
@@ -17,10 +16,21 @@ export function ProfileForm({ displayName, bio }: { displayName: string; bio: st
   return (
     <form onSubmit={onSubmit} className="max-w-lg space-y-4">
       <Field id="displayName" label={s.displayName} errors={errors("displayName")}>
-        <Input {...fieldAria("displayName", errors("displayName"))} name="displayName" defaultValue={displayName} maxLength={64} />
+        <Input
+          {...fieldAria("displayName", errors("displayName"))}
+          name="displayName"
+          defaultValue={displayName}
+          maxLength={64}
+        />
       </Field>
       <Field id="bio" label={s.bio} errors={errors("bio")}>
-        <Textarea {...fieldAria("bio", errors("bio"))} name="bio" defaultValue={bio} rows={4} maxLength={400} />
+        <Textarea
+          {...fieldAria("bio", errors("bio"))}
+          name="bio"
+          defaultValue={bio}
+          rows={4}
+          maxLength={400}
+        />
       </Field>
       <FormMessage state={state} success={s.saved} />
       <Button type="submit" disabled={pending}>

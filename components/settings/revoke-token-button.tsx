@@ -9,14 +9,24 @@ import { settingsStrings } from "./strings";
 
 export function RevokeTokenButton({ tokenId, tokenName }: { tokenId: number; tokenName: string }) {
   const s = useStrings(settingsStrings);
-  const { state, onSubmit, pending } = useFormAction(revokeTokenAction, { confirm: () => window.confirm(s.confirmRevoke) });
+  const { state, onSubmit, pending } = useFormAction(revokeTokenAction, {
+    confirm: () => window.confirm(s.confirmRevoke),
+  });
   return (
     <form onSubmit={onSubmit}>
       <input type="hidden" name="tokenId" value={tokenId} />
-      <Button type="submit" variant="secondary" size="sm" disabled={pending} aria-label={`${s.revoke} ${tokenName}`}>
+      <Button
+        type="submit"
+        variant="secondary"
+        size="sm"
+        disabled={pending}
+        aria-label={`${s.revoke} ${tokenName}`}
+      >
         {pending ? s.revoking : s.revoke}
       </Button>
-      {state.status === "error" ? <span className="ml-2 text-xs text-danger">{state.message}</span> : null}
+      {state.status === "error" ? (
+        <span className="text-danger ml-2 text-xs">{state.message}</span>
+      ) : null}
     </form>
   );
 }

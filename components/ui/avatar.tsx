@@ -1,8 +1,14 @@
 import { cn } from "./cn";
 
 const palette = [
-  "bg-indigo-500", "bg-emerald-500", "bg-amber-500", "bg-rose-500",
-  "bg-sky-500", "bg-violet-500", "bg-teal-500", "bg-orange-500",
+  "bg-indigo-500",
+  "bg-emerald-500",
+  "bg-amber-500",
+  "bg-rose-500",
+  "bg-sky-500",
+  "bg-violet-500",
+  "bg-teal-500",
+  "bg-orange-500",
 ];
 
 function initials(name: string): string {
@@ -18,7 +24,15 @@ function colorFor(name: string): string {
 }
 
 /** Initials on a colour derived from the name; organisations get rounded squares. */
-export function Avatar({ name, kind = "user", size = 32 }: { name: string; kind?: "user" | "org"; size?: number }) {
+export function Avatar({
+  name,
+  kind = "user",
+  size = 32,
+}: {
+  name: string;
+  kind?: "user" | "org";
+  size?: number;
+}) {
   return (
     <span
       aria-hidden

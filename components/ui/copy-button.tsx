@@ -26,7 +26,15 @@ async function writeClipboard(text: string): Promise<void> {
   if (!ok) throw new Error("copy failed");
 }
 
-export function CopyButton({ text, label, className }: { text: string; label?: string; className?: string }) {
+export function CopyButton({
+  text,
+  label,
+  className,
+}: {
+  text: string;
+  label?: string;
+  className?: string;
+}) {
   const s = useStrings(uiStrings);
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   return (
@@ -45,7 +53,9 @@ export function CopyButton({ text, label, className }: { text: string; label?: s
         setTimeout(() => setState("idle"), 2000);
       }}
     >
-      <span aria-live="polite">{state === "copied" ? s.copied : state === "failed" ? s.copyFailed : s.copy}</span>
+      <span aria-live="polite">
+        {state === "copied" ? s.copied : state === "failed" ? s.copyFailed : s.copy}
+      </span>
     </Button>
   );
 }
@@ -53,8 +63,11 @@ export function CopyButton({ text, label, className }: { text: string; label?: s
 /** A command or value in monospace with its copy button. */
 export function CopyField({ text, label }: { text: string; label?: string }) {
   return (
-    <div className="flex items-start gap-2 rounded-md border bg-subtle p-2">
-      <code className="min-w-0 flex-1 overflow-x-auto whitespace-pre px-1 py-1 font-mono text-xs" data-testid="copy-text">
+    <div className="bg-subtle flex items-start gap-2 rounded-md border p-2">
+      <code
+        className="min-w-0 flex-1 overflow-x-auto px-1 py-1 font-mono text-xs whitespace-pre"
+        data-testid="copy-text"
+      >
         {text}
       </code>
       <CopyButton text={text} label={label} />

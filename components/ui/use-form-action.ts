@@ -12,7 +12,9 @@ type Action<T> = (previous: ActionResult<T>, input: FormData) => Promise<ActionR
  * `confirm` may veto the submit (e.g. a "Revoke this token?" dialog).
  */
 export function useFormAction<T>(action: Action<T>, options: { confirm?: () => boolean } = {}) {
-  const [state, dispatch, pending] = useActionState<ActionResult<T>, FormData>(action, { status: "idle" });
+  const [state, dispatch, pending] = useActionState<ActionResult<T>, FormData>(action, {
+    status: "idle",
+  });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (options.confirm && !options.confirm()) return;

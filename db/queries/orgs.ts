@@ -32,7 +32,9 @@ export async function insertOrganization(input: {
           .values({ name: input.name, kind: "org", displayName: input.displayName })
           .returning()
           .get();
-        tx.insert(memberships).values({ orgId: org.id, userId: input.creatorId, role: "admin" }).run();
+        tx.insert(memberships)
+          .values({ orgId: org.id, userId: input.creatorId, role: "admin" })
+          .run();
         return {
           id: org.id,
           name: org.name,

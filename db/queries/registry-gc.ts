@@ -2,9 +2,9 @@ import "server-only";
 
 import { and, eq, gte, isNull, lt, notExists, or, sql, type SQL } from "drizzle-orm";
 
-import { findLfsObjects } from "./lfs-objects";
 import { getDb } from "../client";
 import { registryBlobs, registryManifestRefs, registryManifests, registryUploads } from "../schema";
+import { findLfsObjects } from "./lfs-objects";
 
 export type GcBlob = { digest: string; size: number };
 

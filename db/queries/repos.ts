@@ -6,7 +6,15 @@ import { AppError } from "@/lib/errors";
 
 import { getDb } from "../client";
 import { isUniqueViolation } from "../errors";
-import { owners, repoDownloads, repoLabels, repoLikes, repos, type RepoFacet, type RepoType } from "../schema";
+import {
+  owners,
+  repoDownloads,
+  repoLabels,
+  repoLikes,
+  repos,
+  type RepoFacet,
+  type RepoType,
+} from "../schema";
 
 export type RepoRecord = {
   id: number;
@@ -78,10 +86,14 @@ export async function insertRepoRecord(input: {
       .get().id;
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("conflict", `${input.ownerName} already has a ${typeLabel[input.type]} called "${input.name}".`, {
-        fieldErrors: { name: ["This name is already used by this owner."] },
-        headers: { "X-Error-Code": "RepoExists" },
-      });
+      throw new AppError(
+        "conflict",
+        `${input.ownerName} already has a ${typeLabel[input.type]} called "${input.name}".`,
+        {
+          fieldErrors: { name: ["This name is already used by this owner."] },
+          headers: { "X-Error-Code": "RepoExists" },
+        },
+      );
     }
     throw error;
   }
@@ -92,7 +104,11 @@ function recordQuery() {
 }
 
 /** The repository, matching owner and name without regard to case. */
-export async function findRepoRecord(type: RepoType, ownerName: string, name: string): Promise<RepoRecord | null> {
+export async function findRepoRecord(
+  type: RepoType,
+  ownerName: string,
+  name: string,
+): Promise<RepoRecord | null> {
   return (
     recordQuery()
       .where(
@@ -128,7 +144,10 @@ export async function deleteRepoRecord(id: number): Promise<void> {
   });
 }
 
-export async function moveRepoRecord(id: number, to: { ownerId: number; ownerName: string; name: string; type: RepoType }) {
+export async function moveRepoRecord(
+  id: number,
+  to: { ownerId: number; ownerName: string; name: string; type: RepoType },
+) {
   try {
     getDb()
       .update(repos)
@@ -137,9 +156,13 @@ export async function moveRepoRecord(id: number, to: { ownerId: number; ownerNam
       .run();
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("conflict", `${to.ownerName} already has a ${typeLabel[to.type]} called "${to.name}".`, {
-        headers: { "X-Error-Code": "RepoExists" },
-      });
+      throw new AppError(
+        "conflict",
+        `${to.ownerName} already has a ${typeLabel[to.type]} called "${to.name}".`,
+        {
+          headers: { "X-Error-Code": "RepoExists" },
+        },
+      );
     }
     throw error;
   }
@@ -165,7 +188,11 @@ export async function writeRepoIndex(id: number, data: RepoIndexData): Promise<v
   getDb().transaction((tx) => {
     tx.update(repos).set(columns).where(eq(repos.id, id)).run();
     tx.delete(repoLabels).where(eq(repoLabels.repoId, id)).run();
-    if (labels.length) tx.insert(repoLabels).values(labels.map((l) => ({ repoId: id, ...l }))).onConflictDoNothing().run();
+    if (labels.length)
+      tx.insert(repoLabels)
+        .values(labels.map((l) => ({ repoId: id, ...l })))
+        .onConflictDoNothing()
+        .run();
     tx.run(sql`DELETE FROM repo_search WHERE rowid = ${id}`);
     tx.run(
       sql`INSERT INTO repo_search (rowid, name, owner, description, card, tags)
@@ -190,7 +217,9 @@ export async function setRepoLike(repoId: number, userId: number, liked: boolean
           .where(eq(repos.id, repoId))
           .run();
       }
-      return tx.select({ likes: repos.likes }).from(repos).where(eq(repos.id, repoId)).get()?.likes ?? 0;
+      return (
+        tx.select({ likes: repos.likes }).from(repos).where(eq(repos.id, repoId)).get()?.likes ?? 0
+      );
     },
     { behavior: "immediate" },
   );
@@ -207,10 +236,16 @@ export async function hasLikedRepo(repoId: number, userId: number): Promise<bool
 }
 
 /** Counts a download unless this client already downloaded from this repository today. */
-export async function recordRepoDownload(repoId: number, day: string, client: string): Promise<boolean> {
+export async function recordRepoDownload(
+  repoId: number,
+  day: string,
+  client: string,
+): Promise<boolean> {
   return getDb().transaction(
     (tx) => {
-      const inserted = tx.insert(repoDownloads).values({ repoId, day, client }).onConflictDoNothing().run().changes > 0;
+      const inserted =
+        tx.insert(repoDownloads).values({ repoId, day, client }).onConflictDoNothing().run()
+          .changes > 0;
       if (inserted) {
         tx.update(repos)
           .set({ downloads: sql`${repos.downloads} + 1` })
@@ -225,5 +260,8 @@ export async function recordRepoDownload(repoId: number, day: string, client: st
 
 /** Drops per-client download rows older than `day` (the counts stay). */
 export async function pruneDownloadRows(beforeDay: string): Promise<void> {
-  getDb().delete(repoDownloads).where(sql`${repoDownloads.day} < ${beforeDay}`).run();
+  getDb()
+    .delete(repoDownloads)
+    .where(sql`${repoDownloads.day} < ${beforeDay}`)
+    .run();
 }

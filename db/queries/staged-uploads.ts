@@ -25,7 +25,9 @@ const columns = {
   expiresAt: stagedUploads.expiresAt,
 };
 
-export async function insertStagedUpload(input: Omit<StagedUpload, "expiresAt"> & { expiresAt: Date }): Promise<void> {
+export async function insertStagedUpload(
+  input: Omit<StagedUpload, "expiresAt"> & { expiresAt: Date },
+): Promise<void> {
   getDb().insert(stagedUploads).values(input).run();
 }
 
@@ -53,7 +55,10 @@ export async function findStagedUploads(input: {
 }
 
 export async function countStagedUploads(userId: number): Promise<number> {
-  return getDb().select({ n: count() }).from(stagedUploads).where(eq(stagedUploads.userId, userId)).get()?.n ?? 0;
+  return (
+    getDb().select({ n: count() }).from(stagedUploads).where(eq(stagedUploads.userId, userId)).get()
+      ?.n ?? 0
+  );
 }
 
 /** Deletes rows by id, only the user's own; returns the temp files they named. */

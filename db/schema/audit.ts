@@ -16,5 +16,8 @@ export const auditLog = sqliteTable(
       .notNull()
       .$defaultFn(() => new Date()),
   },
-  (t) => [index("audit_log_actor_idx").on(t.actorId), index("audit_log_created_idx").on(t.createdAt)],
+  (t) => [
+    index("audit_log_actor_idx").on(t.actorId),
+    index("audit_log_created_idx").on(t.createdAt),
+  ],
 );

@@ -12,5 +12,14 @@ export const repoTypes = ["model", "dataset", "space"] as const;
 export type RepoType = (typeof repoTypes)[number];
 
 /** The card labels a repository list can be filtered by. */
-export const repoFacets = ["task", "library", "framework", "hardware", "license", "language", "dataset", "size"] as const;
+export const repoFacets = [
+  "task",
+  "library",
+  "framework",
+  "hardware",
+  "license",
+  "language",
+  "dataset",
+  "size",
+] as const;
 export type RepoFacet = (typeof repoFacets)[number];

@@ -1,5 +1,12 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 
 import { owners, users } from "./accounts";
 import { repoFacets, repoTypes } from "./enums";
@@ -30,9 +37,18 @@ export const repos = sqliteTable(
     pipelineTag: text("pipeline_tag"),
     libraryName: text("library_name"),
     sdk: text("sdk"),
-    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
-    frameworks: text("frameworks", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
-    hardware: text("hardware", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    tags: text("tags", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    frameworks: text("frameworks", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    hardware: text("hardware", { mode: "json" })
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'`),
     headCommit: text("head_commit"),
     likes: integer("likes").notNull().default(0),
     downloads: integer("downloads").notNull().default(0),
@@ -59,7 +75,10 @@ export const repoLabels = sqliteTable(
     facet: text("facet", { enum: repoFacets }).notNull(),
     value: text("value").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.repoId, t.facet, t.value] }), index("repo_labels_facet_idx").on(t.facet, t.value)],
+  (t) => [
+    primaryKey({ columns: [t.repoId, t.facet, t.value] }),
+    index("repo_labels_facet_idx").on(t.facet, t.value),
+  ],
 );
 
 export const repoLikes = sqliteTable(

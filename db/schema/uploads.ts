@@ -27,5 +27,8 @@ export const stagedUploads = sqliteTable(
       .$defaultFn(() => new Date()),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("staged_uploads_user_idx").on(t.userId), index("staged_uploads_expires_idx").on(t.expiresAt)],
+  (t) => [
+    index("staged_uploads_user_idx").on(t.userId),
+    index("staged_uploads_expires_idx").on(t.expiresAt),
+  ],
 );

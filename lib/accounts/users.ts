@@ -14,7 +14,10 @@ export async function registerUser(input: SignUpInput, ip: string): Promise<User
   const data = signUpSchema.parse(input);
   const limit = await recordRateLimitHit(`sign-up:ip:${ip}`, signUpsPerIp);
   if (!limit.allowed) {
-    throw new AppError("rate_limited", "Too many accounts created from your network. Try again later.");
+    throw new AppError(
+      "rate_limited",
+      "Too many accounts created from your network. Try again later.",
+    );
   }
   const user = await insertUser({
     name: data.username,
@@ -36,7 +39,12 @@ export async function createUserAccount(
     passwordHash: await hashPassword(data.password),
     isAdmin: input.isAdmin ?? false,
   });
-  await insertAudit({ actorId: null, action: "user.create", target: `user:${user.name}`, details: { isAdmin: user.isAdmin } });
+  await insertAudit({
+    actorId: null,
+    action: "user.create",
+    target: `user:${user.name}`,
+    details: { isAdmin: user.isAdmin },
+  });
   return user;
 }
 

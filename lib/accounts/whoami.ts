@@ -21,6 +21,9 @@ export async function describeCaller(caller: Caller): Promise<WhoAmI> {
     fullname: caller.displayName,
     isAdmin: caller.isAdmin,
     orgs: orgs.map((org) => ({ name: org.name, fullname: org.displayName, role: org.role })),
-    auth: caller.auth.type === "token" ? { type: "token", scope: caller.auth.scope } : { type: "session" },
+    auth:
+      caller.auth.type === "token"
+        ? { type: "token", scope: caller.auth.scope }
+        : { type: "session" },
   };
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 
 import { makeUser } from "@/test/factories";
 
-import { createAccessToken, listAccessTokens, revokeAccessToken, verifyAccessToken } from "./access-tokens";
+import {
+  createAccessToken,
+  listAccessTokens,
+  revokeAccessToken,
+  verifyAccessToken,
+} from "./access-tokens";
 import { generateAccessToken, hashAccessToken, looksLikeAccessToken } from "./token-format";
 
 describe("access tokens", () => {
@@ -18,7 +23,12 @@ describe("access tokens", () => {
     expect(looksLikeAccessToken(created.token)).toBe(true);
 
     const owner = await verifyAccessToken(created.token);
-    expect(owner).toMatchObject({ userId: user.id, name: user.name, scope: "write", tokenId: created.id });
+    expect(owner).toMatchObject({
+      userId: user.id,
+      name: user.name,
+      scope: "write",
+      tokenId: created.id,
+    });
 
     const listed = await listAccessTokens(user.id);
     expect(listed).toHaveLength(1);
@@ -47,7 +57,9 @@ describe("access tokens", () => {
   it("validate name and scope", async () => {
     const user = await makeUser();
     await expect(createAccessToken(user.id, { name: " ", scope: "read" })).rejects.toThrow();
-    await expect(createAccessToken(user.id, { name: "x", scope: "admin" as "read" })).rejects.toThrow();
+    await expect(
+      createAccessToken(user.id, { name: "x", scope: "admin" as "read" }),
+    ).rejects.toThrow();
     expect(await listAccessTokens(user.id)).toEqual([]);
   });
 });

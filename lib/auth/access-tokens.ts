@@ -43,7 +43,12 @@ export async function createAccessToken(
     tokenHash: hashAccessToken(token),
     displayPrefix: tokenDisplayPrefix(token),
   });
-  await insertAudit({ actorId: userId, action: "token.create", target: `token:${summary.id}`, details: { name, scope } });
+  await insertAudit({
+    actorId: userId,
+    action: "token.create",
+    target: `token:${summary.id}`,
+    details: { name, scope },
+  });
   return { ...summary, token };
 }
 

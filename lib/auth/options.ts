@@ -1,9 +1,9 @@
 import "server-only";
 
 import type { AuthOptions } from "next-auth";
-import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
+import type { Provider } from "next-auth/providers/index";
 import { z } from "zod";
 
 import { getConfig } from "@/lib/config";

@@ -1,6 +1,11 @@
 import "server-only";
 
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import {
+  randomBytes,
+  scrypt as scryptCallback,
+  timingSafeEqual,
+  type ScryptOptions,
+} from "node:crypto";
 
 // scrypt with N=2^15, r=8, p=1 (OWASP's minimum is N=2^17 at r=8/p=1 or equivalents; 2^15 keeps
 // sign-in around 50 ms on small servers). Parameters are stored in the hash so they can be raised.

@@ -5,7 +5,8 @@ import { makeOrg, makeUser, sessionCaller, tokenCaller } from "@/test/factories"
 
 import { allowedActions, assertCan, type OwnedResource } from "./permissions";
 
-const actions = async (...args: Parameters<typeof allowedActions>) => [...(await allowedActions(...args))].sort();
+const actions = async (...args: Parameters<typeof allowedActions>) =>
+  [...(await allowedActions(...args))].sort();
 
 describe("permissions", () => {
   it("lets anyone read public things and nobody else read private ones", async () => {
@@ -55,7 +56,9 @@ describe("permissions", () => {
       code: "forbidden",
       message: expect.stringContaining("read-only") as unknown,
     });
-    await expect(assertCan(sessionCaller(stranger), "write", pub)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(assertCan(sessionCaller(stranger), "write", pub)).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await expect(assertCan(sessionCaller(owner), "admin", priv)).resolves.toBeUndefined();
   });
 });

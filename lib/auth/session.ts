@@ -15,7 +15,9 @@ import { authOptions } from "./options";
  */
 export const getSessionUser = cache(async (): Promise<UserSummary | null> => {
   // Reading cookies first also marks the page dynamic before any configuration is touched.
-  const hasSessionCookie = (await cookies()).getAll().some((c) => c.name.includes(sessionCookieMarker));
+  const hasSessionCookie = (await cookies())
+    .getAll()
+    .some((c) => c.name.includes(sessionCookieMarker));
   if (!hasSessionCookie) return null;
   const session = await getServerSession(authOptions());
   const id = Number(session?.user?.id);

@@ -27,7 +27,12 @@ function infoRefs(
     { headers },
   );
   return infoRoute(request, {
-    params: Promise.resolve({ section: "models", owner: repo.owner, name: `${repo.name}.git`, rest: ["refs"] }),
+    params: Promise.resolve({
+      section: "models",
+      owner: repo.owner,
+      name: `${repo.name}.git`,
+      rest: ["refs"],
+    }),
   });
 }
 
@@ -109,7 +114,13 @@ describe("git smart HTTP access", () => {
           `http://localhost:3000/models/${address.owner}/${address.name}.git/git-upload-pack`,
           { method: "POST", headers, body: new Uint8Array(body) },
         ),
-        { params: Promise.resolve({ section: "models", owner: address.owner, name: `${address.name}.git` }) },
+        {
+          params: Promise.resolve({
+            section: "models",
+            owner: address.owner,
+            name: `${address.name}.git`,
+          }),
+        },
       );
     const request = Buffer.concat([
       pktLine("command=ls-refs\n"),

@@ -3,8 +3,8 @@ import "server-only";
 import { z } from "zod";
 
 import type { Caller } from "@/lib/auth/caller";
-import { lfsDecision } from "@/lib/hub";
 import { readJsonBody } from "@/lib/http/request-body";
+import { lfsDecision } from "@/lib/hub";
 import { getRepo, type RepoAddress } from "@/lib/repos/access";
 
 import { writableBranch } from "./branch";

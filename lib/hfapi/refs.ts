@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
+import { readJsonBody } from "@/lib/http/request-body";
 import {
   createBranch,
   createTag,
@@ -12,7 +13,6 @@ import {
   listRefs,
   type RefInfo,
 } from "@/lib/hub";
-import { readJsonBody } from "@/lib/http/request-body";
 import { getRepo, type RepoAddress } from "@/lib/repos/access";
 import { commitIdentity } from "@/lib/repos/identity";
 

@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Caller } from "@/lib/auth/caller";
+import { readCappedBody } from "@/lib/http/request-body";
 import {
   getLastCommits,
   getPathsInfo,
@@ -9,7 +10,6 @@ import {
   type RepoRef,
   type TreeEntry,
 } from "@/lib/hub";
-import { readCappedBody } from "@/lib/http/request-body";
 import { getRepo, type RepoAddress } from "@/lib/repos/access";
 import { repoTypePlural } from "@/lib/validation/repo-names";
 

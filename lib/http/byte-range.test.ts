@@ -22,7 +22,10 @@ describe("parseByteRange", () => {
     expect(parseByteRange(header, size)).toBe("unsatisfiable");
   });
 
-  it.each([null, "", "items=0-1", "bytes=0-1,5-6", "bytes=-", "bytes=a-b"])("ignores %s", (header) => {
-    expect(parseByteRange(header, 100)).toBeNull();
-  });
+  it.each([null, "", "items=0-1", "bytes=0-1,5-6", "bytes=-", "bytes=a-b"])(
+    "ignores %s",
+    (header) => {
+      expect(parseByteRange(header, 100)).toBeNull();
+    },
+  );
 });

@@ -4,7 +4,10 @@ import type { ByteRange } from "@/lib/storage/blob-store";
  * Reads a `Range: bytes=…` header for a file of `size` bytes. Only a single range is honoured
  * (multi-range requests get the whole file, which RFC 9110 allows); `unsatisfiable` means 416.
  */
-export function parseByteRange(header: string | null, size: number): ByteRange | "unsatisfiable" | null {
+export function parseByteRange(
+  header: string | null,
+  size: number,
+): ByteRange | "unsatisfiable" | null {
   if (!header) return null;
   const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
   if (!match) return null;

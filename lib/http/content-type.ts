@@ -31,6 +31,7 @@ export function repoFileContentType(path: string, looksBinary: boolean): string 
 
 /** Headers that keep any served user file inert even if a browser renders it. */
 export const userContentHeaders = {
-  "Content-Security-Policy": "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox",
+  "Content-Security-Policy":
+    "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox",
   "Cross-Origin-Resource-Policy": "same-site",
 } as const;

@@ -13,7 +13,8 @@ const file = {
   open: (range?: { start: number; end: number }) =>
     Readable.from([range ? data.subarray(range.start, range.end + 1) : data]),
 };
-const request = (headers: Record<string, string> = {}, method = "GET") => new Request("http://x/f", { method, headers });
+const request = (headers: Record<string, string> = {}, method = "GET") =>
+  new Request("http://x/f", { method, headers });
 
 describe("fileResponse", () => {
   it("sends the whole file with its length, validator and name", async () => {
@@ -21,7 +22,9 @@ describe("fileResponse", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get(contentLengthPassthrough)).toBe("10");
     expect(response.headers.get("etag")).toBe('"abc"');
-    expect(response.headers.get("content-disposition")).toBe(contentDisposition("attachment", "数字.txt"));
+    expect(response.headers.get("content-disposition")).toBe(
+      contentDisposition("attachment", "数字.txt"),
+    );
     expect(await response.text()).toBe("0123456789");
   });
 

@@ -15,8 +15,8 @@ import { getBlobStore } from "@/lib/storage/blob-store";
 import { sessionCaller } from "@/test/factories";
 import { hf, makeAccount, makeHubRepo, type TestAccount } from "@/test/hf";
 
-import type { BatchObject } from "./batch";
 import { findRepoLfsObjects } from "@/db/queries/repo-lfs-objects";
+import type { BatchObject } from "./batch";
 import { decodeGrant, encodeGrant } from "./transfer-grant";
 
 const lfsHeaders = {

@@ -3,17 +3,17 @@ import "server-only";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 
-import { recordStoredLfsObject } from "@/lib/hub/lfs/record-object";
 import { AppError } from "@/lib/errors";
 import { fileResponse } from "@/lib/http/file-response";
 import { readJsonBody } from "@/lib/http/request-body";
 import { servesLfsObject } from "@/lib/hub";
+import { recordStoredLfsObject } from "@/lib/hub/lfs/record-object";
 import { getBlobStore } from "@/lib/storage/blob-store";
 import { blobWebStream } from "@/lib/storage/blob-web-stream";
 
+import { linkRepoLfsObjects } from "@/db/queries/repo-lfs-objects";
 import { lfsJson } from "./errors";
 import { authorizeGrant } from "./grant-caller";
-import { linkRepoLfsObjects } from "@/db/queries/repo-lfs-objects";
 import { decodeGrant, type TransferGrant } from "./transfer-grant";
 
 function grantFrom(request: Request, op: TransferGrant["op"], oid?: string): TransferGrant {

@@ -38,7 +38,12 @@ export async function findOrganization(name: string): Promise<OwnerProfile> {
 
 async function orgForAdmin(caller: Caller, orgName: string): Promise<OwnerProfile> {
   const org = await findOrganization(orgName);
-  await assertCan(caller, "admin", { ownerId: org.id, ownerKind: "org", isPrivate: false }, "Organisation");
+  await assertCan(
+    caller,
+    "admin",
+    { ownerId: org.id, ownerKind: "org", isPrivate: false },
+    "Organisation",
+  );
   return org;
 }
 

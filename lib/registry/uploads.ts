@@ -4,8 +4,8 @@ import { type UploadSession } from "@/db/queries/registry-uploads";
 
 import { authorizeRepository, type RegistryRequester } from "./access";
 import { adoptUpload, appendBody } from "./blob-ingest";
-import { RegistryError } from "./errors";
 import { parseContentRange } from "./content-range";
+import { RegistryError } from "./errors";
 import { assertUploadDigest } from "./names";
 import { registryEmpty } from "./responses";
 import { keepUploadHash, takeUploadDigest, uploadHashAt } from "./upload-hashes";

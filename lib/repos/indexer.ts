@@ -1,6 +1,11 @@
 import "server-only";
 
-import { findRepoRecord, writeRepoIndex, type RepoIndexData, type RepoRecord } from "@/db/queries/repos";
+import {
+  findRepoRecord,
+  writeRepoIndex,
+  type RepoIndexData,
+  type RepoRecord,
+} from "@/db/queries/repos";
 import type { RepoFacet } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
 import { readFileBytes, resolveRevision, type RepoChange } from "@/lib/hub";
@@ -13,11 +18,18 @@ const maxSearchCardChars = 50_000;
 
 async function readCard(repo: RepoRecord, commit: string): Promise<ParsedCard> {
   try {
-    const { data } = await readFileBytes(refOf(repo), { rev: commit, path: "README.md", maxBytes: maxCardBytes });
+    const { data } = await readFileBytes(refOf(repo), {
+      rev: commit,
+      path: "README.md",
+      maxBytes: maxCardBytes,
+    });
     return parseCard(data.toString("utf8"), { type: repo.type });
   } catch (error) {
     // No README, or one too large to index: the repository simply has no card labels.
-    if (error instanceof AppError && (error.code === "not_found" || error.code === "payload_too_large")) {
+    if (
+      error instanceof AppError &&
+      (error.code === "not_found" || error.code === "payload_too_large")
+    ) {
       return parseCard("", { type: repo.type });
     }
     throw error;

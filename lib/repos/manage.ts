@@ -4,7 +4,13 @@ import { z } from "zod";
 
 import { insertAudit } from "@/db/queries/audit";
 import { findOwnerByName } from "@/db/queries/owners";
-import { deleteRepoRecord, findRepoRecordById, moveRepoRecord, updateRepoSettings, type RepoRecord } from "@/db/queries/repos";
+import {
+  deleteRepoRecord,
+  findRepoRecordById,
+  moveRepoRecord,
+  updateRepoSettings,
+  type RepoRecord,
+} from "@/db/queries/repos";
 import type { Caller } from "@/lib/auth/caller";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -31,7 +37,12 @@ export async function updateRepo(
     ...(changes.description !== undefined ? { description: changes.description || null } : {}),
     ...(changes.isPrivate !== undefined ? { isPrivate: changes.isPrivate } : {}),
   });
-  await insertAudit({ actorId: caller.id, action: "repo.settings", target: `${repo.type}:${repo.ownerName}/${repo.name}`, details: changes });
+  await insertAudit({
+    actorId: caller.id,
+    action: "repo.settings",
+    target: `${repo.type}:${repo.ownerName}/${repo.name}`,
+    details: changes,
+  });
   const updated = (await findRepoRecordById(repo.id))!;
   // The description is part of the search text.
   await indexRepository(updated, updated.updatedAt);
@@ -46,24 +57,48 @@ export async function deleteRepo(caller: Caller, address: RepoAddress): Promise<
     // The row is gone, so the repository is gone for everyone; a leftover directory is only logged.
     console.error("[strata] could not remove git directory of deleted repository", error);
   });
-  await insertAudit({ actorId: caller.id, action: "repo.delete", target: `${repo.type}:${repo.ownerName}/${repo.name}` });
+  await insertAudit({
+    actorId: caller.id,
+    action: "repo.delete",
+    target: `${repo.type}:${repo.ownerName}/${repo.name}`,
+  });
 }
 
 /**
  * Renames a repository or moves it to another owner (HF `repos/move`). Needs admin on the
  * repository and write in the target namespace.
  */
-export async function moveRepo(caller: Caller, address: RepoAddress, to: { owner: string; name: string }): Promise<RepoRecord> {
+export async function moveRepo(
+  caller: Caller,
+  address: RepoAddress,
+  to: { owner: string; name: string },
+): Promise<RepoRecord> {
   const name = repoNameSchema.parse(to.name);
   const { repo, ref } = await getRepo(caller, address, "admin");
   const owner = await findOwnerByName(to.owner);
-  if (!owner) throw new AppError("not_found", `There is no user or organisation called "${to.owner}".`);
-  await assertCan(caller, "write", { ownerId: owner.id, ownerKind: owner.kind, isPrivate: false }, "Owner");
-  await moveRepoRecord(repo.id, { ownerId: owner.id, ownerName: owner.name, name, type: repo.type });
+  if (!owner)
+    throw new AppError("not_found", `There is no user or organisation called "${to.owner}".`);
+  await assertCan(
+    caller,
+    "write",
+    { ownerId: owner.id, ownerKind: owner.kind, isPrivate: false },
+    "Owner",
+  );
+  await moveRepoRecord(repo.id, {
+    ownerId: owner.id,
+    ownerName: owner.name,
+    name,
+    type: repo.type,
+  });
   try {
     await renameRepository(ref, { owner: owner.name, name });
   } catch (error) {
-    await moveRepoRecord(repo.id, { ownerId: repo.ownerId, ownerName: repo.ownerName, name: repo.name, type: repo.type });
+    await moveRepoRecord(repo.id, {
+      ownerId: repo.ownerId,
+      ownerName: repo.ownerName,
+      name: repo.name,
+      type: repo.type,
+    });
     throw error;
   }
   await insertAudit({

@@ -18,10 +18,26 @@ export function openmindSnippet(repo: RepoId, metadata: CardMetadata): string {
   const framework = metadata.frameworks.map((f) => frameworkArgument[f]).find(Boolean);
   const lines: string[] = [];
   if (metadata.pipelineTag) {
-    const args = [`"${metadata.pipelineTag}"`, `model="${id}"`, "trust_remote_code=True", ...(framework ? [`framework="${framework}"`] : [])];
-    lines.push("from openmind import pipeline", "", `pipe = pipeline(${args.join(", ")})`, "", "# or load the model and tokenizer yourself:");
+    const args = [
+      `"${metadata.pipelineTag}"`,
+      `model="${id}"`,
+      "trust_remote_code=True",
+      ...(framework ? [`framework="${framework}"`] : []),
+    ];
+    lines.push(
+      "from openmind import pipeline",
+      "",
+      `pipe = pipeline(${args.join(", ")})`,
+      "",
+      "# or load the model and tokenizer yourself:",
+    );
   }
-  lines.push("from openmind import AutoModel, AutoTokenizer", "", `tokenizer = AutoTokenizer.from_pretrained("${id}")`, `model = AutoModel.from_pretrained("${id}")`);
+  lines.push(
+    "from openmind import AutoModel, AutoTokenizer",
+    "",
+    `tokenizer = AutoTokenizer.from_pretrained("${id}")`,
+    `model = AutoModel.from_pretrained("${id}")`,
+  );
   return lines.join("\n");
 }
 

@@ -9,14 +9,33 @@ import { createUserAccount } from "@/lib/accounts/users";
 export const demoLogin = { username: "demo", password: "strata-demo" } as const;
 
 const demoUsers = [
-  { username: demoLogin.username, password: demoLogin.password, isAdmin: true, email: "demo@example.com" },
+  {
+    username: demoLogin.username,
+    password: demoLogin.password,
+    isAdmin: true,
+    email: "demo@example.com",
+  },
   { username: "alice", password: "alice-demo-pass", isAdmin: false, email: "alice@example.com" },
   { username: "bob", password: "bob-demo-pass", isAdmin: false, email: "bob@example.com" },
 ];
 
 const demoOrgs: { name: string; displayName: string; members: [string, MemberRole][] }[] = [
-  { name: "openmind", displayName: "openMind", members: [["demo", "admin"], ["alice", "write"]] },
-  { name: "ascend", displayName: "Ascend", members: [["demo", "admin"], ["bob", "read"]] },
+  {
+    name: "openmind",
+    displayName: "openMind",
+    members: [
+      ["demo", "admin"],
+      ["alice", "write"],
+    ],
+  },
+  {
+    name: "ascend",
+    displayName: "Ascend",
+    members: [
+      ["demo", "admin"],
+      ["bob", "read"],
+    ],
+  },
   { name: "base_image", displayName: "Base images", members: [["demo", "admin"]] },
 ];
 

@@ -1,7 +1,7 @@
 import "server-only";
 
-import { findRepoRecord } from "@/db/queries/repos";
 import { findUserByName } from "@/db/queries/owners";
+import { findRepoRecord } from "@/db/queries/repos";
 import type { Caller } from "@/lib/auth/caller";
 import { commitChanges } from "@/lib/hub";
 import { createRepo } from "@/lib/repos/create";
@@ -21,13 +21,22 @@ export async function seedRepos(): Promise<number> {
   let created = 0;
   for (const spec of demoRepos) {
     if (await findRepoRecord(spec.type, spec.owner, spec.name)) continue;
-    await createRepo(caller, { type: spec.type, owner: spec.owner, name: spec.name, description: spec.description });
+    await createRepo(caller, {
+      type: spec.type,
+      owner: spec.owner,
+      name: spec.name,
+      description: spec.description,
+    });
     await commitChanges({
       repo: { type: spec.type, owner: spec.owner, name: spec.name },
       branch: "main",
       message: "Add demo files",
       author: commitIdentity(caller),
-      operations: Object.entries(spec.files).map(([path, content]) => ({ kind: "file" as const, path, source: { content } })),
+      operations: Object.entries(spec.files).map(([path, content]) => ({
+        kind: "file" as const,
+        path,
+        source: { content },
+      })),
       source: "web",
     });
     created += 1;

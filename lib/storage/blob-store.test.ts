@@ -23,16 +23,22 @@ describe("FileBlobStore", () => {
   it("writes a stream under its sha256 and reads it back, also by range", async () => {
     const info = await store.write(Readable.from(["hello ", "world"]));
     expect(info).toEqual({ sha256: sha("hello world"), size: 11 });
-    expect(store.localPath(info.sha256)).toContain(`/sha256/${info.sha256.slice(0, 2)}/${info.sha256.slice(2, 4)}/`);
+    expect(store.localPath(info.sha256)).toContain(
+      `/sha256/${info.sha256.slice(0, 2)}/${info.sha256.slice(2, 4)}/`,
+    );
     expect(await text(store.read(info.sha256))).toBe("hello world");
     expect(await text(store.read(info.sha256, { start: 6, end: 10 }))).toBe("world");
     expect(tempFiles()).toEqual([]);
   });
 
   it("refuses a digest or size mismatch and leaves nothing behind", async () => {
-    await expect(store.write(Readable.from(["abc"]), { sha256: sha("xyz") })).rejects.toThrow(/Digest mismatch/);
+    await expect(store.write(Readable.from(["abc"]), { sha256: sha("xyz") })).rejects.toThrow(
+      /Digest mismatch/,
+    );
     await expect(store.write(Readable.from(["abc"]), { size: 4 })).rejects.toThrow(/Size mismatch/);
-    await expect(store.write(Readable.from(["abcdef"]), { maxSize: 3 })).rejects.toThrow(/larger than/);
+    await expect(store.write(Readable.from(["abcdef"]), { maxSize: 3 })).rejects.toThrow(
+      /larger than/,
+    );
     expect(await store.stat(sha("abc"))).toBeNull();
     expect(tempFiles()).toEqual([]);
   });
@@ -66,8 +72,13 @@ describe("FileBlobStore", () => {
   it("adopts a file hashed by the caller without reading it again, still checking the size", async () => {
     const temp = store.tempPath();
     fs.writeFileSync(temp, "weights");
-    await expect(store.adopt(temp, { sha256: sha("weights"), size: 99, trusted: true })).rejects.toThrow(/Size mismatch/);
-    expect(await store.adopt(temp, { sha256: sha("weights"), size: 7, trusted: true })).toEqual({ sha256: sha("weights"), size: 7 });
+    await expect(
+      store.adopt(temp, { sha256: sha("weights"), size: 99, trusted: true }),
+    ).rejects.toThrow(/Size mismatch/);
+    expect(await store.adopt(temp, { sha256: sha("weights"), size: 7, trusted: true })).toEqual({
+      sha256: sha("weights"),
+      size: 7,
+    });
     expect(await text(store.read(sha("weights")))).toBe("weights");
   });
 

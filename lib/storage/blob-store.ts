@@ -49,7 +49,10 @@ export interface BlobStore {
    * `trusted` skips re-reading the file when the caller hashed these very bytes as it wrote them
    * (it saves a full read of multi-gigabyte uploads); the size is still checked.
    */
-  adopt(tempFile: string, expect: WriteExpectation & { sha256: Sha256; trusted?: boolean }): Promise<BlobInfo>;
+  adopt(
+    tempFile: string,
+    expect: WriteExpectation & { sha256: Sha256; trusted?: boolean },
+  ): Promise<BlobInfo>;
   /** A fresh path in the store's temp area, on the same file system as the blobs. */
   tempPath(label?: string): string;
   delete(sha256: Sha256): Promise<boolean>;
@@ -82,10 +85,16 @@ function toReadable(source: BlobSource): Readable {
 
 function verify(actual: BlobInfo, expect: WriteExpectation): void {
   if (expect.size !== undefined && actual.size !== expect.size) {
-    throw new AppError("bad_request", `Size mismatch: expected ${expect.size} bytes, received ${actual.size}.`);
+    throw new AppError(
+      "bad_request",
+      `Size mismatch: expected ${expect.size} bytes, received ${actual.size}.`,
+    );
   }
   if (expect.sha256 !== undefined && actual.sha256 !== expect.sha256) {
-    throw new AppError("bad_request", `Digest mismatch: expected sha256 ${expect.sha256}, received ${actual.sha256}.`);
+    throw new AppError(
+      "bad_request",
+      `Digest mismatch: expected sha256 ${expect.sha256}, received ${actual.sha256}.`,
+    );
   }
 }
 
@@ -145,7 +154,11 @@ export class FileBlobStore implements BlobStore {
     const temp = this.tempPath("write");
     const counter = new HashingCounter(expect.maxSize);
     try {
-      await pipeline(toReadable(source), counter, fs.createWriteStream(temp, { flags: "wx", mode: 0o600 }));
+      await pipeline(
+        toReadable(source),
+        counter,
+        fs.createWriteStream(temp, { flags: "wx", mode: 0o600 }),
+      );
       const info = { sha256: counter.hash.digest("hex"), size: counter.size };
       verify(info, expect);
       await this.publish(temp, info.sha256);
@@ -166,11 +179,15 @@ export class FileBlobStore implements BlobStore {
       return info;
     }
     const counter = new HashingCounter(expect.maxSize);
-    await pipeline(fs.createReadStream(tempFile, { highWaterMark: 1024 * 1024 }), counter, async function* (source) {
-      for await (const _chunk of source) {
-        // only hashing
-      }
-    });
+    await pipeline(
+      fs.createReadStream(tempFile, { highWaterMark: 1024 * 1024 }),
+      counter,
+      async function* (source) {
+        for await (const _chunk of source) {
+          // only hashing
+        }
+      },
+    );
     const info = { sha256: counter.hash.digest("hex"), size: counter.size };
     verify(info, expect);
     await this.publish(tempFile, info.sha256);
@@ -218,7 +235,9 @@ export class FileBlobStore implements BlobStore {
   }
 }
 
-const globalForBlobs = globalThis as unknown as { strataBlobs?: { root: string; store: BlobStore } };
+const globalForBlobs = globalThis as unknown as {
+  strataBlobs?: { root: string; store: BlobStore };
+};
 
 export function getBlobStore(): BlobStore {
   const root = path.join(getConfig().dataDir, "blobs");

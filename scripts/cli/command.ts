@@ -15,16 +15,22 @@ export class UsageError extends Error {
 
 export function parseCommandArgs(command: Command, argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: command.options, strict: true, allowPositionals: false }).values as Record<
-      string,
-      string | boolean | undefined
-    >;
+    return parseArgs({
+      args: argv,
+      options: command.options,
+      strict: true,
+      allowPositionals: false,
+    }).values as Record<string, string | boolean | undefined>;
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\nUsage: npm run cli -- ${command.usage}`);
   }
 }
 
-export function requireString(values: Record<string, unknown>, key: string, command: Command): string {
+export function requireString(
+  values: Record<string, unknown>,
+  key: string,
+  command: Command,
+): string {
   const value = values[key];
   if (typeof value !== "string" || value === "") {
     throw new UsageError(`Missing --${key}.\nUsage: npm run cli -- ${command.usage}`);

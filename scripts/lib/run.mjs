@@ -16,7 +16,9 @@ export function run(command, args, options = {}) {
     const child = spawn(command, args, { stdio: "inherit", ...options });
     child.on("error", reject);
     child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${signal ?? code}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(" ")} exited with ${signal ?? code}`)),
     );
   });
 }

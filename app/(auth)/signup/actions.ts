@@ -1,10 +1,13 @@
 "use server";
 
-import { defineAction } from "@/lib/actions/action";
 import { registerUser } from "@/lib/accounts/users";
+import { defineAction } from "@/lib/actions/action";
 import { signUpSchema } from "@/lib/validation/accounts";
 
-export const signUpAction = defineAction({ schema: signUpSchema, access: "public" }, async (input, { ip }) => {
-  const user = await registerUser(input, ip);
-  return { name: user.name };
-});
+export const signUpAction = defineAction(
+  { schema: signUpSchema, access: "public" },
+  async (input, { ip }) => {
+    const user = await registerUser(input, ip);
+    return { name: user.name };
+  },
+);

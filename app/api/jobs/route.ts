@@ -2,10 +2,10 @@
 import { z } from "zod";
 
 import { jobStates } from "@/db/schema/job-enums";
+import { readJsonBody } from "@/lib/http/request-body";
 import { route } from "@/lib/http/route";
 import { diagnosticJobSchema, enqueueDiagnosticJob } from "@/lib/jobs/diagnostic";
 import { listJobsOverview } from "@/lib/jobs/overview";
-import { readJsonBody } from "@/lib/http/request-body";
 
 const listQuery = z.object({
   state: z.array(z.enum(jobStates)).optional(),

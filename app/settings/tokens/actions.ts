@@ -6,11 +6,14 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/action";
 import { createAccessToken, createTokenSchema, revokeAccessToken } from "@/lib/auth/access-tokens";
 
-export const createTokenAction = defineAction({ schema: createTokenSchema }, async (input, { caller }) => {
-  const created = await createAccessToken(caller.id, input);
-  revalidatePath("/settings/tokens");
-  return { token: created.token, name: created.name, scope: created.scope };
-});
+export const createTokenAction = defineAction(
+  { schema: createTokenSchema },
+  async (input, { caller }) => {
+    const created = await createAccessToken(caller.id, input);
+    revalidatePath("/settings/tokens");
+    return { token: created.token, name: created.name, scope: created.scope };
+  },
+);
 
 export const revokeTokenAction = defineAction(
   { schema: z.object({ tokenId: z.coerce.number().int().positive() }) },

@@ -15,7 +15,11 @@ export const metadata: Metadata = { title: "Access tokens" };
 
 export default async function TokensPage() {
   const user = await requireSessionUser("/settings/tokens");
-  const [s, locale, tokens] = await Promise.all([getStrings(settingsStrings), getLocale(), listAccessTokens(user.id)]);
+  const [s, locale, tokens] = await Promise.all([
+    getStrings(settingsStrings),
+    getLocale(),
+    listAccessTokens(user.id),
+  ]);
   return (
     <div className="space-y-8">
       <PageHeading title={s.tokens} description={s.tokensLead} />
@@ -28,7 +32,7 @@ export default async function TokensPage() {
       ) : (
         <div className="overflow-x-auto rounded-lg border">
           <table className="w-full text-sm">
-            <thead className="bg-subtle text-left text-muted-foreground">
+            <thead className="bg-subtle text-muted-foreground text-left">
               <tr>
                 <th className="px-4 py-2 font-medium">{s.columnName}</th>
                 <th className="px-4 py-2 font-medium">{s.columnScope}</th>
@@ -43,11 +47,15 @@ export default async function TokensPage() {
                 <tr key={token.id} className="border-t" data-testid="token-row">
                   <td className="px-4 py-2 font-medium">{token.name}</td>
                   <td className="px-4 py-2">
-                    <Badge tone={token.scope === "write" ? "warning" : "neutral"}>{token.scope}</Badge>
+                    <Badge tone={token.scope === "write" ? "warning" : "neutral"}>
+                      {token.scope}
+                    </Badge>
                   </td>
                   <td className="px-4 py-2 font-mono text-xs">{token.displayPrefix}…</td>
                   <td className="px-4 py-2">{formatDate(token.createdAt, locale)}</td>
-                  <td className="px-4 py-2">{token.lastUsedAt ? formatRelative(token.lastUsedAt, locale) : s.never}</td>
+                  <td className="px-4 py-2">
+                    {token.lastUsedAt ? formatRelative(token.lastUsedAt, locale) : s.never}
+                  </td>
                   <td className="px-4 py-2 text-right">
                     <RevokeTokenButton tokenId={token.id} tokenName={token.name} />
                   </td>

@@ -6,14 +6,22 @@ import { treeHref, type RepoId } from "@/lib/repos/urls";
 import { fileStrings } from "../file-strings";
 
 /** `name / folder / sub / file`, each folder a link to its listing at the same revision. */
-export async function Breadcrumbs({ repo, rev, path }: { repo: RepoId; rev: string; path: string }) {
+export async function Breadcrumbs({
+  repo,
+  rev,
+  path,
+}: {
+  repo: RepoId;
+  rev: string;
+  path: string;
+}) {
   const s = await getStrings(fileStrings);
   const parts = path ? path.split("/") : [];
   return (
     <nav aria-label={s.breadcrumbs} className="min-w-0 text-sm">
       <ol className="flex flex-wrap items-center gap-1">
         <li>
-          <Link href={treeHref(repo, rev)} className="font-medium text-brand hover:underline">
+          <Link href={treeHref(repo, rev)} className="text-brand font-medium hover:underline">
             {repo.name}
           </Link>
         </li>
@@ -29,7 +37,10 @@ export async function Breadcrumbs({ repo, rev, path }: { repo: RepoId; rev: stri
                   {part}
                 </span>
               ) : (
-                <Link href={treeHref(repo, rev, parts.slice(0, i + 1).join("/"))} className="text-brand break-all hover:underline">
+                <Link
+                  href={treeHref(repo, rev, parts.slice(0, i + 1).join("/"))}
+                  className="text-brand break-all hover:underline"
+                >
                   {part}
                 </Link>
               )}

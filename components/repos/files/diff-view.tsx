@@ -8,7 +8,12 @@ import { blobHref, type RepoId } from "@/lib/repos/urls";
 
 import { fileStrings } from "../file-strings";
 
-type Line = { kind: "hunk" | "add" | "del" | "ctx" | "note"; text: string; old: number | null; new: number | null };
+type Line = {
+  kind: "hunk" | "add" | "del" | "ctx" | "note";
+  text: string;
+  old: number | null;
+  new: number | null;
+};
 
 /** Unified diff text → lines with old and new line numbers, from the `@@ -a,b +c,d @@` headers. */
 function diffLines(patch: string): Line[] {
@@ -36,25 +41,46 @@ const lineClass: Record<Line["kind"], string> = {
   ctx: "",
   note: "text-muted-foreground",
 };
-const tones = { added: "success", modified: "brand", deleted: "danger", typechange: "warning" } as const;
+const tones = {
+  added: "success",
+  modified: "brand",
+  deleted: "danger",
+  typechange: "warning",
+} as const;
 
 /** One changed file: status, path, line counts and its diff (or why the diff is not shown). */
-export async function DiffView({ repo, commit, file }: { repo: RepoId; commit: string; file: FileChange }) {
+export async function DiffView({
+  repo,
+  commit,
+  file,
+}: {
+  repo: RepoId;
+  commit: string;
+  file: FileChange;
+}) {
   const s = await getStrings(fileStrings);
   return (
-    <section className="overflow-hidden rounded-lg border" data-testid="diff-file" data-path={file.path}>
-      <header className="flex flex-wrap items-center gap-2 border-b bg-subtle px-4 py-2 text-sm">
+    <section
+      className="overflow-hidden rounded-lg border"
+      data-testid="diff-file"
+      data-path={file.path}
+    >
+      <header className="bg-subtle flex flex-wrap items-center gap-2 border-b px-4 py-2 text-sm">
         <Badge tone={tones[file.status]}>{s.status[file.status]}</Badge>
         {file.status === "deleted" ? (
           <span className="font-mono break-all">{file.path}</span>
         ) : (
-          <Link href={blobHref(repo, commit, file.path)} className="font-mono break-all hover:text-brand hover:underline">
+          <Link
+            href={blobHref(repo, commit, file.path)}
+            className="hover:text-brand font-mono break-all hover:underline"
+          >
             {file.path}
           </Link>
         )}
         {file.lfs ? <Badge tone="brand">{s.lfs}</Badge> : null}
         <span className="ml-auto font-mono text-xs">
-          <span className="text-success">+{file.additions}</span> <span className="text-danger">−{file.deletions}</span>
+          <span className="text-success">+{file.additions}</span>{" "}
+          <span className="text-danger">−{file.deletions}</span>
         </span>
       </header>
       {file.patch ? (
@@ -63,8 +89,12 @@ export async function DiffView({ repo, commit, file }: { repo: RepoId; commit: s
             <tbody>
               {diffLines(file.patch).map((line, i) => (
                 <tr key={i} className={lineClass[line.kind]}>
-                  <td className="w-10 px-2 text-right text-muted-foreground select-none">{line.old ?? ""}</td>
-                  <td className="w-10 px-2 text-right text-muted-foreground select-none">{line.new ?? ""}</td>
+                  <td className="text-muted-foreground w-10 px-2 text-right select-none">
+                    {line.old ?? ""}
+                  </td>
+                  <td className="text-muted-foreground w-10 px-2 text-right select-none">
+                    {line.new ?? ""}
+                  </td>
                   <td className={cn("px-3 whitespace-pre")}>{line.text}</td>
                 </tr>
               ))}
@@ -72,7 +102,9 @@ export async function DiffView({ repo, commit, file }: { repo: RepoId; commit: s
           </table>
         </div>
       ) : (
-        <p className="px-4 py-3 text-sm text-muted-foreground">{file.patchOmitted ? s.patchOmitted[file.patchOmitted] : s.noChanges}</p>
+        <p className="text-muted-foreground px-4 py-3 text-sm">
+          {file.patchOmitted ? s.patchOmitted[file.patchOmitted] : s.noChanges}
+        </p>
       )}
     </section>
   );

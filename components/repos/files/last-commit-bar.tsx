@@ -1,7 +1,7 @@
 import Link from "next/link";
 
-import type { LastCommit } from "@/lib/hub";
 import { formatRelative } from "@/lib/format";
+import type { LastCommit } from "@/lib/hub";
 import { getLocale } from "@/lib/i18n/server";
 import { commitHref, type RepoId } from "@/lib/repos/urls";
 
@@ -10,12 +10,18 @@ export async function LastCommitBar({ repo, commit }: { repo: RepoId; commit: La
   if (!commit) return null;
   const locale = await getLocale();
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b bg-subtle px-4 py-2 text-sm">
+    <div className="bg-subtle flex flex-wrap items-center gap-x-3 gap-y-1 border-b px-4 py-2 text-sm">
       <span className="font-medium">{commit.authorName}</span>
-      <Link href={commitHref(repo, commit.id)} className="min-w-0 flex-1 truncate hover:text-brand hover:underline">
+      <Link
+        href={commitHref(repo, commit.id)}
+        className="hover:text-brand min-w-0 flex-1 truncate hover:underline"
+      >
         {commit.title}
       </Link>
-      <Link href={commitHref(repo, commit.id)} className="font-mono text-xs text-muted-foreground hover:text-brand">
+      <Link
+        href={commitHref(repo, commit.id)}
+        className="text-muted-foreground hover:text-brand font-mono text-xs"
+      >
         {commit.id.slice(0, 7)}
       </Link>
       <time dateTime={commit.date} className="text-muted-foreground">

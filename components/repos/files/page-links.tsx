@@ -3,11 +3,21 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 
 /** Previous / next links for paged server-rendered lists. */
-export function PageLinks({ page, pageCount, hrefFor, labels }: {
+export function PageLinks({
+  page,
+  pageCount,
+  hrefFor,
+  labels,
+}: {
   page: number;
   pageCount: number;
   hrefFor: (page: number) => string;
-  labels: { pagination: string; previous: string; next: string; pageOf: (page: number, count: number) => string };
+  labels: {
+    pagination: string;
+    previous: string;
+    next: string;
+    pageOf: (page: number, count: number) => string;
+  };
 }) {
   if (pageCount <= 1) return null;
   const disabled = `${buttonClasses("secondary", "sm")} pointer-events-none opacity-50`;
@@ -22,7 +32,7 @@ export function PageLinks({ page, pageCount, hrefFor, labels }: {
           ← {labels.previous}
         </span>
       )}
-      <span className="text-sm text-muted-foreground">{labels.pageOf(page, pageCount)}</span>
+      <span className="text-muted-foreground text-sm">{labels.pageOf(page, pageCount)}</span>
       {page < pageCount ? (
         <Link href={hrefFor(page + 1)} rel="next" className={buttonClasses("secondary", "sm")}>
           {labels.next} →

@@ -11,9 +11,16 @@ export const repoListKeys = {
   list: (type: RepoType, params: RepoListParams) => ["repos", "list", type, params] as const,
 };
 
-async function fetchRepoList(type: RepoType, params: RepoListParams, signal: AbortSignal): Promise<RepoListPage> {
+async function fetchRepoList(
+  type: RepoType,
+  params: RepoListParams,
+  signal: AbortSignal,
+): Promise<RepoListPage> {
   const query = listQueryString(params);
-  const response = await fetch(`/api/repos?type=${type}${query ? `&${query.slice(1)}` : ""}`, { signal, credentials: "same-origin" });
+  const response = await fetch(`/api/repos?type=${type}${query ? `&${query.slice(1)}` : ""}`, {
+    signal,
+    credentials: "same-origin",
+  });
   if (!response.ok) throw new Error(`GET /api/repos answered ${response.status}`);
   return (await response.json()) as RepoListPage;
 }

@@ -17,17 +17,28 @@ export function RepoCardItem({ repo }: { repo: RepoSummary }) {
   const s = useStrings(repoStrings);
   const locale = useLocale();
   return (
-    <article className="relative rounded-lg border bg-card p-4 transition-colors hover:border-brand/60" data-testid="repo-card-item" data-repo={`${repo.owner}/${repo.name}`}>
+    <article
+      className="bg-card hover:border-brand/60 relative rounded-lg border p-4 transition-colors"
+      data-testid="repo-card-item"
+      data-repo={`${repo.owner}/${repo.name}`}
+    >
       <h3 className="flex min-w-0 items-center gap-2 font-medium">
         <Avatar name={repo.owner} size={20} />
-        <Link href={repoHref(repo)} className="truncate after:absolute after:inset-0 hover:text-brand">
+        <Link
+          href={repoHref(repo)}
+          className="hover:text-brand truncate after:absolute after:inset-0"
+        >
           {repo.owner}/{repo.name}
         </Link>
         {repo.isPrivate ? <Badge tone="warning">{s.private}</Badge> : null}
       </h3>
-      {repo.description ? <p className="mt-1 line-clamp-2 text-sm text-muted-foreground">{repo.description}</p> : null}
-      <p className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
-        {repo.task ? <span className="font-medium text-foreground">{taskLabel(repo.task)}</span> : null}
+      {repo.description ? (
+        <p className="text-muted-foreground mt-1 line-clamp-2 text-sm">{repo.description}</p>
+      ) : null}
+      <p className="text-muted-foreground mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
+        {repo.task ? (
+          <span className="text-foreground font-medium">{taskLabel(repo.task)}</span>
+        ) : null}
         {[...repo.frameworks, ...repo.hardware].map((label) => (
           <Badge key={label}>{label}</Badge>
         ))}

@@ -5,7 +5,12 @@ import type { RepoSummary } from "@/lib/repos/list/summary";
 import { RepoCardItem } from "./repo-card-item";
 
 /** A titled handful of repositories with a link to the full list (home and profile pages). */
-export function RepoShortList({ title, items, more, testId }: {
+export function RepoShortList({
+  title,
+  items,
+  more,
+  testId,
+}: {
   title: string;
   items: RepoSummary[];
   more?: { href: string; label: string };
@@ -16,7 +21,7 @@ export function RepoShortList({ title, items, more, testId }: {
       <div className="mb-3 flex items-baseline justify-between gap-3">
         <h2 className="text-lg font-semibold">{title}</h2>
         {more ? (
-          <Link href={more.href} className="text-sm text-brand hover:underline">
+          <Link href={more.href} className="text-brand text-sm hover:underline">
             {more.label}
           </Link>
         ) : null}

@@ -5,8 +5,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { RepoType } from "@/db/schema/enums";
 import { formatBytes } from "@/lib/format";
-import { splitFrontMatter } from "@/lib/hub/card/front-matter";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { splitFrontMatter } from "@/lib/hub/card/front-matter";
 import { getStrings } from "@/lib/i18n/server";
 import { pathText, segmentText } from "@/lib/repos/http/params";
 import { blobHref, commitsHref, editHref, repoHref, resolveHref, treeHref } from "@/lib/repos/urls";
@@ -31,7 +31,13 @@ function withFrontMatterAsCode(text: string): string {
 /** One file at a revision: highlighted text, rendered markdown, an image, or a download card. */
 export async function BlobPage({ type, params }: { type: RepoType; params: TreeParams }) {
   const p = await params;
-  const input = { type, owner: segmentText(p.owner), name: segmentText(p.name), rev: segmentText(p.rev), path: pathText(p.path) };
+  const input = {
+    type,
+    owner: segmentText(p.owner),
+    name: segmentText(p.name),
+    rev: segmentText(p.rev),
+    path: pathText(p.path),
+  };
   const blob = await orNotFound(loadBlob(input));
   const repo = { type, owner: input.owner, name: input.name };
   if (!blob) redirect(treeHref(repo, input.rev, input.path));
@@ -44,31 +50,52 @@ export async function BlobPage({ type, params }: { type: RepoType; params: TreeP
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <RefSwitcher revision={revision} refs={blob.refs} hrefFor={(rev) => blobHref(canonical, rev, entry.path)} />
+        <RefSwitcher
+          revision={revision}
+          refs={blob.refs}
+          hrefFor={(rev) => blobHref(canonical, rev, entry.path)}
+        />
         <Breadcrumbs repo={canonical} rev={input.rev} path={entry.path} />
       </div>
       <Card className="overflow-hidden">
         <LastCommitBar repo={canonical} commit={blob.lastCommit} />
         <div className="flex flex-wrap items-center gap-2 border-b px-4 py-2 text-sm">
           <span className="text-muted-foreground tabular-nums">{formatBytes(entry.size)}</span>
-          {display.kind === "text" ? <span className="text-muted-foreground">· {s.lines(display.lines)}</span> : null}
+          {display.kind === "text" ? (
+            <span className="text-muted-foreground">· {s.lines(display.lines)}</span>
+          ) : null}
           {entry.lfs ? (
             <Badge tone="brand" title={s.lfsHint} data-testid="lfs-badge">
               {s.lfs}
             </Badge>
           ) : null}
           <div className="ml-auto flex flex-wrap gap-2">
-            <ButtonLink href={commitsHref(canonical, input.rev, entry.path)} variant="ghost" size="sm">
+            <ButtonLink
+              href={commitsHref(canonical, input.rev, entry.path)}
+              variant="ghost"
+              size="sm"
+            >
               {s.history}
             </ButtonLink>
             <ButtonLink href={raw} variant="secondary" size="sm" prefetch={false} target="_blank">
               {s.raw}
             </ButtonLink>
-            <ButtonLink href={download} variant="secondary" size="sm" prefetch={false} download={entry.name} data-testid="download-link">
+            <ButtonLink
+              href={download}
+              variant="secondary"
+              size="sm"
+              prefetch={false}
+              download={entry.name}
+              data-testid="download-link"
+            >
               {s.download}
             </ButtonLink>
             {blob.editable && revision.branch ? (
-              <ButtonLink href={editHref(canonical, revision.branch, entry.path)} variant="secondary" size="sm">
+              <ButtonLink
+                href={editHref(canonical, revision.branch, entry.path)}
+                variant="secondary"
+                size="sm"
+              >
                 {s.edit}
               </ButtonLink>
             ) : null}
@@ -85,14 +112,22 @@ export async function BlobPage({ type, params }: { type: RepoType; params: TreeP
         </div>
         {display.kind === "markdown" ? (
           <div className="p-6">
-            <MarkdownView source={withFrontMatterAsCode(display.text)} base={{ repoPath: repoHref(canonical), rev: input.rev, dir }} />
+            <MarkdownView
+              source={withFrontMatterAsCode(display.text)}
+              base={{ repoPath: repoHref(canonical), rev: input.rev, dir }}
+            />
           </div>
         ) : display.kind === "text" ? (
           <CodeView text={display.text} highlighted={display.highlighted} lines={display.lines} />
         ) : display.kind === "image" ? (
-          <div className="flex justify-center bg-subtle p-6">
+          <div className="bg-subtle flex justify-center p-6">
             {/* eslint-disable-next-line @next/next/no-img-element -- user files are served as they are, not optimised */}
-            <img src={raw} alt={entry.name} className="max-h-[70vh] max-w-full" data-testid="image-view" />
+            <img
+              src={raw}
+              alt={entry.name}
+              className="max-h-[70vh] max-w-full"
+              data-testid="image-view"
+            />
           </div>
         ) : (
           <DownloadCard entry={entry} reason={display.kind} downloadHref={download} />

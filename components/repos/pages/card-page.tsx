@@ -26,7 +26,11 @@ export async function CardPage({ type, params }: { type: RepoType; params: RepoP
         description={card?.omitted === "too_large" ? undefined : s.noCardHint}
         action={
           card?.omitted === "too_large" ? (
-            <ButtonLink href={blobHref(repo, view.defaultBranch, "README.md")} variant="secondary" size="sm">
+            <ButtonLink
+              href={blobHref(repo, view.defaultBranch, "README.md")}
+              variant="secondary"
+              size="sm"
+            >
               {s.viewReadme}
             </ButtonLink>
           ) : view.canWrite ? (
@@ -41,7 +45,10 @@ export async function CardPage({ type, params }: { type: RepoType; params: RepoP
   return (
     <article className="max-w-4xl" data-testid="repo-card">
       <CardWarnings title={s.cardWarning} warnings={card.warnings} />
-      <MarkdownView source={card.body} base={{ repoPath: repoHref(repo), rev: view.defaultBranch, dir: "" }} />
+      <MarkdownView
+        source={card.body}
+        base={{ repoPath: repoHref(repo), rev: view.defaultBranch, dir: "" }}
+      />
     </article>
   );
 }

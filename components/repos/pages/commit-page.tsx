@@ -21,7 +21,9 @@ export async function CommitPage({ type, params }: { type: RepoType; params: Com
   const p = await params;
   const sha = segmentText(p.sha);
   if (!/^[0-9a-f]{7,64}$/.test(sha)) notFound();
-  const { view, diff } = await orNotFound(loadCommitDiff({ type, owner: segmentText(p.owner), name: segmentText(p.name), sha }));
+  const { view, diff } = await orNotFound(
+    loadCommitDiff({ type, owner: segmentText(p.owner), name: segmentText(p.name), sha }),
+  );
   const [s, locale] = await Promise.all([getStrings(fileStrings), getLocale()]);
   const repo = { type, owner: view.owner, name: view.name };
   const { commit } = diff;
@@ -35,9 +37,15 @@ export async function CommitPage({ type, params }: { type: RepoType; params: Com
             {s.browseFiles}
           </ButtonLink>
         </div>
-        {body ? <pre className="mt-2 font-sans text-sm whitespace-pre-wrap text-muted-foreground">{body}</pre> : null}
-        <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-muted-foreground">
-          <span>{s.authoredOn(commit.author.name, formatDateTime(commit.author.date, locale))}</span>
+        {body ? (
+          <pre className="text-muted-foreground mt-2 font-sans text-sm whitespace-pre-wrap">
+            {body}
+          </pre>
+        ) : null}
+        <div className="text-muted-foreground mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+          <span>
+            {s.authoredOn(commit.author.name, formatDateTime(commit.author.date, locale))}
+          </span>
           <span className="flex items-center gap-2">
             <code className="font-mono text-xs" data-testid="commit-sha">
               {commit.id}
@@ -51,7 +59,10 @@ export async function CommitPage({ type, params }: { type: RepoType; params: Com
             {commit.parents.map((parent, i) => (
               <span key={parent}>
                 {i > 0 ? ", " : null}
-                <Link href={commitHref(repo, parent)} className="font-mono text-xs text-brand hover:underline">
+                <Link
+                  href={commitHref(repo, parent)}
+                  className="text-brand font-mono text-xs hover:underline"
+                >
                   {parent.slice(0, 7)}
                 </Link>
               </span>
@@ -59,8 +70,12 @@ export async function CommitPage({ type, params }: { type: RepoType; params: Com
           </span>
         </div>
       </div>
-      <p className="text-sm">{s.changedFiles(diff.stats.files, diff.stats.additions, diff.stats.deletions)}</p>
-      {diff.filesTruncated ? <p className="text-sm text-warning">{s.filesTruncated(diff.files.length)}</p> : null}
+      <p className="text-sm">
+        {s.changedFiles(diff.stats.files, diff.stats.additions, diff.stats.deletions)}
+      </p>
+      {diff.filesTruncated ? (
+        <p className="text-warning text-sm">{s.filesTruncated(diff.files.length)}</p>
+      ) : null}
       <div className="space-y-4">
         {diff.files.map((file) => (
           <DiffView key={file.path} repo={repo} commit={commit.id} file={file} />

@@ -15,11 +15,29 @@ import { repoStrings } from "../strings";
 import type { TreeParams } from "./tree-page";
 
 /** History of a revision (optionally of one path), 30 commits a page. */
-export async function CommitsPage({ type, params, searchParams }: { type: RepoType; params: TreeParams; searchParams: SearchParams }) {
+export async function CommitsPage({
+  type,
+  params,
+  searchParams,
+}: {
+  type: RepoType;
+  params: TreeParams;
+  searchParams: SearchParams;
+}) {
   const p = await params;
-  const page = Math.min(100_000, Math.max(1, Math.floor(Number(firstParam((await searchParams).p)) || 1)));
+  const page = Math.min(
+    100_000,
+    Math.max(1, Math.floor(Number(firstParam((await searchParams).p)) || 1)),
+  );
   const history = await orNotFound(
-    loadCommits({ type, owner: segmentText(p.owner), name: segmentText(p.name), rev: segmentText(p.rev), path: pathText(p.path), page }),
+    loadCommits({
+      type,
+      owner: segmentText(p.owner),
+      name: segmentText(p.name),
+      rev: segmentText(p.rev),
+      path: pathText(p.path),
+      page,
+    }),
   );
   const [s, r] = await Promise.all([getStrings(fileStrings), getStrings(repoStrings)]);
   const repo = { type, owner: history.view.owner, name: history.view.name };
@@ -27,11 +45,19 @@ export async function CommitsPage({ type, params, searchParams }: { type: RepoTy
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <RefSwitcher revision={history.revision} refs={history.refs} hrefFor={(other) => commitsHref(repo, other, history.path)} />
+        <RefSwitcher
+          revision={history.revision}
+          refs={history.refs}
+          hrefFor={(other) => commitsHref(repo, other, history.path)}
+        />
         {history.path ? <Breadcrumbs repo={repo} rev={rev} path={history.path} /> : null}
       </div>
       <h2 className="text-lg font-semibold">{s.commitsTitle(history.path)}</h2>
-      {history.commits.length ? <CommitList repo={repo} commits={history.commits} /> : <p className="text-sm text-muted-foreground">{s.noCommits}</p>}
+      {history.commits.length ? (
+        <CommitList repo={repo} commits={history.commits} />
+      ) : (
+        <p className="text-muted-foreground text-sm">{s.noCommits}</p>
+      )}
       <PageLinks
         page={history.page}
         pageCount={history.pageCount}

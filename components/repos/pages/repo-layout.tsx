@@ -10,7 +10,15 @@ import { RepoHeader } from "../repo-header";
 export type RepoParams = Promise<{ owner: string; name: string }>;
 
 /** The frame of every repository page: a 404 for repositories the visitor may not see. */
-export async function RepoLayout({ type, params, children }: { type: RepoType; params: RepoParams; children: ReactNode }) {
+export async function RepoLayout({
+  type,
+  params,
+  children,
+}: {
+  type: RepoType;
+  params: RepoParams;
+  children: ReactNode;
+}) {
   const { owner, name } = await params;
   const view = await orNotFound(loadRepoView(type, segmentText(owner), segmentText(name)));
   const card = view.head ? await loadRepoCard(type, view.owner, view.name, view.head) : null;

@@ -5,7 +5,12 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { segmentText } from "@/lib/repos/http/params";
 import { loadRepoCard, loadRepoView } from "@/lib/repos/view/repo-view";
 
-import { DeleteRepoForm, DescriptionForm, LicenseForm, VisibilityForm } from "../settings/settings-forms";
+import {
+  DeleteRepoForm,
+  DescriptionForm,
+  LicenseForm,
+  VisibilityForm,
+} from "../settings/settings-forms";
 import type { RepoParams } from "./repo-layout";
 
 /** Description, license (a card commit), visibility and deletion; admins of the repository only. */

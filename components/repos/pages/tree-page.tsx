@@ -5,9 +5,9 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { RepoType } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 import type { SearchParams } from "@/lib/http/search-params";
 import { firstParam } from "@/lib/http/search-params";
-import { orNotFound } from "@/lib/http/or-not-found";
 import { getStrings } from "@/lib/i18n/server";
 import { pathText, segmentText } from "@/lib/repos/http/params";
 import { blobHref, commitsHref, newFileHref, treeHref, uploadHref } from "@/lib/repos/urls";
@@ -23,9 +23,23 @@ import { DeletePathButton } from "../upload/delete-path-button";
 export type TreeParams = Promise<{ owner: string; name: string; rev: string; path?: string[] }>;
 
 /** A folder at a branch, tag or commit. */
-export async function TreePage({ type, params, searchParams }: { type: RepoType; params: TreeParams; searchParams: SearchParams }) {
+export async function TreePage({
+  type,
+  params,
+  searchParams,
+}: {
+  type: RepoType;
+  params: TreeParams;
+  searchParams: SearchParams;
+}) {
   const p = await params;
-  const input = { type, owner: segmentText(p.owner), name: segmentText(p.name), rev: segmentText(p.rev), path: pathText(p.path) };
+  const input = {
+    type,
+    owner: segmentText(p.owner),
+    name: segmentText(p.name),
+    rev: segmentText(p.rev),
+    path: pathText(p.path),
+  };
   const offset = Math.max(0, Number(firstParam((await searchParams).offset)) || 0);
   const tree = await orNotFound(
     loadTree({ ...input, offset }).catch((error: unknown) => {
@@ -42,7 +56,11 @@ export async function TreePage({ type, params, searchParams }: { type: RepoType;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <RefSwitcher revision={tree.revision} refs={tree.refs} hrefFor={(rev) => treeHref(repo, rev, tree.path)} />
+        <RefSwitcher
+          revision={tree.revision}
+          refs={tree.refs}
+          hrefFor={(rev) => treeHref(repo, rev, tree.path)}
+        />
         <Breadcrumbs repo={repo} rev={input.rev} path={tree.path} />
         <div className="ml-auto flex flex-wrap gap-2">
           <ButtonLink href={commitsHref(repo, input.rev, tree.path)} variant="secondary" size="sm">
@@ -75,11 +93,14 @@ export async function TreePage({ type, params, searchParams }: { type: RepoType;
         {tree.entries.length ? (
           <FileTable repo={repo} rev={input.rev} entries={tree.entries} />
         ) : (
-          <p className="px-4 py-6 text-sm text-muted-foreground">{s.emptyFolder}</p>
+          <p className="text-muted-foreground px-4 py-6 text-sm">{s.emptyFolder}</p>
         )}
       </Card>
       {tree.nextOffset !== null ? (
-        <Link href={`${treeHref(repo, input.rev, tree.path)}?offset=${tree.nextOffset}`} className="text-sm text-brand hover:underline">
+        <Link
+          href={`${treeHref(repo, input.rev, tree.path)}?offset=${tree.nextOffset}`}
+          className="text-brand text-sm hover:underline"
+        >
           {s.moreEntries}
         </Link>
       ) : null}

@@ -8,8 +8,8 @@ import { pathText, segmentText } from "@/lib/repos/http/params";
 import { loadRefs } from "@/lib/repos/view/file-views";
 import { loadRepoView } from "@/lib/repos/view/repo-view";
 
-import { UploadForm } from "../upload/upload-form";
 import { uploadStrings } from "../upload-strings";
+import { UploadForm } from "../upload/upload-form";
 import type { TreeParams } from "./tree-page";
 
 /** Upload files and folders to a branch (writers only; others get a 404). */

@@ -2,7 +2,8 @@
 import type { WebCommitInput } from "@/lib/repos/uploads/commit";
 import { repoApiHref, type RepoId } from "@/lib/repos/urls";
 
-export type CommitOutcome = { ok: true; commit: string } | { ok: false; status: number; message: string };
+export type CommitOutcome =
+  { ok: true; commit: string } | { ok: false; status: number; message: string };
 
 export async function postCommit(repo: RepoId, body: WebCommitInput): Promise<CommitOutcome> {
   try {
@@ -14,7 +15,11 @@ export async function postCommit(repo: RepoId, body: WebCommitInput): Promise<Co
     });
     const data = (await response.json().catch(() => ({}))) as { commit?: string; error?: string };
     if (response.ok && data.commit) return { ok: true, commit: data.commit };
-    return { ok: false, status: response.status, message: data.error ?? `The server answered ${response.status}.` };
+    return {
+      ok: false,
+      status: response.status,
+      message: data.error ?? `The server answered ${response.status}.`,
+    };
   } catch {
     return { ok: false, status: 0, message: "The connection failed; check it and try again." };
   }

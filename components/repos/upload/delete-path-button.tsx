@@ -12,7 +12,14 @@ import { uploadStrings } from "../upload-strings";
 import { postCommit } from "./commit-client";
 
 /** Deletes a file or a whole folder in one commit, after a confirmation; based on the commit shown. */
-export function DeletePathButton({ repo, branch, parentCommit, path, folder = false, after }: {
+export function DeletePathButton({
+  repo,
+  branch,
+  parentCommit,
+  path,
+  folder = false,
+  after,
+}: {
   repo: RepoId;
   branch: string;
   parentCommit: string;
@@ -42,11 +49,17 @@ export function DeletePathButton({ repo, branch, parentCommit, path, folder = fa
   }
   return (
     <span className="inline-flex items-center gap-2">
-      <Button variant="secondary" size="sm" className="text-danger" disabled={pending} onClick={() => void remove()}>
+      <Button
+        variant="secondary"
+        size="sm"
+        className="text-danger"
+        disabled={pending}
+        onClick={() => void remove()}
+      >
         {pending ? s.deleting : folder ? f.deleteFolder : f.delete}
       </Button>
       {error ? (
-        <span role="alert" className="max-w-xs text-xs text-danger">
+        <span role="alert" className="text-danger max-w-xs text-xs">
           {error}
         </span>
       ) : null}

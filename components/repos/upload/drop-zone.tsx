@@ -10,7 +10,13 @@ import { uploadStrings } from "../upload-strings";
 import { filesFromDrop, filesFromInput, type PickedFile } from "./dropped-files";
 
 /** Drag files or whole folders here, or pick them with the file and folder choosers. */
-export function DropZone({ disabled, onFiles }: { disabled: boolean; onFiles: (files: PickedFile[]) => void }) {
+export function DropZone({
+  disabled,
+  onFiles,
+}: {
+  disabled: boolean;
+  onFiles: (files: PickedFile[]) => void;
+}) {
   const s = useStrings(uploadStrings);
   const [over, setOver] = useState(false);
   return (
@@ -34,9 +40,15 @@ export function DropZone({ disabled, onFiles }: { disabled: boolean; onFiles: (f
       }}
     >
       <p className="font-medium">{s.dropHere}</p>
-      <p className="my-3 text-sm text-muted-foreground">{s.or}</p>
+      <p className="text-muted-foreground my-3 text-sm">{s.or}</p>
       <div className="flex flex-wrap justify-center gap-2">
-        <label className={cn(buttonClasses("secondary", "sm"), "cursor-pointer", disabled && "pointer-events-none")}>
+        <label
+          className={cn(
+            buttonClasses("secondary", "sm"),
+            "cursor-pointer",
+            disabled && "pointer-events-none",
+          )}
+        >
           {s.chooseFiles}
           <input
             type="file"
@@ -50,7 +62,13 @@ export function DropZone({ disabled, onFiles }: { disabled: boolean; onFiles: (f
             }}
           />
         </label>
-        <label className={cn(buttonClasses("secondary", "sm"), "cursor-pointer", disabled && "pointer-events-none")}>
+        <label
+          className={cn(
+            buttonClasses("secondary", "sm"),
+            "cursor-pointer",
+            disabled && "pointer-events-none",
+          )}
+        >
           {s.chooseFolder}
           <input
             ref={(node) => {

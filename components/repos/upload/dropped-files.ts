@@ -29,7 +29,8 @@ export async function filesFromDrop(data: DataTransfer): Promise<PickedFile[]> {
   const entries = [...data.items]
     .filter((item) => item.kind === "file")
     .map((item) => item.webkitGetAsEntry?.() ?? null);
-  if (entries.every((entry) => entry === null)) return [...data.files].map((file) => ({ file, path: file.name }));
+  if (entries.every((entry) => entry === null))
+    return [...data.files].map((file) => ({ file, path: file.name }));
   const out: PickedFile[] = [];
   for (const entry of entries) if (entry) await walk(entry, "", out);
   return out;

@@ -30,7 +30,15 @@ type Props = {
 };
 
 /** Edits (or creates) a text file and commits it; markdown gets a live preview. */
-export function FileEditor({ repo, branch, parentCommit, path, initialName, initialContent, cancelHref }: Props) {
+export function FileEditor({
+  repo,
+  branch,
+  parentCommit,
+  path,
+  initialName,
+  initialContent,
+  cancelHref,
+}: Props) {
   const s = useStrings(uploadStrings);
   const router = useRouter();
   const [name, setName] = useState(initialName);
@@ -60,25 +68,48 @@ export function FileEditor({ repo, branch, parentCommit, path, initialName, init
       ],
     });
     setPending(false);
-    if (!outcome.ok) return setError({ message: outcome.message, conflict: outcome.status === 409 });
+    if (!outcome.ok)
+      return setError({ message: outcome.message, conflict: outcome.status === 409 });
     router.push(blobHref(repo, branch, target));
     router.refresh();
   }
 
   const tabClass = (active: boolean) =>
-    cn("border-b-2 px-3 py-1.5 text-sm font-medium", active ? "border-brand" : "border-transparent text-muted-foreground");
+    cn(
+      "border-b-2 px-3 py-1.5 text-sm font-medium",
+      active ? "border-brand" : "border-transparent text-muted-foreground",
+    );
   return (
     <form onSubmit={(event) => void save(event)} className="space-y-4">
       <Field id="file-name" label={s.fileName} hint={s.fileNameHint}>
-        <Input id="file-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={1024} className="font-mono" />
+        <Input
+          id="file-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={1024}
+          className="font-mono"
+        />
       </Field>
       <div className="rounded-lg border">
         <div role="tablist" className="flex gap-1 border-b px-2">
-          <button type="button" role="tab" aria-selected={tab === "edit"} className={tabClass(tab === "edit")} onClick={() => setTab("edit")}>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={tab === "edit"}
+            className={tabClass(tab === "edit")}
+            onClick={() => setTab("edit")}
+          >
             {s.edit}
           </button>
           {markdown ? (
-            <button type="button" role="tab" aria-selected={tab === "preview"} className={tabClass(tab === "preview")} onClick={() => setTab("preview")}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={tab === "preview"}
+              className={tabClass(tab === "preview")}
+              onClick={() => setTab("preview")}
+            >
               {s.preview}
             </button>
           ) : null}
@@ -95,7 +126,10 @@ export function FileEditor({ repo, branch, parentCommit, path, initialName, init
           />
         ) : (
           <div className="min-h-80 p-4" data-testid="file-preview">
-            <MarkdownView source={content.replace(/^---\r?\n[\s\S]*?\r?\n(---|\.\.\.)\r?\n/, "")} base={{ repoPath: repoHref(repo), rev: branch, dir }} />
+            <MarkdownView
+              source={content.replace(/^---\r?\n[\s\S]*?\r?\n(---|\.\.\.)\r?\n/, "")}
+              base={{ repoPath: repoHref(repo), rev: branch, dir }}
+            />
           </div>
         )}
       </div>
@@ -109,12 +143,19 @@ export function FileEditor({ repo, branch, parentCommit, path, initialName, init
         />
       </Field>
       {error ? (
-        <div role="alert" className="space-y-1 rounded-md border border-danger/40 bg-danger/10 p-3 text-sm text-danger">
+        <div
+          role="alert"
+          className="border-danger/40 bg-danger/10 text-danger space-y-1 rounded-md border p-3 text-sm"
+        >
           <p>{error.message}</p>
           {error.conflict ? (
             <p>
               {s.keepChanges}{" "}
-              <Link href={path ? blobHref(repo, branch, path) : cancelHref} target="_blank" className="underline">
+              <Link
+                href={path ? blobHref(repo, branch, path) : cancelHref}
+                target="_blank"
+                className="underline"
+              >
                 {s.openLatest}
               </Link>
             </p>

@@ -32,7 +32,8 @@ export function uploadFile(
       if (xhr.status === 201 && body?.id) {
         onProgress(file.size);
         resolve(body);
-      } else reject(new UploadError(body?.error ?? `The server answered ${xhr.status}.`, xhr.status));
+      } else
+        reject(new UploadError(body?.error ?? `The server answered ${xhr.status}.`, xhr.status));
     };
     xhr.onerror = () => reject(new UploadError("network", 0));
     xhr.onabort = () => reject(new DOMException("Aborted", "AbortError"));

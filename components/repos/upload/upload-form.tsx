@@ -28,7 +28,13 @@ type Phase =
 
 const joinPath = (folder: string, path: string) => (folder ? `${folder}/${path}` : path);
 
-export function UploadForm({ repo, branches, heads, initialBranch, initialFolder }: {
+export function UploadForm({
+  repo,
+  branches,
+  heads,
+  initialBranch,
+  initialFolder,
+}: {
   repo: RepoId;
   branches: string[];
   heads: Record<string, string>;
@@ -45,7 +51,10 @@ export function UploadForm({ repo, branches, heads, initialBranch, initialFolder
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const target = folder.trim().replace(/^\/+|\/+$/g, "");
   const busy = phase.kind === "uploading" || phase.kind === "committing";
-  const operations = queue.items.map((item) => ({ kind: "upload" as const, path: joinPath(target, item.path) }));
+  const operations = queue.items.map((item) => ({
+    kind: "upload" as const,
+    path: joinPath(target, item.path),
+  }));
   const placeholder = operations.length ? defaultCommitMessage(operations) : s.commitMessage;
 
   function problems(): string | null {
@@ -65,7 +74,11 @@ export function UploadForm({ repo, branches, heads, initialBranch, initialFolder
       parentCommit,
       message: message.trim() || undefined,
       description: description.trim() || undefined,
-      operations: queue.items.map((item) => ({ kind: "upload", path: joinPath(target, item.path), uploadId: ids.get(item.key)! })),
+      operations: queue.items.map((item) => ({
+        kind: "upload",
+        path: joinPath(target, item.path),
+        uploadId: ids.get(item.key)!,
+      })),
     });
     if (outcome.ok) {
       setPhase({ kind: "done", commit: outcome.commit, branch, folder: target });
@@ -83,7 +96,13 @@ export function UploadForm({ repo, branches, heads, initialBranch, initialFolder
       ids = await queue.uploadAll(queue.items);
     } catch (error) {
       if (error instanceof FailedUpload) {
-        return setPhase({ kind: "error", message: s.uploadFailed(error.path, error.reason === "network" ? s.networkError : error.reason) });
+        return setPhase({
+          kind: "error",
+          message: s.uploadFailed(
+            error.path,
+            error.reason === "network" ? s.networkError : error.reason,
+          ),
+        });
       }
       return setPhase({ kind: "cancelled" });
     }
@@ -92,10 +111,17 @@ export function UploadForm({ repo, branches, heads, initialBranch, initialFolder
 
   if (phase.kind === "done") {
     return (
-      <div role="status" className="space-y-3 rounded-lg border border-success/40 bg-success/10 p-4" data-testid="upload-done">
+      <div
+        role="status"
+        className="border-success/40 bg-success/10 space-y-3 rounded-lg border p-4"
+        data-testid="upload-done"
+      >
         <p className="font-medium">{s.committed}</p>
         <UploadList items={queue.items} folder={target} busy={false} onRemove={() => undefined} />
-        <Link href={treeHref(repo, phase.branch, phase.folder)} className="inline-block text-sm font-medium text-brand hover:underline">
+        <Link
+          href={treeHref(repo, phase.branch, phase.folder)}
+          className="text-brand inline-block text-sm font-medium hover:underline"
+        >
           {s.viewFiles} →
         </Link>
       </div>
@@ -104,16 +130,33 @@ export function UploadForm({ repo, branches, heads, initialBranch, initialFolder
 
   return (
     <form onSubmit={(event) => void submit(event)} className="space-y-5" aria-busy={busy}>
-      <DropZone disabled={busy} onFiles={(files) => { queue.add(files); setPhase({ kind: "idle" }); }} />
+      <DropZone
+        disabled={busy}
+        onFiles={(files) => {
+          queue.add(files);
+          setPhase({ kind: "idle" });
+        }}
+      />
       {queue.items.length ? (
         <UploadList items={queue.items} folder={target} busy={busy} onRemove={queue.remove} />
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="upload-folder" label={s.targetFolder} hint={s.targetFolderHint}>
-          <Input id="upload-folder" value={folder} onChange={(e) => setFolder(e.target.value)} disabled={busy} placeholder="/" />
+          <Input
+            id="upload-folder"
+            value={folder}
+            onChange={(e) => setFolder(e.target.value)}
+            disabled={busy}
+            placeholder="/"
+          />
         </Field>
         <Field id="upload-branch" label={s.branch}>
-          <Select id="upload-branch" value={branch} onChange={(e) => setBranch(e.target.value)} disabled={busy}>
+          <Select
+            id="upload-branch"
+            value={branch}
+            onChange={(e) => setBranch(e.target.value)}
+            disabled={busy}
+          >
             {branches.map((b) => (
               <option key={b} value={b}>
                 {b}
@@ -123,28 +166,52 @@ export function UploadForm({ repo, branches, heads, initialBranch, initialFolder
         </Field>
       </div>
       <Field id="upload-message" label={s.commitMessage}>
-        <Input id="upload-message" value={message} onChange={(e) => setMessage(e.target.value)} placeholder={placeholder} maxLength={500} disabled={busy} />
+        <Input
+          id="upload-message"
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+          placeholder={placeholder}
+          maxLength={500}
+          disabled={busy}
+        />
       </Field>
       <Field id="upload-description" label={s.commitDescription}>
-        <Textarea id="upload-description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} disabled={busy} />
+        <Textarea
+          id="upload-description"
+          rows={3}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          disabled={busy}
+        />
       </Field>
       {phase.kind === "error" ? (
-        <div role="alert" className="space-y-2 rounded-md border border-danger/40 bg-danger/10 p-3 text-sm text-danger">
+        <div
+          role="alert"
+          className="border-danger/40 bg-danger/10 text-danger space-y-2 rounded-md border p-3 text-sm"
+        >
           <p>{phase.message}</p>
           {phase.conflict ? (
-            <Button size="sm" variant="secondary" onClick={() => void submit(undefined, { onTopOfLatest: true })}>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => void submit(undefined, { onTopOfLatest: true })}
+            >
               {s.conflictRetry}
             </Button>
           ) : null}
         </div>
       ) : phase.kind === "cancelled" ? (
-        <p role="status" className="text-sm text-muted-foreground">
+        <p role="status" className="text-muted-foreground text-sm">
           {s.cancelled}
         </p>
       ) : null}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={busy || queue.items.length === 0}>
-          {phase.kind === "uploading" ? s.uploading : phase.kind === "committing" ? s.committing : s.commit}
+          {phase.kind === "uploading"
+            ? s.uploading
+            : phase.kind === "committing"
+              ? s.committing
+              : s.commit}
         </Button>
         {phase.kind === "uploading" ? (
           <Button variant="secondary" onClick={queue.cancel}>

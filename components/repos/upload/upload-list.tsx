@@ -11,7 +11,17 @@ function percent(loaded: number, total: number): number {
 }
 
 /** Picked files with their target path, size, status and progress, plus the overall progress. */
-export function UploadList({ items, folder, busy, onRemove }: { items: QueueItem[]; folder: string; busy: boolean; onRemove: (key: string) => void }) {
+export function UploadList({
+  items,
+  folder,
+  busy,
+  onRemove,
+}: {
+  items: QueueItem[];
+  folder: string;
+  busy: boolean;
+  onRemove: (key: string) => void;
+}) {
   const s = useStrings(uploadStrings);
   const total = items.reduce((sum, item) => sum + item.file.size, 0);
   const loaded = items.reduce((sum, item) => sum + item.loaded, 0);
@@ -22,7 +32,7 @@ export function UploadList({ items, folder, busy, onRemove }: { items: QueueItem
       <div className="flex items-center gap-3 text-sm">
         <span className="shrink-0">{s.selected(items.length, formatBytes(total))}</span>
         <progress
-          className="h-2 min-w-0 flex-1 accent-brand"
+          className="accent-brand h-2 min-w-0 flex-1"
           max={100}
           value={overall}
           aria-label={s.overall}
@@ -35,22 +45,41 @@ export function UploadList({ items, folder, busy, onRemove }: { items: QueueItem
         {items.map((item) => {
           const path = folder ? `${folder}/${item.path}` : item.path;
           return (
-            <li key={item.key} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm" data-testid="upload-item" data-path={path}>
+            <li
+              key={item.key}
+              className="flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2 text-sm"
+              data-testid="upload-item"
+              data-path={path}
+            >
               <span className="min-w-0 flex-1 truncate font-mono text-xs" title={path}>
                 {path}
               </span>
-              <span className="text-muted-foreground tabular-nums">{formatBytes(item.file.size)}</span>
+              <span className="text-muted-foreground tabular-nums">
+                {formatBytes(item.file.size)}
+              </span>
               <progress
-                className="h-1.5 w-24 accent-brand"
+                className="accent-brand h-1.5 w-24"
                 max={100}
                 value={percent(item.loaded, item.file.size)}
                 aria-label={s.fileProgress(path)}
               />
-              <span className={item.status === "failed" ? "w-16 text-danger" : "w-16 text-muted-foreground"} title={item.error}>
-                {item.status === "uploading" ? `${percent(item.loaded, item.file.size)}%` : statusText[item.status]}
+              <span
+                className={
+                  item.status === "failed" ? "text-danger w-16" : "text-muted-foreground w-16"
+                }
+                title={item.error}
+              >
+                {item.status === "uploading"
+                  ? `${percent(item.loaded, item.file.size)}%`
+                  : statusText[item.status]}
               </span>
               {!busy && item.status !== "done" ? (
-                <button type="button" className="text-muted-foreground hover:text-danger" aria-label={s.remove(path)} onClick={() => onRemove(item.key)}>
+                <button
+                  type="button"
+                  className="text-muted-foreground hover:text-danger"
+                  aria-label={s.remove(path)}
+                  onClick={() => onRemove(item.key)}
+                >
                   ×
                 </button>
               ) : null}

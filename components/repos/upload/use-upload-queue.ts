@@ -45,7 +45,8 @@ export function useUploadQueue(repo: RepoId) {
     setItems((list) => {
       // A path picked again replaces the earlier file.
       const byPath = new Map(list.map((item) => [item.path, item]));
-      for (const p of picked) byPath.set(p.path, { ...p, key: `f${nextKey++}`, loaded: 0, status: "waiting" });
+      for (const p of picked)
+        byPath.set(p.path, { ...p, key: `f${nextKey++}`, loaded: 0, status: "waiting" });
       return [...byPath.values()];
     });
 
@@ -64,12 +65,22 @@ export function useUploadQueue(repo: RepoId) {
         const item = pending[next++]!;
         update(item.key, { status: "uploading", loaded: 0, error: undefined });
         try {
-          const staged = await uploadFile(repo, item.file, (loaded) => update(item.key, { loaded }), abort.signal);
+          const staged = await uploadFile(
+            repo,
+            item.file,
+            (loaded) => update(item.key, { loaded }),
+            abort.signal,
+          );
           ids.set(item.key, staged.id);
           update(item.key, { status: "done", uploadId: staged.id, loaded: item.file.size });
         } catch (error) {
           if (abort.signal.aborted) throw error;
-          const reason = error instanceof UploadError ? (error.status === 0 ? "network" : error.message) : String(error);
+          const reason =
+            error instanceof UploadError
+              ? error.status === 0
+                ? "network"
+                : error.message
+              : String(error);
           update(item.key, { status: "failed", error: reason });
           abort.abort();
           throw new FailedUpload(item.path, reason);
@@ -88,8 +99,17 @@ export function useUploadQueue(repo: RepoId) {
   function cancel() {
     controller.current?.abort();
     setItems((list) => {
-      discardStaged(repo, list.flatMap((item) => (item.uploadId ? [item.uploadId] : [])));
-      return list.map((item) => ({ ...item, loaded: 0, status: "waiting" as const, uploadId: undefined, error: undefined }));
+      discardStaged(
+        repo,
+        list.flatMap((item) => (item.uploadId ? [item.uploadId] : [])),
+      );
+      return list.map((item) => ({
+        ...item,
+        loaded: 0,
+        status: "waiting" as const,
+        uploadId: undefined,
+        error: undefined,
+      }));
     });
   }
 

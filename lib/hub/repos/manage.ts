@@ -82,14 +82,7 @@ export async function initRepository(input: InitRepositoryInput): Promise<{ comm
       gitDir: temp,
       // --shared=0600 (core.sharedRepository): git keeps every file and dir it writes in this
       // repository owner-only whatever the umask, so a private repository is not readable on disk.
-      args: [
-        "init",
-        "--bare",
-        "--quiet",
-        "--template=",
-        "--initial-branch=main",
-        "--shared=0600",
-      ],
+      args: ["init", "--bare", "--quiet", "--template=", "--initial-branch=main", "--shared=0600"],
     });
     await fsp.appendFile(path.join(temp, "config"), repoConfig);
     const { commit } = await commitInRepo(

@@ -12,7 +12,16 @@ import { openFile, readFileBytes } from "@/lib/hub/read/blob";
 import { getPathInfo, listTree } from "@/lib/hub/read/tree";
 import type { RepoRef } from "@/lib/hub/types";
 import { getBlobStore } from "@/lib/storage/blob-store";
-import { author, blobTempFiles, bytes, git, gitWithInput, linkLfs, makeRepo, objectFiles } from "@/test/hub";
+import {
+  author,
+  blobTempFiles,
+  bytes,
+  git,
+  gitWithInput,
+  linkLfs,
+  makeRepo,
+  objectFiles,
+} from "@/test/hub";
 
 import { commitChanges, type CommitChangesInput } from "./commit-changes";
 import { lfsDecision } from "./lfs-decision";
@@ -217,9 +226,7 @@ describe("commitChanges", () => {
       .spyOn(getBlobStore(), "adopt")
       .mockRejectedValueOnce(new Error("disk gone while publishing"));
     try {
-      await expect(commit(repo, [file("model.safetensors", content)])).rejects.toThrow(
-        "disk gone",
-      );
+      await expect(commit(repo, [file("model.safetensors", content)])).rejects.toThrow("disk gone");
     } finally {
       adopt.mockRestore();
     }

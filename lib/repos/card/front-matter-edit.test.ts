@@ -26,7 +26,12 @@ describe("setFrontMatterValue", () => {
     const after = setFrontMatterValue(readme, "license", "apache-2.0");
     expect(after).toBe(readme.replace("license: mit", "license: apache-2.0"));
     const card = parseCard(after, { type: "model" });
-    expect(card.metadata).toMatchObject({ licenses: ["apache-2.0"], pipelineTag: "text-generation", frameworks: ["PyTorch", "MindSpore"], hardware: ["NPU"] });
+    expect(card.metadata).toMatchObject({
+      licenses: ["apache-2.0"],
+      pipelineTag: "text-generation",
+      frameworks: ["PyTorch", "MindSpore"],
+      hardware: ["NPU"],
+    });
     expect(card.warnings).toEqual([]);
   });
 
@@ -38,7 +43,9 @@ describe("setFrontMatterValue", () => {
   });
 
   it("gives a README without front matter one, keeping the text", () => {
-    expect(setFrontMatterValue("# Title\n\nText\n", "license", "mit")).toBe("---\nlicense: mit\n---\n\n# Title\n\nText\n");
+    expect(setFrontMatterValue("# Title\n\nText\n", "license", "mit")).toBe(
+      "---\nlicense: mit\n---\n\n# Title\n\nText\n",
+    );
     expect(setFrontMatterValue("", "license", "mit")).toBe("---\nlicense: mit\n---\n");
     // Only comments in the front matter (a fresh template with placeholders): the comments stay.
     const commented = setFrontMatterValue("---\n# license: ...\n---\nBody\n", "license", "mit");
@@ -48,11 +55,17 @@ describe("setFrontMatterValue", () => {
 
   it("keeps Windows line endings", () => {
     const readme = "---\r\nlicense: mit\r\ntags: [a]\r\n---\r\nBody\r\n";
-    expect(setFrontMatterValue(readme, "license", "bsd-3-clause")).toBe("---\r\nlicense: bsd-3-clause\r\ntags: [a]\r\n---\r\nBody\r\n");
+    expect(setFrontMatterValue(readme, "license", "bsd-3-clause")).toBe(
+      "---\r\nlicense: bsd-3-clause\r\ntags: [a]\r\n---\r\nBody\r\n",
+    );
   });
 
   it("refuses to touch invalid YAML instead of guessing", () => {
-    expect(() => setFrontMatterValue("---\nlicense: [mit\n---\nBody\n", "license", "mit")).toThrow(/invalid/);
-    expect(() => setFrontMatterValue("---\n- a\n- b\n---\n", "license", "mit")).toThrow(/key: value/);
+    expect(() => setFrontMatterValue("---\nlicense: [mit\n---\nBody\n", "license", "mit")).toThrow(
+      /invalid/,
+    );
+    expect(() => setFrontMatterValue("---\n- a\n- b\n---\n", "license", "mit")).toThrow(
+      /key: value/,
+    );
   });
 });

@@ -21,7 +21,8 @@ function split(source: string): Parts {
   };
 }
 
-const keyLine = (key: string, value: string | string[]) => stringify({ [key]: value }, { lineWidth: 0, flowCollectionPadding: false });
+const keyLine = (key: string, value: string | string[]) =>
+  stringify({ [key]: value }, { lineWidth: 0, flowCollectionPadding: false });
 
 /**
  * The front matter with one key set or removed. A scalar value is replaced where it stands and a
@@ -31,13 +32,20 @@ const keyLine = (key: string, value: string | string[]) => stringify({ [key]: va
 function editYaml(yaml: string, key: string, value: string | string[] | null): string {
   const doc = parseDocument(yaml, { schema: "core", uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new AppError("unprocessable", "The README's YAML front matter is invalid, so it was not changed; fix the YAML in the README first.");
+    throw new AppError(
+      "unprocessable",
+      "The README's YAML front matter is invalid, so it was not changed; fix the YAML in the README first.",
+    );
   }
   if (doc.contents !== null && !isMap(doc.contents)) {
-    throw new AppError("unprocessable", "The README's front matter is not a set of `key: value` lines; fix it in the README first.");
+    throw new AppError(
+      "unprocessable",
+      "The README's front matter is not a set of `key: value` lines; fix it in the README first.",
+    );
   }
   const pair = doc.contents?.items.find((item) => isScalar(item.key) && item.key.value === key);
-  if (value !== null && !pair) return `${yaml}${yaml === "" || yaml.endsWith("\n") ? "" : "\n"}${keyLine(key, value)}`;
+  if (value !== null && !pair)
+    return `${yaml}${yaml === "" || yaml.endsWith("\n") ? "" : "\n"}${keyLine(key, value)}`;
   if (typeof value === "string" && pair && isScalar(pair.value) && pair.value.range) {
     const [start, end] = pair.value.range;
     const text = new Document(value).toString({ lineWidth: 0 }).trimEnd();
@@ -53,7 +61,11 @@ function editYaml(yaml: string, key: string, value: string | string[] | null): s
  * new README. Everything else — other keys, their order, comments, the markdown body — is kept;
  * a README without front matter gets one. The card stays the source of truth for labels.
  */
-export function setFrontMatterValue(readme: string, key: string, value: string | string[] | null): string {
+export function setFrontMatterValue(
+  readme: string,
+  key: string,
+  value: string | string[] | null,
+): string {
   const bom = readme.startsWith("\uFEFF") ? "\uFEFF" : "";
   const crlf = readme.includes("\r\n");
   const source = (bom ? readme.slice(1) : readme).replace(/\r\n/g, "\n");

@@ -4,7 +4,15 @@
 import { z } from "zod";
 
 /** The filters a list offers (a subset of the indexed card facets). */
-export const listFacets = ["task", "library", "framework", "hardware", "license", "language", "dataset"] as const;
+export const listFacets = [
+  "task",
+  "library",
+  "framework",
+  "hardware",
+  "license",
+  "language",
+  "dataset",
+] as const;
 export type ListFacet = (typeof listFacets)[number];
 
 export const listSorts = ["likes", "downloads", "updated", "created", "name"] as const;
@@ -37,7 +45,10 @@ const text = (max: number) =>
 const schema = z.object({
   search: text(200),
   owner: text(39),
-  ...(Object.fromEntries(listFacets.map((f) => [f, text(100)])) as Record<ListFacet, ReturnType<typeof text>>),
+  ...(Object.fromEntries(listFacets.map((f) => [f, text(100)])) as Record<
+    ListFacet,
+    ReturnType<typeof text>
+  >),
   sort: z.enum(listSorts).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
@@ -51,7 +62,8 @@ function first(source: ParamSource, name: string): string | undefined {
 }
 
 function compact(params: RepoListParams): RepoListParams {
-  for (const key of Object.keys(params) as ParamKey[]) if (params[key] === undefined) delete params[key];
+  for (const key of Object.keys(params) as ParamKey[])
+    if (params[key] === undefined) delete params[key];
   return params;
 }
 
@@ -78,7 +90,10 @@ export function listQueryString(params: RepoListParams): string {
 }
 
 /** The state with some keys changed; anything but a page change goes back to the first page. */
-export function withListParams(params: RepoListParams, changes: Partial<RepoListParams>): RepoListParams {
+export function withListParams(
+  params: RepoListParams,
+  changes: Partial<RepoListParams>,
+): RepoListParams {
   const next: RepoListParams = { ...params, ...changes };
   if (!("page" in changes)) delete next.page;
   return compact(next);

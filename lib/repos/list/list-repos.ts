@@ -7,13 +7,25 @@ import { searchRepos } from "../search";
 import { listFacets, listPageSize, type ListFacet, type RepoListParams } from "./list-params";
 import { toRepoSummary, type RepoListPage, type RepoSummary } from "./summary";
 
-const sortDirection = { likes: "desc", downloads: "desc", updated: "desc", created: "desc", name: "asc" } as const;
+const sortDirection = {
+  likes: "desc",
+  downloads: "desc",
+  updated: "desc",
+  created: "desc",
+  name: "asc",
+} as const;
 
 /** One page of a model or dataset list as the caller may see it, with filter counts. */
-export async function listRepos(caller: Caller | null, type: RepoType, params: RepoListParams): Promise<RepoListPage> {
+export async function listRepos(
+  caller: Caller | null,
+  type: RepoType,
+  params: RepoListParams,
+): Promise<RepoListPage> {
   const sort = params.sort ?? "updated";
   const page = params.page ?? 1;
-  const filters = Object.fromEntries(listFacets.map((f) => [f, params[f]])) as Partial<Record<ListFacet, string>>;
+  const filters = Object.fromEntries(listFacets.map((f) => [f, params[f]])) as Partial<
+    Record<ListFacet, string>
+  >;
   const result = await searchRepos(caller, {
     type,
     q: params.search,
@@ -25,7 +37,9 @@ export async function listRepos(caller: Caller | null, type: RepoType, params: R
     offset: (page - 1) * listPageSize,
     withFacets: true,
   });
-  const facets = Object.fromEntries(listFacets.map((f) => [f, result.facets?.[f] ?? []])) as RepoListPage["facets"];
+  const facets = Object.fromEntries(
+    listFacets.map((f) => [f, result.facets?.[f] ?? []]),
+  ) as RepoListPage["facets"];
   return {
     items: result.items.map(toRepoSummary),
     total: result.total,

@@ -1,6 +1,9 @@
 // Client-safe: the commit title used when the author leaves it empty (shown as the placeholder).
 
-export type OperationSummary = { kind: "upload" | "content" | "deleteFile" | "deleteFolder"; path: string };
+export type OperationSummary = {
+  kind: "upload" | "content" | "deleteFile" | "deleteFolder";
+  path: string;
+};
 
 function one(kind: OperationSummary["kind"], path: string): string {
   switch (kind) {

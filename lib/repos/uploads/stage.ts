@@ -3,7 +3,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import fsp from "node:fs/promises";
 
-import { countStagedUploads, deleteStagedUploads, insertStagedUpload } from "@/db/queries/staged-uploads";
+import {
+  countStagedUploads,
+  deleteStagedUploads,
+  insertStagedUpload,
+} from "@/db/queries/staged-uploads";
 import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
 import { getBlobStore } from "@/lib/storage/blob-store";
@@ -44,10 +48,20 @@ export async function stageUpload(
   try {
     const written = await writeBodyToFile(body, tempFile, maxSize);
     if (options.contentLength != null && written.size !== options.contentLength) {
-      throw new AppError("bad_request", `The upload was cut off: ${written.size} of ${options.contentLength} bytes arrived.`);
+      throw new AppError(
+        "bad_request",
+        `The upload was cut off: ${written.size} of ${options.contentLength} bytes arrived.`,
+      );
     }
     const expiresAt = new Date(Date.now() + stagedUploadTtlMs);
-    await insertStagedUpload({ id, userId: caller.id, repoId: repo.id, tempFile, ...written, expiresAt });
+    await insertStagedUpload({
+      id,
+      userId: caller.id,
+      repoId: repo.id,
+      tempFile,
+      ...written,
+      expiresAt,
+    });
     return { id, ...written, expiresAt: expiresAt.toISOString() };
   } catch (error) {
     await fsp.rm(tempFile, { force: true });

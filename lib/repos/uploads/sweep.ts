@@ -13,7 +13,9 @@ export const uploadTempLabel = "web-upload";
 const abandonedAfterMs = 60 * 60 * 1000;
 const sweepEveryMs = 10 * 60 * 1000;
 
-const globalForSweep = globalThis as unknown as { strataUploadSweep?: { at: number; running: Promise<number> | null } };
+const globalForSweep = globalThis as unknown as {
+  strataUploadSweep?: { at: number; running: Promise<number> | null };
+};
 
 /**
  * Removes expired staged uploads (rows and files) and upload temp files no row names that have not
@@ -27,7 +29,9 @@ export async function sweepStagedUploads(now = new Date()): Promise<number> {
     removed += 1;
   }
   const tmpDir = path.dirname(getBlobStore().tempPath(uploadTempLabel));
-  const names = (await fsp.readdir(tmpDir).catch(() => [] as string[])).filter((n) => n.startsWith(`${uploadTempLabel}-`));
+  const names = (await fsp.readdir(tmpDir).catch(() => [] as string[])).filter((n) =>
+    n.startsWith(`${uploadTempLabel}-`),
+  );
   const candidates: string[] = [];
   for (const name of names) {
     const file = path.join(tmpDir, name);

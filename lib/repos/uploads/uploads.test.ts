@@ -1,6 +1,6 @@
+import { eq } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 
 import { getDb } from "@/db/client";
@@ -82,23 +82,38 @@ describe("browser uploads", () => {
     });
     expect(result).toMatchObject({ branch: "main", changed: 3 });
     const history = await listCommits(address, { rev: "main" });
-    expect(history.commits[0]).toMatchObject({ id: result.commit, title: "Add weights", parents: [before] });
+    expect(history.commits[0]).toMatchObject({
+      id: result.commit,
+      title: "Add weights",
+      parents: [before],
+    });
 
     const tree = await listTree(address, { rev: "main", path: "weights" });
     const bigEntry = tree.entries.find((e) => e.name === "big.bin")!;
     expect(bigEntry.lfs).toMatchObject({ oid: sha256(big), size: big.length });
     expect(tree.entries.find((e) => e.name === "small.dat")!.lfs).toBeUndefined();
-    expect((await readFileBytes(address, { rev: "main", path: "config.json", maxBytes: 1000 })).data).toEqual(config);
+    expect(
+      (await readFileBytes(address, { rev: "main", path: "config.json", maxBytes: 1000 })).data,
+    ).toEqual(config);
     const opened = await openFile(address, { rev: "main", path: "weights/big.bin" });
     const hash = createHash("sha256");
     for await (const chunk of opened.stream as AsyncIterable<Buffer>) hash.update(chunk);
     expect(hash.digest("hex")).toBe(sha256(big));
 
     // Committed uploads are used up: no row, no temp file, and the ids cannot be committed again.
-    expect(getDb().select().from(stagedUploads).all().filter((r) => staged.some((s) => s.id === r.id))).toEqual([]);
+    expect(
+      getDb()
+        .select()
+        .from(stagedUploads)
+        .all()
+        .filter((r) => staged.some((s) => s.id === r.id)),
+    ).toEqual([]);
     expect(newStagedFiles(filesBefore)).toEqual([]);
     const again = await rejection(
-      commitWebChanges(caller, address, { branch: "main", operations: [{ kind: "upload", path: "x.json", uploadId: staged[0]!.id }] }),
+      commitWebChanges(caller, address, {
+        branch: "main",
+        operations: [{ kind: "upload", path: "x.json", uploadId: staged[0]!.id }],
+      }),
     );
     expect(again.message).toMatch(/expired or was not found/);
   });
@@ -117,11 +132,22 @@ describe("browser uploads", () => {
 
     let pulled = 0;
     const watched = () =>
-      new ReadableStream<Uint8Array>({ pull: (c) => void (pulled++, c.enqueue(new Uint8Array(10)), c.close()) }, { highWaterMark: 0 });
-    expect((await rejection(stageUpload(sessionCaller(stranger), address, watched()))).code).toBe("forbidden");
-    expect((await rejection(stageUpload(sessionCaller(reader), address, watched()))).code).toBe("forbidden");
-    expect((await rejection(stageUpload(tokenCaller(alice, "read"), address, watched()))).code).toBe("forbidden");
-    expect((await rejection(stageUpload(sessionCaller(stranger), secret.address, watched()))).code).toBe("not_found");
+      new ReadableStream<Uint8Array>(
+        { pull: (c) => void (pulled++, c.enqueue(new Uint8Array(10)), c.close()) },
+        { highWaterMark: 0 },
+      );
+    expect((await rejection(stageUpload(sessionCaller(stranger), address, watched()))).code).toBe(
+      "forbidden",
+    );
+    expect((await rejection(stageUpload(sessionCaller(reader), address, watched()))).code).toBe(
+      "forbidden",
+    );
+    expect(
+      (await rejection(stageUpload(tokenCaller(alice, "read"), address, watched()))).code,
+    ).toBe("forbidden");
+    expect(
+      (await rejection(stageUpload(sessionCaller(stranger), secret.address, watched()))).code,
+    ).toBe("not_found");
     expect(pulled).toBe(0);
     expect(newStagedFiles(filesBefore)).toEqual([]);
   });
@@ -140,11 +166,17 @@ describe("browser uploads", () => {
     const mine = await stageUpload(sessionCaller(alice), shared, body(Buffer.from("alice's")));
     const before = (await resolveRevision(shared, "main"))!.commit;
     const stolen = await rejection(
-      commitWebChanges(sessionCaller(bob), shared, { branch: "main", operations: [{ kind: "upload", path: "a.txt", uploadId: mine.id }] }),
+      commitWebChanges(sessionCaller(bob), shared, {
+        branch: "main",
+        operations: [{ kind: "upload", path: "a.txt", uploadId: mine.id }],
+      }),
     );
     expect(stolen.message).toMatch(/upload the file again/);
     const elsewhere = await rejection(
-      commitWebChanges(sessionCaller(alice), other.address, { branch: "main", operations: [{ kind: "upload", path: "a.txt", uploadId: mine.id }] }),
+      commitWebChanges(sessionCaller(alice), other.address, {
+        branch: "main",
+        operations: [{ kind: "upload", path: "a.txt", uploadId: mine.id }],
+      }),
     );
     expect(elsewhere.code).toBe("bad_request");
     expect((await resolveRevision(shared, "main"))!.commit).toBe(before);
@@ -159,20 +191,33 @@ describe("browser uploads", () => {
     const { address, head } = await newModel(alice);
     const caller = sessionCaller(alice);
     const seen = await head();
-    await commitWebChanges(caller, address, { branch: "main", operations: [{ kind: "content", path: "notes.md", content: "someone else\n" }] });
+    await commitWebChanges(caller, address, {
+      branch: "main",
+      operations: [{ kind: "content", path: "notes.md", content: "someone else\n" }],
+    });
     const moved = await head();
     const upload = await stageUpload(caller, address, body(Buffer.from("mine\n")));
     const operations = [{ kind: "upload" as const, path: "notes.md", uploadId: upload.id }];
 
-    const conflict = await rejection(commitWebChanges(caller, address, { branch: "main", parentCommit: seen, operations }));
+    const conflict = await rejection(
+      commitWebChanges(caller, address, { branch: "main", parentCommit: seen, operations }),
+    );
     expect(conflict.code).toBe("conflict");
     expect(conflict.message).toMatch(/Someone changed "main".*nothing was committed/);
     expect(await head()).toBe(moved);
-    expect((await readFileBytes(address, { rev: "main", path: "notes.md", maxBytes: 100 })).data.toString()).toBe("someone else\n");
+    expect(
+      (
+        await readFileBytes(address, { rev: "main", path: "notes.md", maxBytes: 100 })
+      ).data.toString(),
+    ).toBe("someone else\n");
 
     // Nothing was lost: the same upload commits on top of the latest version.
     await commitWebChanges(caller, address, { branch: "main", parentCommit: moved, operations });
-    expect((await readFileBytes(address, { rev: "main", path: "notes.md", maxBytes: 100 })).data.toString()).toBe("mine\n");
+    expect(
+      (
+        await readFileBytes(address, { rev: "main", path: "notes.md", maxBytes: 100 })
+      ).data.toString(),
+    ).toBe("mine\n");
   });
 
   it("refuse bad paths and too many files with a clear message, changing nothing", async () => {
@@ -194,16 +239,30 @@ describe("browser uploads", () => {
       ["", /empty/],
     ];
     for (const [path, message] of cases) {
-      const error = await rejection(commitWebChanges(caller, address, { branch: "main", operations: [{ kind: "upload", path, uploadId: upload.id }] }));
+      const error = await rejection(
+        commitWebChanges(caller, address, {
+          branch: "main",
+          operations: [{ kind: "upload", path, uploadId: upload.id }],
+        }),
+      );
       expect(error.code, path).toBe("bad_request");
       expect(error.message, path).toMatch(message);
     }
-    const tooMany = Array.from({ length: 1001 }, (_, i) => ({ kind: "content" as const, path: `f${i}.txt`, content: "x" }));
-    const error = await rejection(commitWebChanges(caller, address, { branch: "main", operations: tooMany }));
+    const tooMany = Array.from({ length: 1001 }, (_, i) => ({
+      kind: "content" as const,
+      path: `f${i}.txt`,
+      content: "x",
+    }));
+    const error = await rejection(
+      commitWebChanges(caller, address, { branch: "main", operations: tooMany }),
+    );
     expect(error.message).toMatch(/at most 1000 files/);
     expect(await head()).toBe(before);
     // The staged upload is still there for a corrected commit.
-    await commitWebChanges(caller, address, { branch: "main", operations: [{ kind: "upload", path: "ok.txt", uploadId: upload.id }] });
+    await commitWebChanges(caller, address, {
+      branch: "main",
+      operations: [{ kind: "upload", path: "ok.txt", uploadId: upload.id }],
+    });
   });
 
   it("edit, delete a file and delete a folder, one commit each", async () => {
@@ -219,10 +278,22 @@ describe("browser uploads", () => {
       ],
     });
     const start = await head();
-    await commitWebChanges(caller, address, { branch: "main", parentCommit: start, operations: [{ kind: "content", path: "README.md", content: "# New\n" }] });
-    await commitWebChanges(caller, address, { branch: "main", operations: [{ kind: "deleteFile", path: "keep.txt" }] });
-    await commitWebChanges(caller, address, { branch: "main", operations: [{ kind: "deleteFolder", path: "data/" }] });
-    const titles = (await listCommits(address, { rev: "main", limit: 3 })).commits.map((c) => c.title);
+    await commitWebChanges(caller, address, {
+      branch: "main",
+      parentCommit: start,
+      operations: [{ kind: "content", path: "README.md", content: "# New\n" }],
+    });
+    await commitWebChanges(caller, address, {
+      branch: "main",
+      operations: [{ kind: "deleteFile", path: "keep.txt" }],
+    });
+    await commitWebChanges(caller, address, {
+      branch: "main",
+      operations: [{ kind: "deleteFolder", path: "data/" }],
+    });
+    const titles = (await listCommits(address, { rev: "main", limit: 3 })).commits.map(
+      (c) => c.title,
+    );
     expect(titles).toEqual(["Delete data/", "Delete keep.txt", "Update README.md"]);
     const root = await listTree(address, { rev: "main" });
     expect(root.entries.map((e) => e.path).sort()).toEqual([".gitattributes", "README.md"]);
@@ -233,9 +304,20 @@ describe("browser uploads", () => {
     const alice = await makeUser();
     const { address } = await newModel(alice);
     const caller = sessionCaller(alice);
-    expect((await rejection(stageUpload(caller, address, body(bytes(5000)), { maxSize: 4096 }))).code).toBe("payload_too_large");
-    expect((await rejection(stageUpload(caller, address, body(bytes(10)), { contentLength: 10_000 }))).message).toMatch(/cut off/);
-    expect((await rejection(stageUpload(caller, address, body(bytes(10)), { contentLength: 1, maxSize: 0 }))).code).toBe("payload_too_large");
+    expect(
+      (await rejection(stageUpload(caller, address, body(bytes(5000)), { maxSize: 4096 }))).code,
+    ).toBe("payload_too_large");
+    expect(
+      (await rejection(stageUpload(caller, address, body(bytes(10)), { contentLength: 10_000 })))
+        .message,
+    ).toMatch(/cut off/);
+    expect(
+      (
+        await rejection(
+          stageUpload(caller, address, body(bytes(10)), { contentLength: 1, maxSize: 0 }),
+        )
+      ).code,
+    ).toBe("payload_too_large");
     // A client that goes away mid-upload.
     const broken = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -253,7 +335,11 @@ describe("browser uploads", () => {
     const caller = sessionCaller(alice);
     const live = await stageUpload(caller, address, body(Buffer.from("live")));
     const old = await stageUpload(caller, address, body(Buffer.from("old")));
-    getDb().update(stagedUploads).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(stagedUploads.id, old.id)).run();
+    getDb()
+      .update(stagedUploads)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(stagedUploads.id, old.id))
+      .run();
     // A file with no row whose writer died an hour ago, and one still being written.
     const store = getBlobStore();
     const abandoned = store.tempPath("web-upload");
@@ -266,9 +352,17 @@ describe("browser uploads", () => {
     expect(await sweepStagedUploads()).toBe(2);
     expect(fs.existsSync(abandoned)).toBe(false);
     expect(fs.existsSync(growing)).toBe(true);
-    const error = await rejection(commitWebChanges(caller, address, { branch: "main", operations: [{ kind: "upload", path: "o.txt", uploadId: old.id }] }));
+    const error = await rejection(
+      commitWebChanges(caller, address, {
+        branch: "main",
+        operations: [{ kind: "upload", path: "o.txt", uploadId: old.id }],
+      }),
+    );
     expect(error.message).toMatch(/expired/);
-    await commitWebChanges(caller, address, { branch: "main", operations: [{ kind: "upload", path: "l.txt", uploadId: live.id }] });
+    await commitWebChanges(caller, address, {
+      branch: "main",
+      operations: [{ kind: "upload", path: "l.txt", uploadId: live.id }],
+    });
     fs.rmSync(growing);
   });
 });

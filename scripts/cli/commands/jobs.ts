@@ -10,7 +10,8 @@ export const runnersToken: Command = {
   options: { description: { type: "string" }, uses: { type: "string" } },
   async run(values) {
     const uses = values.uses === undefined ? 1 : Number(values.uses);
-    if (!Number.isInteger(uses) || uses < 1) throw new UsageError("--uses must be a whole number of at least 1.");
+    if (!Number.isInteger(uses) || uses < 1)
+      throw new UsageError("--uses must be a whole number of at least 1.");
     const created = await createRegistrationToken({
       description: typeof values.description === "string" ? values.description : undefined,
       maxUses: uses,

@@ -1,6 +1,6 @@
 import { findUserByName } from "@/db/queries/owners";
-import { createOrganization } from "@/lib/orgs/organizations";
 import { AppError } from "@/lib/errors";
+import { createOrganization } from "@/lib/orgs/organizations";
 
 import { requireString, type Command } from "../command";
 
@@ -13,7 +13,10 @@ export const orgsCreate: Command = {
     const ownerName = requireString(values, "owner", this);
     const owner = await findUserByName(ownerName);
     if (!owner) throw new AppError("not_found", `There is no user called "${ownerName}".`);
-    const org = await createOrganization({ ...owner, auth: { type: "session" } }, { name: requireString(values, "name", this) });
+    const org = await createOrganization(
+      { ...owner, auth: { type: "session" } },
+      { name: requireString(values, "name", this) },
+    );
     console.log(`Created organisation ${org.name} (admin: ${owner.name})`);
   },
 };

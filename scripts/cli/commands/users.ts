@@ -32,11 +32,20 @@ export const usersList: Command = {
   async run() {
     const users = await listUsers();
     if (users.length === 0) {
-      console.log("No users yet. Create one with: npm run cli -- users:create --username U --password P");
+      console.log(
+        "No users yet. Create one with: npm run cli -- users:create --username U --password P",
+      );
       return;
     }
     for (const user of users) {
-      console.log([user.name, user.isAdmin ? "admin" : "user", user.email ?? "-", user.createdAt.toISOString()].join("\t"));
+      console.log(
+        [
+          user.name,
+          user.isAdmin ? "admin" : "user",
+          user.email ?? "-",
+          user.createdAt.toISOString(),
+        ].join("\t"),
+      );
     }
   },
 };

@@ -1,6 +1,6 @@
 // POST /api/runner/heartbeat – the runner is alive (and re-declares labels, capacity, NPUs)
-import { route } from "@/lib/http/route";
 import { readJsonBody } from "@/lib/http/request-body";
+import { route } from "@/lib/http/route";
 import { authenticateRunner, recordRunnerHeartbeat } from "@/lib/jobs/runner-registry";
 
 export const POST = route({}, async (request) => {

@@ -1,6 +1,6 @@
 // POST /api/runner/register – trade a registration token for a runner token
-import { route } from "@/lib/http/route";
 import { readJsonBody } from "@/lib/http/request-body";
+import { route } from "@/lib/http/route";
 import { registerRunner } from "@/lib/jobs/runner-registry";
 
 export const POST = route({}, async (request) => {

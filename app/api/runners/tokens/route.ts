@@ -1,11 +1,11 @@
 // GET /api/runners/tokens – registration tokens · POST – create one (shown once) (admins)
+import { readJsonBody } from "@/lib/http/request-body";
 import { route } from "@/lib/http/route";
 import {
   createRegistrationToken,
   createRegistrationTokenSchema,
   listRegistrationTokens,
 } from "@/lib/jobs/registration-tokens";
-import { readJsonBody } from "@/lib/http/request-body";
 
 export const GET = route({ access: "admin" }, async () => {
   return Response.json({ tokens: await listRegistrationTokens() });

@@ -1,6 +1,6 @@
 // POST /api/runner/jobs/request – long poll: 201 with a claimed job, 204 when none arrived in time
-import { route } from "@/lib/http/route";
 import { readJsonBody } from "@/lib/http/request-body";
+import { route } from "@/lib/http/route";
 import { requestJob } from "@/lib/jobs/request-job";
 import { authenticateRunner } from "@/lib/jobs/runner-registry";
 

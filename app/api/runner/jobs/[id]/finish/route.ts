@@ -1,9 +1,9 @@
 // POST /api/runner/jobs/{id}/finish – the attempt's outcome (idempotent); 412 + size when log bytes are missing
+import { readJsonBody } from "@/lib/http/request-body";
 import { route } from "@/lib/http/route";
 import { parseId } from "@/lib/jobs/job-access";
 import { finishJob } from "@/lib/jobs/job-runs";
 import { authenticateJobCall } from "@/lib/jobs/job-token";
-import { readJsonBody } from "@/lib/http/request-body";
 
 export const POST = route<{ id: string }>({}, async (request, { params }) => {
   const job = await authenticateJobCall(request, parseId(params.id));

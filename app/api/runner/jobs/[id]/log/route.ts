@@ -1,9 +1,9 @@
 // PATCH /api/runner/jobs/{id}/log – append a log chunk at a byte offset (Content-Range); 416 + size on mismatch
+import { readCappedBody } from "@/lib/http/request-body";
 import { route } from "@/lib/http/route";
 import { parseId } from "@/lib/jobs/job-access";
 import { appendJobLogChunk, parseContentRange } from "@/lib/jobs/job-runs";
 import { authenticateJobCall } from "@/lib/jobs/job-token";
-import { readCappedBody } from "@/lib/http/request-body";
 import { getJobSettings } from "@/lib/jobs/settings";
 
 export const PATCH = route<{ id: string }>({}, async (request, { params }) => {
