@@ -2,7 +2,7 @@
 // requests to the route handlers as Next would make them.
 import { createAccessToken } from "@/lib/auth/access-tokens";
 import { getConfig } from "@/lib/config";
-import { hfRoute } from "@/lib/hfapi/route";
+import { hfRoute } from "@/lib/protocols/hf/route";
 import { createRepo } from "@/lib/repos/create";
 
 import { makeUser, sessionCaller, uniqueName } from "./factories";

@@ -6,13 +6,13 @@ import { z } from "zod";
 
 import { defineAction } from "@/lib/actions/action";
 import { AppError } from "@/lib/errors";
-import { pathComponent, tagName } from "@/lib/images/catalog-write";
+import { pathComponent, tagName } from "@/lib/images/catalog/catalog-write";
 import {
   deleteImageRepository,
   deleteImageTag,
   updateImageRepositorySettings,
-} from "@/lib/images/repository-settings";
-import { imageDescription } from "@/lib/images/repository-settings-input";
+} from "@/lib/images/catalog/repository-settings";
+import { imageDescription } from "@/lib/images/stack/repository-settings-input";
 
 // Every action names the image repository; lib/images re-checks write access on it.
 const address = { namespace: pathComponent, name: pathComponent };

@@ -13,7 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { pageCaller } from "@/lib/auth/page-caller";
 import type { SearchParams } from "@/lib/http/search-params";
 import { getStrings } from "@/lib/i18n/server";
-import { browseImageCatalog } from "@/lib/images/browse";
+import { browseImageCatalog } from "@/lib/images/catalog/browse";
 import {
   activeTagFilters,
   clearTagFilters,
@@ -21,7 +21,7 @@ import {
   parseImageQuery,
   tagFiltersOf,
   withImageQuery,
-} from "@/lib/images/filter-params";
+} from "@/lib/images/stack/filter-params";
 
 export const metadata: Metadata = { title: "Images" };
 

@@ -8,7 +8,7 @@ import {
   withImageQuery,
   type ImageQuery,
   type TagFilterKey,
-} from "@/lib/images/filter-params";
+} from "@/lib/images/stack/filter-params";
 
 import { facetValueLabel } from "./labels";
 import { imageStrings, type ImageStrings } from "./strings";

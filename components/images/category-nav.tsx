@@ -3,7 +3,11 @@ import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { imageCategories, type ImageCategory } from "@/db/schema/image-enums";
 import { getStrings } from "@/lib/i18n/server";
-import { imageQueryString, withImageQuery, type ImageQuery } from "@/lib/images/filter-params";
+import {
+  imageQueryString,
+  withImageQuery,
+  type ImageQuery,
+} from "@/lib/images/stack/filter-params";
 
 import { imageStrings } from "./strings";
 

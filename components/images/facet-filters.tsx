@@ -2,13 +2,13 @@ import Link from "next/link";
 
 import { cn } from "@/components/ui/cn";
 import { getStrings } from "@/lib/i18n/server";
-import type { FacetOption, ImageFacetCounts } from "@/lib/images/browse";
+import type { FacetOption, ImageFacetCounts } from "@/lib/images/catalog/browse";
 import {
   imageQueryString,
   withImageQuery,
   type ImageQuery,
   type TagFilterKey,
-} from "@/lib/images/filter-params";
+} from "@/lib/images/stack/filter-params";
 
 import { facetValueLabel } from "./labels";
 import { imageStrings } from "./strings";

@@ -1,8 +1,8 @@
 // Client-safe: how catalog values read on the pages (OS, hardware and framework names).
 import type { ImageFacetName } from "@/db/queries/image-facets";
 import type { ImageHardware } from "@/db/schema/image-enums";
-import { frameworkLabels, osNames, type OsName } from "@/lib/images/spec";
-import { osLabels } from "@/lib/images/stack";
+import { frameworkLabels, osNames, type OsName } from "@/lib/images/stack/spec";
+import { osLabels } from "@/lib/images/stack/stack";
 
 export const hardwareLabels: Record<ImageHardware, string> = { cpu: "CPU", npu: "NPU" };
 

@@ -2,7 +2,11 @@ import Link from "next/link";
 
 import { buttonClasses } from "@/components/ui/button";
 import { getStrings } from "@/lib/i18n/server";
-import { imageQueryString, withImageQuery, type ImageQuery } from "@/lib/images/filter-params";
+import {
+  imageQueryString,
+  withImageQuery,
+  type ImageQuery,
+} from "@/lib/images/stack/filter-params";
 
 import { imageStrings } from "./strings";
 

@@ -1,6 +1,6 @@
 import { CopyField } from "@/components/ui/copy-button";
 import { getStrings } from "@/lib/i18n/server";
-import type { ImageTagDetail } from "@/lib/images/tag-detail";
+import type { ImageTagDetail } from "@/lib/images/catalog/tag-detail";
 
 import { imageStrings } from "./strings";
 

@@ -4,13 +4,13 @@ import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { imageCategories } from "@/db/schema/image-enums";
 import { getStrings } from "@/lib/i18n/server";
-import type { ImageRepositorySummary } from "@/lib/images/catalog";
+import type { ImageRepositorySummary } from "@/lib/images/catalog/catalog";
 import {
   activeTagFilters,
   imageQueryString,
   tagFilterKeys,
   type ImageQuery,
-} from "@/lib/images/filter-params";
+} from "@/lib/images/stack/filter-params";
 
 import { imageStrings } from "./strings";
 

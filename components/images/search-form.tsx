@@ -5,7 +5,7 @@ import {
   paramNames,
   withImageQuery,
   type ImageQuery,
-} from "@/lib/images/filter-params";
+} from "@/lib/images/stack/filter-params";
 
 /**
  * A plain GET form: the search text joins the filters already chosen (kept as hidden fields), so

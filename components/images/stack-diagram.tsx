@@ -3,8 +3,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { getStrings } from "@/lib/i18n/server";
-import { sourceLayers, type SourcedLayer } from "@/lib/images/layer-images";
-import type { ImageTagDetail } from "@/lib/images/tag-detail";
+import type { ImageTagDetail } from "@/lib/images/catalog/tag-detail";
+import { sourceLayers, type SourcedLayer } from "@/lib/images/stack/layer-images";
 
 import { imageStrings, type ImageStrings } from "./strings";
 import { tagHref } from "./tags-table";

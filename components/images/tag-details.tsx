@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { formatBytes, formatDate } from "@/lib/format";
 import { getLocale, getStrings } from "@/lib/i18n/server";
-import type { ImageTagDetail } from "@/lib/images/tag-detail";
+import type { ImageTagDetail } from "@/lib/images/catalog/tag-detail";
 
 import { Availability } from "./availability";
 import { EnvironmentBadges } from "./environment-badges";

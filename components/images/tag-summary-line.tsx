@@ -1,4 +1,4 @@
-import type { ImageTagSummary } from "@/lib/images/catalog";
+import type { ImageTagSummary } from "@/lib/images/catalog/catalog";
 
 import { frameworkLabel, hardwareLabels } from "./labels";
 

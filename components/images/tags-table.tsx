@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { formatBytes, formatDate } from "@/lib/format";
 import { getLocale, getStrings } from "@/lib/i18n/server";
-import type { ImageTagSummary } from "@/lib/images/catalog";
+import type { ImageTagSummary } from "@/lib/images/catalog/catalog";
 
 import { Availability } from "./availability";
 import { EnvironmentBadges } from "./environment-badges";

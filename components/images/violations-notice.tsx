@@ -1,5 +1,5 @@
 import { getStrings } from "@/lib/i18n/server";
-import { findRule, type Violation } from "@/lib/images/rules";
+import { findRule, type Violation } from "@/lib/images/stack/rules";
 
 import { imageStrings } from "./strings";
 

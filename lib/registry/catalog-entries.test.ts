@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { findImageRepositoryRow, findImageTagRow } from "@/db/queries/images";
 import { resetConfigForTests } from "@/lib/config";
-import { listImageRepositories, listImageTags } from "@/lib/images/catalog";
-import { seedImageCatalog } from "@/lib/images/catalog-seed";
-import { getImageTag } from "@/lib/images/tag-detail";
+import { listImageRepositories, listImageTags } from "@/lib/images/catalog/catalog";
+import { seedImageCatalog } from "@/lib/images/catalog/catalog-seed";
+import { getImageTag } from "@/lib/images/catalog/tag-detail";
 import { makeOrg, sessionCaller } from "@/test/factories";
 
 import { mediaTypes } from "./manifest-format";

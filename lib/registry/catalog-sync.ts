@@ -2,7 +2,7 @@ import "server-only";
 
 import { insertAudit } from "@/db/queries/audit";
 import type { NewRegistryRepository } from "@/db/queries/registry";
-import { recordRegistryPush, type PushedArch } from "@/lib/images/registry-sync";
+import { recordRegistryPush, type PushedArch } from "@/lib/images/catalog/registry-sync";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
 import type { RegistryPrincipal } from "./access";

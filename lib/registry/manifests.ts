@@ -7,7 +7,7 @@ import {
   findManifestByDigest,
   findManifestByTag,
 } from "@/db/queries/registry-manifests";
-import { withdrawRegistryTags } from "@/lib/images/registry-sync";
+import { withdrawRegistryTags } from "@/lib/images/catalog/registry-sync";
 import { blobWebStream } from "@/lib/storage/blob-web-stream";
 
 import { actorIdOf, authorizeRepository, type RegistryRequester } from "./access";

@@ -5,7 +5,7 @@ import { findRegistryRepository, updateRegistryRepositoryVisibility } from "@/db
 import type { Caller } from "@/lib/auth/caller";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { syncRegistryVisibility } from "@/lib/images/registry-sync";
+import { syncRegistryVisibility } from "@/lib/images/catalog/registry-sync";
 
 /**
  * Makes an image repository public or private (for the image-center settings and the CLI). Those

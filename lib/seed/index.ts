@@ -1,6 +1,6 @@
 import "server-only";
 
-import { seedImageCatalog } from "@/lib/images/catalog-seed";
+import { seedImageCatalog } from "@/lib/images/catalog/catalog-seed";
 
 import { seedAccounts } from "./accounts";
 import { seedRepos } from "./repos";

@@ -1,5 +1,5 @@
 // GET|HEAD|POST|PUT|DELETE|OPTIONS /hf/… – the Hugging Face Hub–compatible API (hubUrl / HF_ENDPOINT = /hf)
-import { hfRoute } from "@/lib/hfapi/route";
+import { hfRoute } from "@/lib/protocols/hf/route";
 
 export const GET = hfRoute;
 export const HEAD = hfRoute;

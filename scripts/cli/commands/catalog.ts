@@ -1,4 +1,4 @@
-import { seedImageCatalog } from "@/lib/images/catalog-seed";
+import { seedImageCatalog } from "@/lib/images/catalog/catalog-seed";
 
 import type { Command } from "../command";
 

@@ -1,7 +1,7 @@
 // GET /api/images/parse – the variables an image tag names, or the part of it that is malformed
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
-import { parseImageReference, TagGrammarError } from "@/lib/images/tags";
+import { parseImageReference, TagGrammarError } from "@/lib/images/stack/tags";
 
 function parse(request: Request): Response {
   const input = new URL(request.url).searchParams.get("tag");

@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
-import { selectImage } from "@/lib/images/select";
+import { selectImage } from "@/lib/images/catalog/select";
 
 const version = (what: string, example: string) =>
   z

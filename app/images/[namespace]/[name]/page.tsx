@@ -17,16 +17,16 @@ import { pageCaller } from "@/lib/auth/page-caller";
 import { orNotFound } from "@/lib/http/or-not-found";
 import type { SearchParams } from "@/lib/http/search-params";
 import { getStrings } from "@/lib/i18n/server";
-import { browseImageRepository } from "@/lib/images/browse";
+import { browseImageRepository } from "@/lib/images/catalog/browse";
+import { canManageImageRepository } from "@/lib/images/catalog/repository-settings";
+import { parseRepositoryParams } from "@/lib/images/catalog/route-params";
 import {
   activeTagFilters,
   clearTagFilters,
   imageQueryString,
   parseImageQuery,
   tagFiltersOf,
-} from "@/lib/images/filter-params";
-import { canManageImageRepository } from "@/lib/images/repository-settings";
-import { parseRepositoryParams } from "@/lib/images/route-params";
+} from "@/lib/images/stack/filter-params";
 
 type Props = { params: Promise<{ namespace: string; name: string }>; searchParams: SearchParams };
 

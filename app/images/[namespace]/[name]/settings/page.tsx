@@ -12,8 +12,8 @@ import { imageSettingsStrings } from "@/components/images/settings-strings";
 import { pageCaller } from "@/lib/auth/page-caller";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { getStrings } from "@/lib/i18n/server";
-import { loadImageRepositorySettings } from "@/lib/images/repository-settings";
-import { parseRepositoryParams } from "@/lib/images/route-params";
+import { loadImageRepositorySettings } from "@/lib/images/catalog/repository-settings";
+import { parseRepositoryParams } from "@/lib/images/catalog/route-params";
 
 type Props = { params: Promise<{ namespace: string; name: string }> };
 

@@ -1,5 +1,5 @@
 // GET /{models|datasets}/{owner}/{name}.git/info/refs – git ref advertisement; /info/lfs/… – the Git LFS API
-import { gitInfoRoute, typeFromSection } from "@/lib/git-http/handlers";
+import { gitInfoRoute, typeFromSection } from "@/lib/protocols/git/handlers";
 
 const handler = gitInfoRoute(typeFromSection);
 

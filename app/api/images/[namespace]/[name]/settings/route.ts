@@ -4,9 +4,9 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/request-body";
 import { route } from "@/lib/http/route";
-import { updateImageRepositorySettings } from "@/lib/images/repository-settings";
-import { imageDescription } from "@/lib/images/repository-settings-input";
-import { parseRepositoryParams } from "@/lib/images/route-params";
+import { updateImageRepositorySettings } from "@/lib/images/catalog/repository-settings";
+import { parseRepositoryParams } from "@/lib/images/catalog/route-params";
+import { imageDescription } from "@/lib/images/stack/repository-settings-input";
 
 const settingsSchema = z
   .object({

@@ -16,8 +16,8 @@ import { Badge } from "@/components/ui/badge";
 import { pageCaller } from "@/lib/auth/page-caller";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { getStrings } from "@/lib/i18n/server";
-import { parseTagParams } from "@/lib/images/route-params";
-import { getImageTag } from "@/lib/images/tag-detail";
+import { parseTagParams } from "@/lib/images/catalog/route-params";
+import { getImageTag } from "@/lib/images/catalog/tag-detail";
 
 type Props = { params: Promise<{ namespace: string; name: string; tag: string }> };
 

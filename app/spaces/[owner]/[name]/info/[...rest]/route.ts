@@ -1,5 +1,5 @@
 // GET /spaces/{owner}/{name}.git/info/refs – git ref advertisement; /info/lfs/… – the Git LFS API
-import { fixedType, gitInfoRoute } from "@/lib/git-http/handlers";
+import { fixedType, gitInfoRoute } from "@/lib/protocols/git/handlers";
 
 const handler = gitInfoRoute(fixedType("space"));
 

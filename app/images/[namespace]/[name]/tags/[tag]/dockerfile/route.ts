@@ -1,8 +1,8 @@
 // GET /images/{namespace}/{name}/tags/{tag}/dockerfile – the generated Dockerfile of an image, as a download
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
-import { parseTagParams } from "@/lib/images/route-params";
-import { getImageTag } from "@/lib/images/tag-detail";
+import { parseTagParams } from "@/lib/images/catalog/route-params";
+import { getImageTag } from "@/lib/images/catalog/tag-detail";
 
 type Params = { namespace: string; name: string; tag: string };
 

@@ -5,11 +5,11 @@ import type { FrameworkName, ImageHardware, ImageSource } from "@/db/schema/imag
 import type { Caller } from "@/lib/auth/caller";
 import { getConfig } from "@/lib/config";
 
+import { pullCommands, registryHost, type PullCommand } from "../stack/pull-commands";
+import type { ImageVariables } from "../stack/tags";
+import { compareVersionKeys } from "../stack/version";
 import { canReadImageRepository } from "./access";
 import { tagVariables } from "./catalog-write";
-import { pullCommands, registryHost, type PullCommand } from "./pull-commands";
-import type { ImageVariables } from "./tags";
-import { compareVersionKeys } from "./version";
 
 // The images offered to Spaces and model CI, as the caller may see them, newest first.
 

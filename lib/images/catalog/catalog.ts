@@ -15,9 +15,9 @@ import type { Caller } from "@/lib/auth/caller";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 
+import { pullCommands, registryHost, type PullCommand } from "../stack/pull-commands";
+import { compareVersionKeys, sortVersions } from "../stack/version";
 import { canReadImageRepository, readableRepositories } from "./access";
-import { pullCommands, registryHost, type PullCommand } from "./pull-commands";
-import { compareVersionKeys, sortVersions } from "./version";
 
 // The image center's reads, for its pages: repositories by category with filters and counts, the
 // tags of a repository with filters. Every read is limited to what the caller may see.

@@ -1,9 +1,9 @@
 import "server-only";
 
 import type { Caller } from "@/lib/auth/caller";
-import { requireRepoAccess } from "@/lib/git-http/access";
 import { readJsonBody } from "@/lib/http/request-body";
 import { servedLfsObjects } from "@/lib/hub";
+import { requireRepoAccess } from "@/lib/protocols/git/access";
 import type { RepoAddress } from "@/lib/repos/access";
 import { getBlobStore } from "@/lib/storage/blob-store";
 

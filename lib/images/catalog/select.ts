@@ -5,6 +5,8 @@ import { z } from "zod";
 import { frameworkNames, imageHardware } from "@/db/schema/image-enums";
 import type { Caller } from "@/lib/auth/caller";
 
+import { frameworkLabels } from "../stack/spec";
+import { sortVersions } from "../stack/version";
 import {
   frameworkVersionOf,
   hardwareLabel,
@@ -13,8 +15,6 @@ import {
   visibleCandidates,
   type ImageSelection,
 } from "./selectable";
-import { frameworkLabels } from "./spec";
-import { sortVersions } from "./version";
 
 export { listSelectableImages } from "./selectable";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { seedRepositories } from "./catalog-seed";
+import { seedRepositories } from "../catalog/catalog-seed";
 import { archesFor, checkCompatibility, findRule, rules } from "./rules";
 import { findCannRelease } from "./spec";
 import { resolveConfig } from "./stack";

@@ -6,6 +6,17 @@ import type { Caller } from "@/lib/auth/caller";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 
+import { dockerfileFor } from "../stack/dockerfile";
+import { explainExclusion } from "../stack/matrix";
+import {
+  dockerRunCommand,
+  pullCommands,
+  registryHost,
+  type PullCommand,
+} from "../stack/pull-commands";
+import type { Violation } from "../stack/rules";
+import { parentChain, stackLayers, type StackLayer } from "../stack/stack";
+import { formatTag, type ImageVariables } from "../stack/tags";
 import { canReadImageRepository } from "./access";
 import {
   getReadableRepository,
@@ -14,12 +25,6 @@ import {
   type ImageTagSummary,
 } from "./catalog";
 import { tagVariables } from "./catalog-write";
-import { dockerfileFor } from "./dockerfile";
-import { explainExclusion } from "./matrix";
-import { dockerRunCommand, pullCommands, registryHost, type PullCommand } from "./pull-commands";
-import type { Violation } from "./rules";
-import { parentChain, stackLayers, type StackLayer } from "./stack";
-import { formatTag, type ImageVariables } from "./tags";
 
 type ParentImage = {
   /** `namespace/name` */

@@ -1,8 +1,8 @@
 import "server-only";
 
-import { renderGitError } from "@/lib/git-http/errors";
 import { route, type ErrorRenderer } from "@/lib/http/route";
-import { renderLfsError } from "@/lib/lfs-batch/errors";
+import { renderGitError } from "@/lib/protocols/git/errors";
+import { renderLfsError } from "@/lib/protocols/lfs/errors";
 
 import { dispatchHf } from "./dispatch";
 import { decodeSegments, parseHfPath } from "./hf-path";

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
-import { requireRepoAccess } from "@/lib/git-http/access";
+import { requireRepoAccess } from "@/lib/protocols/git/access";
 import type { RepoAddress } from "@/lib/repos/access";
 
 import { lfsBatch } from "./batch";

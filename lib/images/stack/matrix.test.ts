@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { seedRepositories } from "./catalog-seed";
+import { seedRepositories } from "../catalog/catalog-seed";
 import { expandMatrix, explainExclusion, findNode, type MatrixLayer } from "./matrix";
 import { ruleIds } from "./rules";
 import { parseTag, type ImageKind } from "./tags";

@@ -3,8 +3,8 @@ import "server-only";
 import type { Caller } from "@/lib/auth/caller";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
-import { gitInfoRefs, gitRpc } from "@/lib/git-http/handlers";
-import { handleLfsRequest } from "@/lib/lfs-batch/lfs-router";
+import { gitInfoRefs, gitRpc } from "@/lib/protocols/git/handlers";
+import { handleLfsRequest } from "@/lib/protocols/lfs/lfs-router";
 import { repoTypePlural } from "@/lib/validation/repo-names";
 
 import { commitHf } from "./commit";

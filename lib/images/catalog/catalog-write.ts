@@ -14,8 +14,8 @@ import {
   type ImageCategory,
 } from "@/db/schema/image-enums";
 
-import { resolveConfig } from "./stack";
-import { isImageKind, parseTag, TagGrammarError, type ImageVariables } from "./tags";
+import { resolveConfig } from "../stack/stack";
+import { isImageKind, parseTag, TagGrammarError, type ImageVariables } from "../stack/tags";
 
 // Docker's rules for repository path components and tags (also how page and route params are checked).
 export const pathComponent = z

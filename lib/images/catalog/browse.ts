@@ -10,6 +10,8 @@ import {
 } from "@/db/schema/image-enums";
 import type { Caller } from "@/lib/auth/caller";
 
+import { osNames } from "../stack/spec";
+import { compareVersions } from "../stack/version";
 import { readableRepositories } from "./access";
 import {
   getReadableRepository,
@@ -20,8 +22,6 @@ import {
   type ImageTagFilters,
   type ImageTagSummary,
 } from "./catalog";
-import { osNames } from "./spec";
-import { compareVersions } from "./version";
 
 // What the image center's pages show: the listings of catalog.ts with, for every filter, its values
 // and how many tags each would match, and the tags of a repository one page at a time.
