@@ -1,14 +1,14 @@
 import { CopyField } from "@/components/ui/copy-button";
 import { getConfig } from "@/lib/config";
 import type { CardMetadata } from "@/lib/hub/card/metadata";
+import type { RepoRef } from "@/lib/hub/types";
 import { getStrings } from "@/lib/i18n/server";
 import { cloneSnippet, hfSnippet, openmindSnippet } from "@/lib/repos/snippets";
-import type { RepoId } from "@/lib/repos/urls";
 
 import { repoStrings } from "./strings";
 
 /** "Use this model": clone, openMind and huggingface_hub snippets, each with a copy button. */
-export async function UseRepoPanel({ repo, metadata }: { repo: RepoId; metadata: CardMetadata }) {
+export async function UseRepoPanel({ repo, metadata }: { repo: RepoRef; metadata: CardMetadata }) {
   const s = await getStrings(repoStrings);
   const publicUrl = getConfig().publicUrl;
   const sections = [

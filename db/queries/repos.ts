@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 
 import { AppError } from "@/lib/errors";
 
@@ -264,4 +264,9 @@ export async function pruneDownloadRows(beforeDay: string): Promise<void> {
     .delete(repoDownloads)
     .where(sql`${repoDownloads.day} < ${beforeDay}`)
     .run();
+}
+
+/** Every repository with the head commit its index row recorded, `after` an id, in id order. */
+export async function listIndexedHeads(after: number, limit: number): Promise<RepoRecord[]> {
+  return recordQuery().where(gt(repos.id, after)).orderBy(asc(repos.id)).limit(limit).all();
 }

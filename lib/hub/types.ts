@@ -1,4 +1,4 @@
-import type { RepoType } from "@/lib/validation/repo-names";
+import type { RepoType } from "@/db/schema/enums";
 
 /** Names a repository. `owner` and `name` are the canonical spelling given at creation. */
 export type RepoRef = { type: RepoType; owner: string; name: string };

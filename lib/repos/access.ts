@@ -1,15 +1,12 @@
 import "server-only";
 
 import { findRepoRecord, type RepoRecord } from "@/db/queries/repos";
-import type { RepoType } from "@/db/schema/enums";
 import type { Caller } from "@/lib/auth/caller";
 import { allowedActions, type Action, type OwnedResource } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { repoNotFound } from "@/lib/hub/errors";
 import type { RepoRef } from "@/lib/hub/types";
 import { repoTypePlural } from "@/lib/validation/repo-names";
-
-export type RepoAddress = { type: RepoType; owner: string; name: string };
 
 /** A repository the caller may at least read, with what else they may do to it. */
 export type RepoAccess = { repo: RepoRecord; ref: RepoRef; allowed: Set<Action> };
@@ -48,7 +45,7 @@ export function refOf(repo: Pick<RepoRecord, "type" | "ownerName" | "name">): Re
  */
 export async function getRepo(
   caller: Caller | null,
-  address: RepoAddress,
+  address: RepoRef,
   action: Action = "read",
 ): Promise<RepoAccess> {
   const repo = await findRepoRecord(address.type, address.owner, address.name);

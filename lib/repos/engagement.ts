@@ -1,3 +1,4 @@
+import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import { createHash } from "node:crypto";
@@ -11,12 +12,12 @@ import {
 } from "@/db/queries/repos";
 import type { Caller } from "@/lib/auth/caller";
 
-import { getRepo, type RepoAddress } from "./access";
+import { getRepo } from "./access";
 
 /** Likes (or unlikes) a repository the caller can read; returns the new count. One like per user. */
 export async function setLike(
   caller: Caller,
-  address: RepoAddress,
+  address: RepoRef,
   liked: boolean,
 ): Promise<{ likes: number; liked: boolean }> {
   const { repo } = await getRepo(caller, address, "read");

@@ -1,3 +1,4 @@
+import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import { z } from "zod";
@@ -17,7 +18,7 @@ import { AppError } from "@/lib/errors";
 import { deleteRepository, renameRepository } from "@/lib/hub";
 import { repoNameSchema } from "@/lib/validation/repo-names";
 
-import { getRepo, type RepoAddress } from "./access";
+import { getRepo } from "./access";
 import { indexRepository } from "./indexer";
 
 export const repoSettingsSchema = z.object({
@@ -28,7 +29,7 @@ export const repoSettingsSchema = z.object({
 /** Changes description or visibility; needs admin rights on the repository. */
 export async function updateRepo(
   caller: Caller,
-  address: RepoAddress,
+  address: RepoRef,
   input: z.input<typeof repoSettingsSchema>,
 ): Promise<RepoRecord> {
   const changes = repoSettingsSchema.parse(input);
@@ -50,7 +51,7 @@ export async function updateRepo(
 }
 
 /** Deletes a repository and its history; needs admin rights. LFS blobs are left to garbage collection. */
-export async function deleteRepo(caller: Caller, address: RepoAddress): Promise<void> {
+export async function deleteRepo(caller: Caller, address: RepoRef): Promise<void> {
   const { repo, ref } = await getRepo(caller, address, "admin");
   await deleteRepoRecord(repo.id);
   await deleteRepository(ref).catch((error: unknown) => {
@@ -70,7 +71,7 @@ export async function deleteRepo(caller: Caller, address: RepoAddress): Promise<
  */
 export async function moveRepo(
   caller: Caller,
-  address: RepoAddress,
+  address: RepoRef,
   to: { owner: string; name: string },
 ): Promise<RepoRecord> {
   const name = repoNameSchema.parse(to.name);

@@ -1,16 +1,17 @@
 // Client-safe: the code snippets of a repository page (openmind-platform.md §4.2, §4.3).
 import type { CardMetadata } from "@/lib/hub/card/metadata";
+import type { RepoRef } from "@/lib/hub/types";
 
-import { cloneUrl, type RepoId } from "./urls";
+import { cloneUrl } from "./urls";
 
 /** openMind's pipeline takes the framework as "pt" or "ms". */
 const frameworkArgument: Record<string, string> = { PyTorch: "pt", MindSpore: "ms" };
 
-export function cloneSnippet(publicUrl: string, repo: RepoId): string {
+export function cloneSnippet(publicUrl: string, repo: RepoRef): string {
   return `git lfs install\ngit clone ${cloneUrl(publicUrl, repo)}`;
 }
 
-export function openmindSnippet(repo: RepoId, metadata: CardMetadata): string {
+export function openmindSnippet(repo: RepoRef, metadata: CardMetadata): string {
   const id = `${repo.owner}/${repo.name}`;
   if (repo.type === "dataset") {
     return `from datasets import load_dataset\nimport openmind_datasets\n\ndataset = load_dataset("${id}")`;
@@ -41,7 +42,7 @@ export function openmindSnippet(repo: RepoId, metadata: CardMetadata): string {
   return lines.join("\n");
 }
 
-export function hfSnippet(publicUrl: string, repo: RepoId): string {
+export function hfSnippet(publicUrl: string, repo: RepoRef): string {
   const endpoint = `${publicUrl.replace(/\/$/, "")}/hf`;
   const kind = repo.type === "dataset" ? `, repo_type="dataset"` : "";
   return [

@@ -4,6 +4,7 @@ import { migrateDatabase } from "@/db/client";
 import { ConfigError, getConfig } from "@/lib/config";
 import { startEmbeddedRunner } from "@/lib/jobs/embedded-runner";
 import { startJobsBackground } from "@/lib/jobs/reaper";
+import { startIndexReconciler } from "@/lib/repos/reconcile-index";
 import { registerRepoIndexer } from "@/lib/repos/register-indexer";
 import { sweepStaleTempFilesAtStart } from "@/lib/storage/temp-sweep";
 
@@ -31,6 +32,7 @@ export function startServer(): void {
   migrateDatabase();
   void sweepStaleTempFilesAtStart();
   registerRepoIndexer();
+  startIndexReconciler();
   startJobsBackground();
   startEmbeddedRunner();
 }

@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-import { repoTypes, type RepoType } from "@/db/schema/enums";
-
-export { repoTypes, type RepoType };
+import type { RepoType } from "@/db/schema/enums";
 
 /** Plural URL/storage segment of each repo type (`/models/…`, `git/models/…`). */
 export const repoTypePlural = {

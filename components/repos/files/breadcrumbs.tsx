@@ -1,7 +1,8 @@
+import type { RepoRef } from "@/lib/hub/types";
 import Link from "next/link";
 
 import { getStrings } from "@/lib/i18n/server";
-import { treeHref, type RepoId } from "@/lib/repos/urls";
+import { treeHref } from "@/lib/repos/urls";
 
 import { fileStrings } from "../file-strings";
 
@@ -11,7 +12,7 @@ export async function Breadcrumbs({
   rev,
   path,
 }: {
-  repo: RepoId;
+  repo: RepoRef;
   rev: string;
   path: string;
 }) {

@@ -1,15 +1,16 @@
+import type { RepoRef } from "@/lib/hub/types";
 import Link from "next/link";
 
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatRelative } from "@/lib/format";
 import type { CommitSummary } from "@/lib/hub";
 import { getLocale, getStrings } from "@/lib/i18n/server";
-import { commitHref, treeHref, type RepoId } from "@/lib/repos/urls";
+import { commitHref, treeHref } from "@/lib/repos/urls";
 
 import { fileStrings } from "../file-strings";
 
 /** Commits, newest first: title, author, time, short id (copyable) and a link to browse that version. */
-export async function CommitList({ repo, commits }: { repo: RepoId; commits: CommitSummary[] }) {
+export async function CommitList({ repo, commits }: { repo: RepoRef; commits: CommitSummary[] }) {
   const [s, locale] = await Promise.all([getStrings(fileStrings), getLocale()]);
   return (
     <ol className="divide-y rounded-lg border" data-testid="commit-list">

@@ -1,10 +1,11 @@
+import type { RepoRef } from "@/lib/hub/types";
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { FileChange } from "@/lib/hub";
 import { getStrings } from "@/lib/i18n/server";
-import { blobHref, type RepoId } from "@/lib/repos/urls";
+import { blobHref } from "@/lib/repos/urls";
 
 import { fileStrings } from "../file-strings";
 
@@ -54,7 +55,7 @@ export async function DiffView({
   commit,
   file,
 }: {
-  repo: RepoId;
+  repo: RepoRef;
   commit: string;
   file: FileChange;
 }) {

@@ -1,9 +1,10 @@
+import type { RepoRef } from "@/lib/hub/types";
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { formatBytes, formatRelative } from "@/lib/format";
 import { getLocale, getStrings } from "@/lib/i18n/server";
-import { blobHref, commitHref, treeHref, type RepoId } from "@/lib/repos/urls";
+import { blobHref, commitHref, treeHref } from "@/lib/repos/urls";
 import type { EntryView } from "@/lib/repos/view/file-views";
 
 import { fileStrings } from "../file-strings";
@@ -15,7 +16,7 @@ export async function FileTable({
   rev,
   entries,
 }: {
-  repo: RepoId;
+  repo: RepoRef;
   rev: string;
   entries: EntryView[];
 }) {

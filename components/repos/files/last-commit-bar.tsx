@@ -1,12 +1,19 @@
+import type { RepoRef } from "@/lib/hub/types";
 import Link from "next/link";
 
 import { formatRelative } from "@/lib/format";
 import type { LastCommit } from "@/lib/hub";
 import { getLocale } from "@/lib/i18n/server";
-import { commitHref, type RepoId } from "@/lib/repos/urls";
+import { commitHref } from "@/lib/repos/urls";
 
 /** The newest commit of a folder or file: who, what and when, linking to the commit. */
-export async function LastCommitBar({ repo, commit }: { repo: RepoId; commit: LastCommit | null }) {
+export async function LastCommitBar({
+  repo,
+  commit,
+}: {
+  repo: RepoRef;
+  commit: LastCommit | null;
+}) {
   if (!commit) return null;
   const locale = await getLocale();
   return (

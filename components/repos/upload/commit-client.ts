@@ -1,11 +1,12 @@
 // Browser side of the commit route: one JSON request, errors as the server worded them.
+import type { RepoRef } from "@/lib/hub/types";
 import type { WebCommitInput } from "@/lib/repos/uploads/commit";
-import { repoApiHref, type RepoId } from "@/lib/repos/urls";
+import { repoApiHref } from "@/lib/repos/urls";
 
 export type CommitOutcome =
   { ok: true; commit: string } | { ok: false; status: number; message: string };
 
-export async function postCommit(repo: RepoId, body: WebCommitInput): Promise<CommitOutcome> {
+export async function postCommit(repo: RepoRef, body: WebCommitInput): Promise<CommitOutcome> {
   try {
     const response = await fetch(repoApiHref(repo, "commit"), {
       method: "POST",

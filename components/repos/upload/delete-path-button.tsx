@@ -1,11 +1,11 @@
 "use client";
 
+import type { RepoRef } from "@/lib/hub/types";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { useStrings } from "@/components/i18n/locale-provider";
 import { Button } from "@/components/ui/button";
-import type { RepoId } from "@/lib/repos/urls";
 
 import { fileStrings } from "../file-strings";
 import { uploadStrings } from "../upload-strings";
@@ -20,7 +20,7 @@ export function DeletePathButton({
   folder = false,
   after,
 }: {
-  repo: RepoId;
+  repo: RepoRef;
   branch: string;
   parentCommit: string;
   path: string;

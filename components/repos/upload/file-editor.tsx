@@ -1,5 +1,6 @@
 "use client";
 
+import type { RepoRef } from "@/lib/hub/types";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -10,7 +11,7 @@ import { cn } from "@/components/ui/cn";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { isMarkdownPath } from "@/lib/repos/files/file-kind";
 import { defaultCommitMessage } from "@/lib/repos/uploads/commit-message";
-import { blobHref, repoHref, type RepoId } from "@/lib/repos/urls";
+import { blobHref, repoHref } from "@/lib/repos/urls";
 import { repoPathProblem } from "@/lib/validation/repo-paths";
 
 import { MarkdownView } from "../markdown-view";
@@ -18,7 +19,7 @@ import { uploadStrings } from "../upload-strings";
 import { postCommit } from "./commit-client";
 
 type Props = {
-  repo: RepoId;
+  repo: RepoRef;
   branch: string;
   parentCommit: string;
   /** The file being edited, or null to create one. */

@@ -1,6 +1,7 @@
 // Browser side of staging: each file is sent as the raw body of one request, with progress events.
+import type { RepoRef } from "@/lib/hub/types";
 import type { StagedUploadInfo } from "@/lib/repos/uploads/stage";
-import { repoApiHref, type RepoId } from "@/lib/repos/urls";
+import { repoApiHref } from "@/lib/repos/urls";
 
 export class UploadError extends Error {
   constructor(
@@ -16,7 +17,7 @@ export class UploadError extends Error {
  * file from disk, so memory stays flat on both sides. Resolves with the staged upload's id.
  */
 export function uploadFile(
-  repo: RepoId,
+  repo: RepoRef,
   file: Blob,
   onProgress: (loaded: number) => void,
   signal: AbortSignal,
@@ -44,7 +45,7 @@ export function uploadFile(
 }
 
 /** Drops staged uploads the user gave up on (best effort: they also expire on their own). */
-export function discardStaged(repo: RepoId, ids: string[]): void {
+export function discardStaged(repo: RepoRef, ids: string[]): void {
   if (ids.length === 0) return;
   void fetch(repoApiHref(repo, "uploads"), {
     method: "DELETE",

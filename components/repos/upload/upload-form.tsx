@@ -1,5 +1,6 @@
 "use client";
 
+import type { RepoRef } from "@/lib/hub/types";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -9,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { maxCommitOperations } from "@/lib/hub/limits";
 import { defaultCommitMessage } from "@/lib/repos/uploads/commit-message";
-import { treeHref, type RepoId } from "@/lib/repos/urls";
+import { treeHref } from "@/lib/repos/urls";
 import { repoPathProblem } from "@/lib/validation/repo-paths";
 
 import { uploadStrings } from "../upload-strings";
@@ -35,7 +36,7 @@ export function UploadForm({
   initialBranch,
   initialFolder,
 }: {
-  repo: RepoId;
+  repo: RepoRef;
   branches: string[];
   heads: Record<string, string>;
   initialBranch: string;

@@ -1,8 +1,7 @@
 "use client";
 
+import type { RepoRef } from "@/lib/hub/types";
 import { useRef, useState } from "react";
-
-import type { RepoId } from "@/lib/repos/urls";
 
 import type { PickedFile } from "./dropped-files";
 import { discardStaged, UploadError, uploadFile } from "./upload-client";
@@ -34,7 +33,7 @@ export class FailedUpload extends Error {
  * The list of picked files and their uploads: per-file progress, cancel (aborts every request and
  * drops what was staged), and retry (files already staged are not sent again).
  */
-export function useUploadQueue(repo: RepoId) {
+export function useUploadQueue(repo: RepoRef) {
   const [items, setItems] = useState<QueueItem[]>([]);
   const controller = useRef<AbortController | null>(null);
 

@@ -1,6 +1,6 @@
 import { parseDocument } from "yaml";
 
-import type { RepoType } from "@/lib/validation/repo-names";
+import type { RepoType } from "@/db/schema/enums";
 
 import { splitFrontMatter } from "./front-matter";
 import { normalizeCardData, type CardMetadata } from "./metadata";

@@ -1,4 +1,4 @@
-import type { RepoType } from "@/lib/validation/repo-names";
+import type { RepoType } from "@/db/schema/enums";
 
 import type { BaseModelRelation, CardMetadata } from "./metadata";
 

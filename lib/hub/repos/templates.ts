@@ -1,6 +1,6 @@
 import { stringify } from "yaml";
 
-import type { RepoType } from "@/lib/validation/repo-names";
+import type { RepoType } from "@/db/schema/enums";
 
 /**
  * What a new repository starts with: a README card whose front matter holds the labels the hub

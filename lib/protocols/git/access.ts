@@ -1,9 +1,10 @@
+import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import { basicChallenge, type Caller } from "@/lib/auth/caller";
 import type { Action } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { getRepo, type RepoAccess, type RepoAddress } from "@/lib/repos/access";
+import { getRepo, type RepoAccess } from "@/lib/repos/access";
 
 /** A 401 that makes git and git-lfs ask their credential helpers for a user name and token. */
 function credentialsRequired(message: string): AppError {
@@ -20,7 +21,7 @@ function credentialsRequired(message: string): AppError {
  */
 export async function requireRepoAccess(
   caller: Caller | null,
-  address: RepoAddress,
+  address: RepoRef,
   action: Action,
 ): Promise<RepoAccess> {
   try {

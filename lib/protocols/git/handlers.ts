@@ -1,5 +1,7 @@
+import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
+import type { RepoType } from "@/db/schema/enums";
 import type { Caller } from "@/lib/auth/caller";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
@@ -7,10 +9,9 @@ import { route } from "@/lib/http/route";
 import { repoGitDir } from "@/lib/hub";
 import { renderLfsError } from "@/lib/protocols/lfs/errors";
 import { handleLfsRequest } from "@/lib/protocols/lfs/lfs-router";
-import type { RepoAddress } from "@/lib/repos/access";
 import { repoTypeOfPlural } from "@/lib/repos/http/address";
 import { commitIdentity } from "@/lib/repos/identity";
-import { repoTypePlural, type RepoType } from "@/lib/validation/repo-names";
+import { repoTypePlural } from "@/lib/validation/repo-names";
 
 import { requireRepoAccess } from "./access";
 import { renderGitError } from "./errors";
@@ -30,7 +31,7 @@ import {
 export async function gitInfoRefs(
   request: Request,
   caller: Caller | null,
-  address: RepoAddress,
+  address: RepoRef,
 ): Promise<Response> {
   const service = new URL(request.url).searchParams.get("service");
   if (!isGitService(service)) {
@@ -51,7 +52,7 @@ export async function gitInfoRefs(
 export async function gitRpc(
   request: Request,
   caller: Caller | null,
-  address: RepoAddress,
+  address: RepoRef,
   service: GitService,
 ): Promise<Response> {
   const push = service === "git-receive-pack";
@@ -78,7 +79,7 @@ export async function gitRpc(
 }
 
 /** The absolute URL of a repository's LFS endpoint as git-lfs derives it from the clone URL. */
-function gitLfsBase(address: RepoAddress): string {
+function gitLfsBase(address: RepoRef): string {
   return `${getConfig().publicUrl}/${repoTypePlural[address.type]}/${address.owner}/${address.name}.git/info/lfs`;
 }
 

@@ -1,3 +1,4 @@
+import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import fsp from "node:fs/promises";
@@ -6,7 +7,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
 import { commitChanges, type CommitOperation } from "@/lib/hub";
 import { maxCommitOperations } from "@/lib/hub/limits";
-import { getRepo, type RepoAddress } from "@/lib/repos/access";
+import { getRepo } from "@/lib/repos/access";
 import { commitIdentity } from "@/lib/repos/identity";
 import { getBlobStore, isSha256 } from "@/lib/storage/blob-store";
 
@@ -82,7 +83,7 @@ async function readCommitBody(request: Request, tempFiles: string[]): Promise<Pa
 export async function commitHf(
   request: Request,
   caller: Caller | null,
-  address: RepoAddress,
+  address: RepoRef,
   rev: string,
 ) {
   const { ref } = await getRepo(caller, address, "write");

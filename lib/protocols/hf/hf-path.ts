@@ -1,6 +1,7 @@
+import type { RepoType } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
-import type { RepoAddress } from "@/lib/repos/access";
-import { repoTypeOfSegment, type RepoType } from "@/lib/validation/repo-names";
+import type { RepoRef } from "@/lib/hub/types";
+import { repoTypeOfSegment } from "@/lib/validation/repo-names";
 
 /** The endpoints of the HF-compatible API, as found from a path below `/hf`. */
 export type HfRoute =
@@ -8,18 +9,18 @@ export type HfRoute =
   | { kind: "validate-yaml" }
   | { kind: "repos-create" | "repos-delete" | "repos-move" }
   | { kind: "list"; type: RepoType }
-  | { kind: "info"; repo: RepoAddress; rev: string | null }
-  | { kind: "tree"; repo: RepoAddress; rev: string; path: string }
-  | { kind: "paths-info" | "preupload" | "commit" | "commits"; repo: RepoAddress; rev: string }
-  | { kind: "refs" | "settings"; repo: RepoAddress }
-  | { kind: "branch"; repo: RepoAddress; branch: string }
-  | { kind: "tag"; repo: RepoAddress; name: string }
-  | { kind: "resolve"; repo: RepoAddress; rev: string; path: string; raw: boolean }
-  | { kind: "lfs"; repo: RepoAddress; path: string[] }
-  | { kind: "git-info"; repo: RepoAddress; path: string[] }
-  | { kind: "git-rpc"; repo: RepoAddress; service: "git-upload-pack" | "git-receive-pack" }
+  | { kind: "info"; repo: RepoRef; rev: string | null }
+  | { kind: "tree"; repo: RepoRef; rev: string; path: string }
+  | { kind: "paths-info" | "preupload" | "commit" | "commits"; repo: RepoRef; rev: string }
+  | { kind: "refs" | "settings"; repo: RepoRef }
+  | { kind: "branch"; repo: RepoRef; branch: string }
+  | { kind: "tag"; repo: RepoRef; name: string }
+  | { kind: "resolve"; repo: RepoRef; rev: string; path: string; raw: boolean }
+  | { kind: "lfs"; repo: RepoRef; path: string[] }
+  | { kind: "git-info"; repo: RepoRef; path: string[] }
+  | { kind: "git-rpc"; repo: RepoRef; service: "git-upload-pack" | "git-receive-pack" }
   /** The repo (or commit) URLs the API hands out, which lead to the site's pages. */
-  | { kind: "web"; repo: RepoAddress; commit?: string };
+  | { kind: "web"; repo: RepoRef; commit?: string };
 
 /** Splits a raw path into decoded segments: clients encode `/` inside revisions and paths as %2F. */
 export function decodeSegments(pathname: string): string[] {

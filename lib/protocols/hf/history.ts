@@ -1,9 +1,10 @@
+import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import type { Caller } from "@/lib/auth/caller";
 import { getConfig } from "@/lib/config";
 import { countCommits, listCommits, type CommitSummary } from "@/lib/hub";
-import { getRepo, type RepoAddress } from "@/lib/repos/access";
+import { getRepo } from "@/lib/repos/access";
 import { repoTypePlural } from "@/lib/validation/repo-names";
 
 import { decodeCursor, encodeCursor, intParam } from "./list-params";
@@ -33,7 +34,7 @@ function commitJson(commit: CommitSummary) {
 export async function listCommitsHf(
   request: Request,
   caller: Caller | null,
-  address: RepoAddress,
+  address: RepoRef,
   rev: string,
 ) {
   const { ref } = await getRepo(caller, address, "read");

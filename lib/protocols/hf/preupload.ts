@@ -1,3 +1,4 @@
+import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import { z } from "zod";
@@ -5,7 +6,7 @@ import { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
 import { readJsonBody } from "@/lib/http/request-body";
 import { lfsDecision } from "@/lib/hub";
-import { getRepo, type RepoAddress } from "@/lib/repos/access";
+import { getRepo } from "@/lib/repos/access";
 
 import { writableBranch } from "./branch";
 
@@ -34,7 +35,7 @@ const preuploadSchema = z.object({
 export async function preuploadHf(
   request: Request,
   caller: Caller | null,
-  address: RepoAddress,
+  address: RepoRef,
   rev: string,
 ) {
   const { ref } = await getRepo(caller, address, "write");

@@ -1,3 +1,4 @@
+import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import { z } from "zod";
@@ -13,13 +14,13 @@ import {
   listRefs,
   type RefInfo,
 } from "@/lib/hub";
-import { getRepo, type RepoAddress } from "@/lib/repos/access";
+import { getRepo } from "@/lib/repos/access";
 import { commitIdentity } from "@/lib/repos/identity";
 
 const refJson = (ref: RefInfo) => ({ name: ref.name, ref: ref.ref, targetCommit: ref.commit });
 
 /** `GET /api/{type}s/{id}/refs`: branches and tags (Python's `list_repo_refs`). */
-export async function listRefsHf(caller: Caller | null, address: RepoAddress): Promise<Response> {
+export async function listRefsHf(caller: Caller | null, address: RepoRef): Promise<Response> {
   const { ref } = await getRepo(caller, address, "read");
   const refs = await listRefs(ref);
   return Response.json({
@@ -40,7 +41,7 @@ const branchSchema = z.object({
 export async function branchHf(
   request: Request,
   caller: Caller | null,
-  address: RepoAddress,
+  address: RepoRef,
   branch: string,
 ) {
   const { ref } = await getRepo(caller, address, "write");
@@ -77,7 +78,7 @@ const tagSchema = z.object({
 export async function tagHf(
   request: Request,
   caller: Caller | null,
-  address: RepoAddress,
+  address: RepoRef,
   name: string,
 ) {
   const { ref } = await getRepo(caller, address, "write");

@@ -1,16 +1,17 @@
+import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import { z } from "zod";
 
+import { repoTypes } from "@/db/schema/enums";
 import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/request-body";
 import { commitChanges } from "@/lib/hub";
-import { refOf, type RepoAddress } from "@/lib/repos/access";
+import { refOf } from "@/lib/repos/access";
 import { createRepo } from "@/lib/repos/create";
 import { commitIdentity } from "@/lib/repos/identity";
 import { deleteRepo, moveRepo, updateRepo } from "@/lib/repos/manage";
-import { repoTypes } from "@/lib/validation/repo-names";
 import { repoPathSchema } from "@/lib/validation/repo-paths";
 
 import { hfObjectId } from "./repo-json";
@@ -21,7 +22,7 @@ const repoType = z.enum(repoTypes).default("model");
 /** `name` may carry the namespace ("ns/name") when `organization` is not given (older clients). */
 function address(
   caller: Caller,
-  body: { name: string; organization?: string | null; type: RepoAddress["type"] },
+  body: { name: string; organization?: string | null; type: RepoRef["type"] },
 ) {
   const slash = body.name.indexOf("/");
   const owner = body.organization || (slash >= 0 ? body.name.slice(0, slash) : caller.name);
@@ -155,7 +156,7 @@ const settingsSchema = z.object({
 export async function updateSettingsHf(
   request: Request,
   caller: Caller | null,
-  repo: RepoAddress,
+  repo: RepoRef,
 ): Promise<Response> {
   const who = requireCaller(caller);
   const body = settingsSchema.parse(await readJsonBody(request));

@@ -4,7 +4,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
 import { getCommit, listTree, readFileBytes, requireRevision, type RepoRef } from "@/lib/hub";
 import { parseCard } from "@/lib/hub/card/parse-card";
-import { getRepo, type RepoAddress } from "@/lib/repos/access";
+import { getRepo } from "@/lib/repos/access";
 
 import { repoSummaryJson } from "./repo-json";
 
@@ -64,7 +64,7 @@ async function cardDataAt(
 export async function repoInfoHf(
   request: Request,
   caller: Caller | null,
-  address: RepoAddress,
+  address: RepoRef,
   rev: string | null,
 ): Promise<Response> {
   const { repo, ref } = await getRepo(caller, address, "read");

@@ -1,8 +1,9 @@
 import "server-only";
 
+import type { RepoType } from "@/db/schema/enums";
 import type { Caller } from "@/lib/auth/caller";
 import { searchRepos } from "@/lib/repos/search";
-import { repoTypePlural, type RepoType } from "@/lib/validation/repo-names";
+import { repoTypePlural } from "@/lib/validation/repo-names";
 
 import { encodeCursor, parseListParams } from "./list-params";
 import { repoSummaryJson } from "./repo-json";

@@ -1,3 +1,4 @@
+import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import type { Caller } from "@/lib/auth/caller";
@@ -7,7 +8,7 @@ import { repoFileContentType, userContentHeaders } from "@/lib/http/content-type
 import { fileResponse } from "@/lib/http/file-response";
 import { getPathInfo, openFile, repoGitDir, servesLfsObject, type TreeEntry } from "@/lib/hub";
 import { openGitBlob } from "@/lib/hub/read/blob";
-import { getRepo, type RepoAddress } from "@/lib/repos/access";
+import { getRepo } from "@/lib/repos/access";
 import { countDownload } from "@/lib/repos/engagement";
 import { blobWebStream } from "@/lib/storage/blob-web-stream";
 
@@ -35,7 +36,7 @@ function isDownload(request: Request): boolean {
 export async function resolveHf(
   request: Request,
   caller: Caller | null,
-  address: RepoAddress,
+  address: RepoRef,
   target: { rev: string; path: string; raw: boolean },
 ): Promise<Response> {
   const { repo, ref } = await getRepo(caller, address, "read");

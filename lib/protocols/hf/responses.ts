@@ -2,10 +2,10 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
+import type { RepoType } from "@/db/schema/enums";
 import { getConfig } from "@/lib/config";
 import type { AppError } from "@/lib/errors";
 import type { RepoRef } from "@/lib/hub";
-import type { RepoType } from "@/lib/validation/repo-names";
 
 /** Where the HF-compatible API is mounted: clients use `hubUrl` / `HF_ENDPOINT` = this. */
 export function hfEndpoint(): string {

@@ -10,7 +10,7 @@ import {
   type RepoRef,
   type TreeEntry,
 } from "@/lib/hub";
-import { getRepo, type RepoAddress } from "@/lib/repos/access";
+import { getRepo } from "@/lib/repos/access";
 import { repoTypePlural } from "@/lib/validation/repo-names";
 
 import { decodeCursor, encodeCursor, intParam } from "./list-params";
@@ -27,7 +27,7 @@ async function lastCommitsOf(ref: RepoRef, commit: string, entries: TreeEntry[],
 export async function listTreeHf(
   request: Request,
   caller: Caller | null,
-  address: RepoAddress,
+  address: RepoRef,
   rev: string,
   path: string,
 ): Promise<Response> {
@@ -71,7 +71,7 @@ export async function listTreeHf(
 export async function pathsInfoHf(
   request: Request,
   caller: Caller | null,
-  address: RepoAddress,
+  address: RepoRef,
   rev: string,
 ): Promise<Response> {
   const { ref } = await getRepo(caller, address, "read");

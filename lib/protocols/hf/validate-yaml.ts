@@ -2,9 +2,9 @@ import "server-only";
 
 import { z } from "zod";
 
+import { repoTypes } from "@/db/schema/enums";
 import { readJsonBody } from "@/lib/http/request-body";
 import { parseCard } from "@/lib/hub/card/parse-card";
-import { repoTypes } from "@/lib/validation/repo-names";
 
 /** Front matter past 256 KB is refused anyway; the body is read whole, so it is capped. */
 const maxBodyBytes = 10 * 1024 * 1024;

@@ -1,10 +1,10 @@
+import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import type { Caller } from "@/lib/auth/caller";
 import { readJsonBody } from "@/lib/http/request-body";
 import { servedLfsObjects } from "@/lib/hub";
 import { requireRepoAccess } from "@/lib/protocols/git/access";
-import type { RepoAddress } from "@/lib/repos/access";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
 import { objectProblem, parseBatchRequest } from "./batch-request";
@@ -30,7 +30,7 @@ export type BatchObject = {
  */
 export async function lfsBatch(
   request: Request,
-  options: { caller: Caller | null; address: RepoAddress; lfsBase: string },
+  options: { caller: Caller | null; address: RepoRef; lfsBase: string },
 ): Promise<Response> {
   const batch = parseBatchRequest(await readJsonBody(request, 1024 * 1024));
   const upload = batch.operation === "upload";

@@ -1,9 +1,9 @@
+import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
 import { requireRepoAccess } from "@/lib/protocols/git/access";
-import type { RepoAddress } from "@/lib/repos/access";
 
 import { lfsBatch } from "./batch";
 import { lfsJson } from "./errors";
@@ -11,7 +11,7 @@ import { downloadLfsObject, uploadLfsObject, verifyLfsObject } from "./transfer"
 
 export type LfsRequest = {
   caller: Caller | null;
-  address: RepoAddress;
+  address: RepoRef;
   /** The path after `…/info/lfs/`, split into segments. */
   path: string[];
   /** The absolute URL of this repository's LFS endpoint (`…/{name}.git/info/lfs`). */

@@ -1,3 +1,4 @@
+import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import { z } from "zod";
@@ -6,7 +7,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
 import { commitChanges, getDefaultBranch, readFileBytes, requireRevision } from "@/lib/hub";
 
-import { getRepo, type RepoAddress } from "../access";
+import { getRepo } from "../access";
 import { commitIdentity } from "../identity";
 import { maxEditableBytes } from "../uploads/limits";
 import { setFrontMatterValue } from "./front-matter-edit";
@@ -41,7 +42,7 @@ async function readReadme(
  */
 export async function setRepoLicense(
   caller: Caller,
-  address: RepoAddress,
+  address: RepoRef,
   license: string,
 ): Promise<string | null> {
   const id = licenseIdSchema.parse(license);

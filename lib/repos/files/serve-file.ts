@@ -19,7 +19,7 @@ import { entryNotFound, lfsNotServed } from "@/lib/hub/errors";
 import { getBlobStore, type ByteRange } from "@/lib/storage/blob-store";
 import { blobWebStream } from "@/lib/storage/blob-web-stream";
 
-import { getRepo, type RepoAddress } from "../access";
+import { getRepo } from "../access";
 import { countDownload } from "../engagement";
 
 async function firstBytes(stream: Readable): Promise<Buffer> {
@@ -53,7 +53,7 @@ function isEmbedded(request: Request): boolean {
 export async function serveRepoFile(
   request: Request,
   caller: Caller | null,
-  input: RepoAddress & { rev: string; path: string },
+  input: RepoRef & { rev: string; path: string },
 ): Promise<Response> {
   const { repo, ref } = await getRepo(caller, input, "read");
   const { commit, entry } = await getPathInfo(ref, { rev: input.rev, path: input.path });

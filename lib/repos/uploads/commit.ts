@@ -1,3 +1,4 @@
+import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import fsp from "node:fs/promises";
@@ -12,7 +13,7 @@ import { maxCommitOperations } from "@/lib/hub/limits";
 import { getBlobStore } from "@/lib/storage/blob-store";
 import { repoPathProblem } from "@/lib/validation/repo-paths";
 
-import { getRepo, type RepoAddress } from "../access";
+import { getRepo } from "../access";
 import { commitIdentity } from "../identity";
 import { defaultCommitMessage } from "./commit-message";
 import { maxEditableBytes } from "./limits";
@@ -73,7 +74,7 @@ function checkPaths(operations: z.output<typeof webCommitSchema>["operations"]):
  */
 export async function commitWebChanges(
   caller: Caller,
-  address: RepoAddress,
+  address: RepoRef,
   input: unknown,
 ): Promise<WebCommitResult> {
   sweepStagedUploadsSometimes();

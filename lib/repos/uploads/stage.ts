@@ -1,3 +1,4 @@
+import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import { randomUUID } from "node:crypto";
@@ -12,7 +13,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
-import { getRepo, type RepoAddress } from "../access";
+import { getRepo } from "../access";
 import { maxStagedPerUser, maxWebUploadBytes, stagedUploadTtlMs } from "./limits";
 import { sweepStagedUploadsSometimes, uploadTempLabel } from "./sweep";
 import { writeBodyToFile } from "./write-body";
@@ -26,7 +27,7 @@ export type StagedUploadInfo = { id: string; size: number; sha256: string; expir
  */
 export async function stageUpload(
   caller: Caller,
-  address: RepoAddress,
+  address: RepoRef,
   body: ReadableStream<Uint8Array> | null,
   options: { contentLength?: number | null; maxSize?: number } = {},
 ): Promise<StagedUploadInfo> {
