@@ -1,24 +1,77 @@
-import { expect, test } from "@playwright/test";
-
 import { cli } from "./support/cli";
+import { expect, test } from "./support/fixtures";
 
 test.beforeAll(async () => {
   await cli("catalog:seed");
 });
 
-test("the Spaces section says Spaces are not open yet and leads to the Space-ready images", async ({
+test("a static Space is created in the browser and its page runs index.html, sandboxed", async ({
   page,
+  signedIn,
 }) => {
+  const name = `static-${Date.now().toString(36)}`;
   await page.goto("/");
   await page
     .getByRole("navigation", { name: "Sections" })
     .getByRole("link", { name: "Spaces" })
     .click();
   await expect(page).toHaveURL(/\/spaces$/);
-  await expect(page.getByRole("heading", { name: "Spaces", level: 1 })).toBeVisible();
-  await expect(page.getByText("No Spaces yet")).toBeVisible();
+  await page.goto("/spaces/new");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel(/^Static:/).check();
+  await page.getByLabel("Title").fill("Hello static");
+  await page.getByRole("button", { name: "Create Space" }).click();
+  await expect(page.getByTestId("repo-title")).toHaveText(name);
+  await expect(page).toHaveURL(new RegExp(`/spaces/${signedIn.username}/${name}$`));
 
-  await page.getByRole("link", { name: "Space-ready images" }).click();
-  await expect(page).toHaveURL(/\/images\?space=1$/);
-  await expect(page.getByRole("link", { name: /base_image\/openmind/ }).first()).toBeVisible();
+  const app = page.frameLocator('[data-testid="space-app"]');
+  await expect(app.getByRole("heading", { name: "Hello static" })).toBeVisible();
+
+  // The app is the repository's own HTML, so it must never run with this site's origin.
+  const response = await page.request.get(`/spaces/${signedIn.username}/${name}/app/`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("text/html; charset=utf-8");
+  expect(response.headers()["content-security-policy"]).toMatch(/^sandbox allow-scripts/);
+  expect(response.headers()["content-security-policy"]).not.toContain("allow-same-origin");
+
+  await page.goto(`/spaces?search=${name}`);
+  await expect(page.getByRole("link", { name: new RegExp(name) })).toBeVisible();
+});
+
+test("a Gradio Space starts from app.py and requirements.txt on a base environment from the image center", async ({
+  page,
+  signedIn,
+}) => {
+  const name = `gradio-${Date.now().toString(36)}`;
+  await page.goto("/spaces/new");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel(/^Gradio:/).check();
+  await page.getByLabel("Hardware").selectOption("npu-basic");
+  const base = page.getByLabel("Base environment");
+  const firstImage = base.locator("optgroup option").first();
+  const image = (await firstImage.getAttribute("value"))!;
+  expect(image).toMatch(/\/base_image\/openmind:.*cann/);
+  await base.selectOption(image);
+  await page.getByRole("button", { name: "Create Space" }).click();
+  await expect(page.getByTestId("repo-title")).toHaveText(name);
+  await expect(
+    page.getByText("A gradio Space runs from an image built from its files"),
+  ).toBeVisible();
+
+  const readme = await page.request.get(
+    `/spaces/${signedIn.username}/${name}/resolve/main/README.md`,
+  );
+  const card = await readme.text();
+  expect(card).toContain("sdk: gradio");
+  expect(card).toContain("hardware: npu-basic");
+  expect(card).toContain(`base_image: ${image}`);
+  expect(card).toContain("app_port: 7860");
+  for (const file of ["app.py", "requirements.txt"]) {
+    const response = await page.request.get(
+      `/spaces/${signedIn.username}/${name}/resolve/main/${file}`,
+    );
+    expect(response.status()).toBe(200);
+  }
+  // Only a static Space has files served as an app.
+  expect((await page.request.get(`/spaces/${signedIn.username}/${name}/app/`)).status()).toBe(404);
 });

@@ -15,8 +15,11 @@ import {
 } from "@/lib/repos/card/licenses";
 import { repoKinds, type CreateField, type HostedRepoType } from "@/lib/repos/kinds";
 
+import type { BaseImageOption } from "@/lib/repos/space-base-images";
+
 import { createStrings } from "./create-strings";
 import { taskLabel } from "./labels";
+import { SpaceCreateFields } from "./space-create-fields";
 
 function Checks({
   name,
@@ -46,10 +49,13 @@ export function CreateRepoForm({
   type,
   owners,
   defaultOwner,
+  baseImages = [],
 }: {
   type: HostedRepoType;
   owners: string[];
   defaultOwner: string;
+  /** A Space's base environments to pick from. */
+  baseImages?: BaseImageOption[];
 }) {
   const s = useStrings(createStrings);
   const { state, onSubmit, pending } = useFormAction(createRepoAction);
@@ -103,26 +109,29 @@ export function CreateRepoForm({
         </Select>
       </Field>
       <VisibilityChoice strings={s} isPrivate={false} legend />
-      <fieldset className="space-y-4 rounded-lg border p-4">
-        <legend className="px-1 text-sm font-medium">{s.labels}</legend>
-        <p className="text-muted-foreground text-xs">{s.labelsHint}</p>
-        <Field id="repo-task" label={s.task}>
-          <Select id="repo-task" name="task" defaultValue="">
-            <option value="">{s.noTask}</option>
-            {commonTasks.map((task) => (
-              <option key={task} value={task}>
-                {taskLabel(task)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {fields.includes("frameworks") ? (
-          <Checks name="frameworks" legend={s.frameworks} values={commonFrameworks} />
-        ) : null}
-        {fields.includes("hardware") ? (
-          <Checks name="hardware" legend={s.hardware} values={commonHardware} />
-        ) : null}
-      </fieldset>
+      {fields.includes("space") ? <SpaceCreateFields baseImages={baseImages} /> : null}
+      {fields.includes("task") ? (
+        <fieldset className="space-y-4 rounded-lg border p-4">
+          <legend className="px-1 text-sm font-medium">{s.labels}</legend>
+          <p className="text-muted-foreground text-xs">{s.labelsHint}</p>
+          <Field id="repo-task" label={s.task}>
+            <Select id="repo-task" name="task" defaultValue="">
+              <option value="">{s.noTask}</option>
+              {commonTasks.map((task) => (
+                <option key={task} value={task}>
+                  {taskLabel(task)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {fields.includes("frameworks") ? (
+            <Checks name="frameworks" legend={s.frameworks} values={commonFrameworks} />
+          ) : null}
+          {fields.includes("hardware") ? (
+            <Checks name="hardware" legend={s.hardware} values={commonHardware} />
+          ) : null}
+        </fieldset>
+      ) : null}
       <FormMessage state={state} />
       <Button type="submit" disabled={pending}>
         {pending ? s.creating : s.create[type]}

@@ -2,12 +2,14 @@ import { defineStrings } from "@/lib/i18n/strings";
 
 export const createStrings = defineStrings({
   en: {
-    title: { model: "Create a model", dataset: "Create a dataset" },
+    title: { model: "Create a model", dataset: "Create a dataset", space: "Create a Space" },
     lead: {
       model:
         "A model is a git repository with LFS: upload weights in the browser, push with git, or use huggingface_hub.",
       dataset:
         "A dataset is a git repository with LFS for data files such as CSV, JSON or Parquet.",
+      space:
+        "A Space is a git repository holding a demo app: a static page, a Gradio app built on a base environment, or your own Dockerfile.",
     },
     owner: "Owner",
     ownerHint: "Yourself, or an organisation where you can write.",
@@ -27,15 +29,36 @@ export const createStrings = defineStrings({
     frameworks: "Frameworks",
     hardware: "Hardware",
     description: "Short description (optional)",
-    create: { model: "Create model", dataset: "Create dataset" },
+    create: { model: "Create model", dataset: "Create dataset", space: "Create Space" },
+    app: "App",
+    sdk: "SDK",
+    sdks: {
+      gradio: "Gradio: a Python app, built into an image on a base environment",
+      static: "Static: HTML, CSS and JavaScript, served as they are",
+      docker: "Docker: your own Dockerfile, listening on port 7860",
+    },
+    spaceHardware: "Hardware",
+    hardwareNames: { "cpu-basic": "CPU basic", "npu-basic": "NPU basic" },
+    staticIsCpu: "Static Spaces need no hardware: they are served straight from the repository.",
+    spaceTitle: "Title",
+    emoji: "Emoji",
+    baseImage: "Base environment",
+    baseImageHint:
+      "An image from the image center; your requirements.txt is installed on top of it.",
+    baseImageNone: "Choose later (the build waits for one)",
+    baseImageEmpty: "No base environment for this hardware yet",
+    colors: "Card colours",
+    shortDescription: "Short description (optional)",
     creating: "Creating…",
   },
   zh: {
-    title: { model: "新建模型", dataset: "新建数据集" },
+    title: { model: "新建模型", dataset: "新建数据集", space: "新建体验空间" },
     lead: {
       model:
         "模型是一个带 LFS 的 git 仓库：可在浏览器中上传权重、用 git 推送，或使用 huggingface_hub。",
       dataset: "数据集是一个带 LFS 的 git 仓库，用于存放 CSV、JSON、Parquet 等数据文件。",
+      space:
+        "体验空间是一个存放演示应用的 git 仓库：静态页面、基于基础环境构建的 Gradio 应用，或你自己的 Dockerfile。",
     },
     owner: "所有者",
     ownerHint: "你自己，或你有写权限的组织。",
@@ -54,7 +77,25 @@ export const createStrings = defineStrings({
     frameworks: "框架",
     hardware: "硬件",
     description: "简短描述（可选）",
-    create: { model: "创建模型", dataset: "创建数据集" },
+    create: { model: "创建模型", dataset: "创建数据集", space: "创建体验空间" },
+    app: "应用",
+    sdk: "SDK",
+    sdks: {
+      gradio: "Gradio：Python 应用，在基础环境上构建成镜像",
+      static: "Static：HTML、CSS 和 JavaScript，原样提供",
+      docker: "Docker：你自己的 Dockerfile，监听 7860 端口",
+    },
+    spaceHardware: "硬件",
+    hardwareNames: { "cpu-basic": "CPU basic", "npu-basic": "NPU basic" },
+    staticIsCpu: "静态体验空间无需硬件：直接从仓库提供。",
+    spaceTitle: "标题",
+    emoji: "图标",
+    baseImage: "基础环境",
+    baseImageHint: "镜像中心的镜像；你的 requirements.txt 会安装在它之上。",
+    baseImageNone: "稍后选择（构建会等待选择）",
+    baseImageEmpty: "此硬件暂无基础环境",
+    colors: "卡片颜色",
+    shortDescription: "简短描述（可选）",
     creating: "创建中…",
   },
 });

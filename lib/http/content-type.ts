@@ -35,3 +35,34 @@ export const userContentHeaders = {
     "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox",
   "Cross-Origin-Resource-Policy": "same-site",
 } as const;
+
+/** Web types a static Space's files are served with (inside the sandbox below, never bare). */
+const staticAppTypes: Record<string, string> = {
+  html: "text/html; charset=utf-8",
+  htm: "text/html; charset=utf-8",
+  css: "text/css; charset=utf-8",
+  js: "text/javascript; charset=utf-8",
+  mjs: "text/javascript; charset=utf-8",
+  svg: "image/svg+xml",
+  wasm: "application/wasm",
+  woff: "font/woff",
+  woff2: "font/woff2",
+};
+
+export function staticAppContentType(path: string, looksBinary: boolean): string {
+  const ext = path.toLowerCase().split(".").pop() ?? "";
+  return staticAppTypes[ext] ?? repoFileContentType(path, looksBinary);
+}
+
+/**
+ * A static Space runs its own HTML and scripts, so its pages are sandboxed into an opaque origin
+ * (no `allow-same-origin`): they cannot read this site's cookies or storage, and their requests to
+ * the site go out as cross-site, without the session. They may load their own files and inline code.
+ */
+export const staticAppHeaders = {
+  "Content-Security-Policy":
+    "sandbox allow-scripts allow-forms allow-popups allow-modals allow-downloads; default-src 'self' data: blob: 'unsafe-inline' 'unsafe-eval'; frame-ancestors 'self'",
+  "X-Content-Type-Options": "nosniff",
+  "Cross-Origin-Resource-Policy": "same-origin",
+  "Referrer-Policy": "no-referrer",
+} as const;

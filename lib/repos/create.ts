@@ -15,10 +15,12 @@ import type { Caller } from "@/lib/auth/caller";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { initRepository } from "@/lib/hub";
+import { spaceColors, spaceHardwareIds, spaceSdks } from "@/lib/hub/repos/space-templates";
 import { repoNameSchema } from "@/lib/validation/repo-names";
 
 import { commitIdentity } from "./identity";
 import { repoKinds, type CreateField, type HostedRepoType } from "./kinds";
+import { listSpaceBaseImages } from "./space-base-images";
 
 const label = z.string().trim().min(1).max(64);
 
@@ -39,9 +41,26 @@ const createRepoSchema = z.object({
       hardware: z.array(label).max(10).optional(),
       languages: z.array(label).max(20).optional(),
       tags: z.array(label).max(30).optional(),
-      sdk: z.enum(["gradio", "static", "docker"]).optional(),
     })
     .default({}),
+  /** A Space's create-time choices (ignored for other kinds). */
+  space: z
+    .object({
+      sdk: z.enum(spaceSdks),
+      hardware: z.enum(spaceHardwareIds).default("cpu-basic"),
+      title: z.string().trim().max(60, "Use at most 60 characters.").optional(),
+      emoji: z.string().trim().max(8).optional(),
+      colorFrom: z.enum(spaceColors).optional(),
+      colorTo: z.enum(spaceColors).optional(),
+      shortDescription: z.string().trim().max(60, "Use at most 60 characters.").optional(),
+      baseImage: z
+        .string()
+        .trim()
+        .max(300)
+        .regex(/^[a-z0-9][a-z0-9.:/_-]*$/i, "Pick a base environment from the list.")
+        .optional(),
+    })
+    .optional(),
 });
 
 export type CreateRepoInput = z.input<typeof createRepoSchema>;
@@ -64,6 +83,19 @@ export function createdCard(
   };
 }
 
+/** A Space builds only on an image the catalog offers Spaces for its hardware, and the caller may pull. */
+async function assertBaseImageOffered(
+  caller: Caller,
+  space: { baseImage?: string; hardware: string },
+): Promise<void> {
+  const offered = await listSpaceBaseImages(caller);
+  if (!offered.some((o) => o.image === space.baseImage && o.hardware === space.hardware)) {
+    throw new AppError("bad_request", "Pick a base environment from the list for this hardware.", {
+      fieldErrors: { baseImage: ["Pick a base environment from the list for this hardware."] },
+    });
+  }
+}
+
 /**
  * Creates a repository: the row first (it claims the name atomically, case-insensitively), then
  * the bare git repository with its first commit. If git fails, the row is removed again.
@@ -84,6 +116,9 @@ export async function createRepo(caller: Caller, input: CreateRepoInput): Promis
     "Owner",
   );
 
+  if (data.type === "space" && data.space?.baseImage)
+    await assertBaseImageOffered(caller, data.space);
+
   const id = await insertRepoRecord({
     type: data.type,
     ownerId: owner.id,
@@ -99,6 +134,10 @@ export async function createRepo(caller: Caller, input: CreateRepoInput): Promis
       name: data.name,
       author: commitIdentity(caller),
       card: data.card,
+      space:
+        data.type === "space"
+          ? (data.space ?? { sdk: "gradio", hardware: "cpu-basic" })
+          : undefined,
     });
   } catch (error) {
     await deleteRepoRecord(id);

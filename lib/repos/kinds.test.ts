@@ -24,9 +24,9 @@ describe("repository kinds", () => {
     for (const type of hostedRepoTypes) expect(isReservedName(repoKinds[type].plural)).toBe(true);
   });
 
-  it("hosts models and datasets; Spaces are not hosted yet", () => {
-    expect(hostedRepoTypes).toEqual(["model", "dataset"]);
-    expect(isHostedRepoType("space")).toBe(false);
+  it("hosts models, datasets and Spaces, and nothing named like an object's own keys", () => {
+    expect(hostedRepoTypes).toEqual(["model", "dataset", "space"]);
+    expect(isHostedRepoType("space")).toBe(true);
     expect(isHostedRepoType("toString")).toBe(false);
   });
 

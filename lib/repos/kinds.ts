@@ -6,9 +6,9 @@ import type { RepoType } from "@/db/schema/enums";
 import { listFacets, type ListFacet } from "./list/list-params";
 
 /** The card labels the create form offers for a kind (the rest are written in the card). */
-export type CreateField = "task" | "frameworks" | "hardware";
+export type CreateField = "task" | "frameworks" | "hardware" | "space";
 
-/** The tabs of a repository page, in order. */
+/** The tabs of a repository page, in order. A Space's `card` tab is its app. */
 export type RepoTabId = "card" | "files" | "commits" | "settings";
 
 export type RepoKind = {
@@ -39,6 +39,15 @@ export const repoKinds = defineKinds({
     plural: "datasets",
     createFields: ["task"],
     taskField: "taskCategories",
+    facets: listFacets,
+    tabs: ["card", "files", "commits", "settings"],
+  },
+  space: {
+    type: "space",
+    plural: "spaces",
+    // SDK, hardware, base environment, title and emoji; a Space's task is written in its card.
+    createFields: ["space"],
+    taskField: "pipelineTag",
     facets: listFacets,
     tabs: ["card", "files", "commits", "settings"],
   },

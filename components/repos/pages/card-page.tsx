@@ -4,6 +4,7 @@ import type { RepoType } from "@/db/schema/enums";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { getStrings } from "@/lib/i18n/server";
 import { segmentText } from "@/lib/repos/http/params";
+import { readSpaceSettings } from "@/lib/repos/space-card";
 import { blobHref, editHref, repoHref } from "@/lib/repos/urls";
 import { loadRepoCard, loadRepoView } from "@/lib/repos/view/repo-view";
 
@@ -11,6 +12,7 @@ import { CardWarnings } from "../card-warnings";
 import { MarkdownView } from "../markdown-view";
 import { repoStrings } from "../strings";
 import type { RepoParams } from "./repo-layout";
+import { SpaceAppPage } from "./space-app-page";
 
 /** The repository's README card, rendered on the server from the default branch. */
 export async function CardPage({ type, params }: { type: RepoType; params: RepoParams }) {
@@ -18,6 +20,10 @@ export async function CardPage({ type, params }: { type: RepoType; params: RepoP
   const view = await orNotFound(loadRepoView(type, segmentText(owner), segmentText(name)));
   const s = await getStrings(repoStrings);
   const repo = { type, owner: view.owner, name: view.name };
+  if (type === "space") {
+    const settings = view.head ? await readSpaceSettings(repo, view.head) : null;
+    if (settings) return <SpaceAppPage view={view} settings={settings} />;
+  }
   const card = view.head ? await loadRepoCard(type, view.owner, view.name, view.head) : null;
   if (!card || card.body === null) {
     return (

@@ -120,12 +120,46 @@ describe("initRepository", () => {
       "license:cc-by-4.0",
     ]);
     expect(repoGitDir(repo)).toContain(`${path.sep}datasets${path.sep}acme${path.sep}`);
-    const space: RepoRef = { type: "space", owner: "acme", name: uniqueName("sp") };
-    await initRepository({ ...space, author, card: { sdk: "static", hardware: ["NPU"] } });
-    expect(parseCard(await readme(space), { type: "space" }).data).toMatchObject({
-      sdk: "static",
-      hardwares: ["NPU"],
-    });
+  });
+
+  it("start a Space with its SDK's app and a card holding its settings", async () => {
+    const expectations = [
+      { sdk: "static", files: ["index.html"], port: undefined },
+      { sdk: "gradio", files: ["app.py", "requirements.txt"], port: 7860 },
+      { sdk: "docker", files: ["Dockerfile", "app.py"], port: 7860 },
+    ] as const;
+    for (const { sdk, files, port } of expectations) {
+      const space: RepoRef = { type: "space", owner: "acme", name: uniqueName("sp") };
+      await initRepository({
+        ...space,
+        author,
+        space: {
+          sdk,
+          hardware: "npu-basic",
+          emoji: "🤖",
+          baseImage: "hub.example.com/base_image/openmind:cpu-py3.11",
+        },
+      });
+      const listing = execFileSync("git", [
+        "--git-dir",
+        repoGitDir(space),
+        "ls-tree",
+        "--name-only",
+        "main",
+      ])
+        .toString()
+        .trim()
+        .split("\n");
+      expect(listing.sort()).toEqual([".gitattributes", "README.md", ...files].sort());
+      const data = parseCard(await readme(space), { type: "space" }).data;
+      expect(data).toMatchObject({ title: space.name, emoji: "🤖", sdk });
+      expect(data.app_port).toBe(port);
+      // Static Spaces run on CPU whatever was asked, and only gradio builds on a base environment.
+      expect(data.hardware).toBe(sdk === "static" ? "cpu-basic" : "npu-basic");
+      expect(data.base_image).toBe(
+        sdk === "gradio" ? "hub.example.com/base_image/openmind:cpu-py3.11" : undefined,
+      );
+    }
   });
 
   it("can be cloned with the git CLI", async () => {

@@ -14,6 +14,7 @@ import type { RepoRef } from "@/lib/hub/types";
 import { commitInRepo } from "@/lib/hub/write/commit-changes";
 
 import { requireRepo } from "./open";
+import { spaceTemplate, type SpaceDefaults } from "./space-templates";
 import { defaultGitattributes, readmeTemplate, type CardDefaults } from "./templates";
 
 /** Repository settings for serving over smart HTTP later and for keeping what was pushed sound. */
@@ -64,7 +65,27 @@ async function moveIntoPlace(from: string, to: string, repo: RepoRef): Promise<v
   }
 }
 
-export type InitRepositoryInput = RepoRef & { author: Identity; card?: CardDefaults };
+export type InitRepositoryInput = RepoRef & {
+  author: Identity;
+  card?: CardDefaults;
+  /** A Space's create-time choices; its template files follow from the SDK. */
+  space?: SpaceDefaults;
+};
+
+/** The first commit's files: the card template, and for a Space its SDK's app. */
+function initialFiles(input: InitRepositoryInput): { path: string; content: string }[] {
+  if (input.type === "space") {
+    return spaceTemplate(input.name, {
+      sdk: "gradio",
+      hardware: "cpu-basic",
+      license: input.card?.license,
+      ...input.space,
+    });
+  }
+  return [
+    { path: "README.md", content: readmeTemplate(input.type, input.owner, input.name, input.card) },
+  ];
+}
 
 /**
  * Creates the bare repository with its first commit (README card template and default
@@ -94,11 +115,11 @@ export async function initRepository(input: InitRepositoryInput): Promise<{ comm
         author: input.author,
         operations: [
           { kind: "file", path: ".gitattributes", source: { content: defaultGitattributes } },
-          {
-            kind: "file",
-            path: "README.md",
-            source: { content: readmeTemplate(repo.type, repo.owner, repo.name, input.card) },
-          },
+          ...initialFiles(input).map((file) => ({
+            kind: "file" as const,
+            path: file.path,
+            source: { content: file.content },
+          })),
         ],
       },
       { newBranch: true },

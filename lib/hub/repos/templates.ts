@@ -18,7 +18,6 @@ export type CardDefaults = {
   tags?: string[];
   taskCategories?: string[];
   sizeCategories?: string[];
-  sdk?: string;
 };
 
 const lfsPatterns = [
@@ -143,21 +142,6 @@ dataset = load_dataset("${owner}/${name}")
 `;
 }
 
-function spaceCard(name: string, d: CardDefaults): string {
-  const front = frontMatter([
-    stringify({
-      title: name,
-      sdk: d.sdk ?? "gradio",
-      app_file: "app.py",
-      license: d.license || "apache-2.0",
-    }),
-    field("hardwares", d.hardware, "hardwares: [CPU]  # CPU or NPU"),
-  ]);
-  return `${front}
-# ${name}
-`;
-}
-
 export function readmeTemplate(
   type: RepoType,
   owner: string,
@@ -165,6 +149,5 @@ export function readmeTemplate(
   defaults: CardDefaults = {},
 ): string {
   if (type === "dataset") return datasetCard(owner, name, defaults);
-  if (type === "space") return spaceCard(name, defaults);
   return modelCard(owner, name, defaults);
 }

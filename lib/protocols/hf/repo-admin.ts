@@ -44,6 +44,8 @@ const createSchema = z.object({
   visibility: z.enum(["public", "private", "protected"]).nullish(),
   license: z.string().max(64).nullish(),
   sdk: z.string().max(32).nullish(),
+  /** huggingface_hub sends `hardware` for `space_hardware`; this hub offers cpu-basic and npu-basic. */
+  hardware: z.string().max(32).nullish(),
   files: z
     .array(
       z.object({
@@ -82,7 +84,10 @@ export async function createRepoHf(request: Request, caller: Caller | null): Pro
       owner: target.owner,
       name: target.name,
       isPrivate: body.visibility ? body.visibility === "private" : (body.private ?? false),
-      card: { ...(body.license ? { license: body.license } : {}), ...(sdk ? { sdk } : {}) },
+      card: body.license ? { license: body.license } : {},
+      space: sdk
+        ? { sdk, hardware: body.hardware === "npu-basic" ? "npu-basic" : "cpu-basic" }
+        : undefined,
     });
   } catch (error) {
     // Python's create_repo(exist_ok=True) reads `url` from the 409 body, as the Hub sends it; the

@@ -227,6 +227,9 @@ describe("upload, commit and resolve routes", () => {
     expect(page.items[0]).toMatchObject({ name: params.name, frameworks: ["MindSpore"] });
     expect(page.facets.hardware).toEqual([{ value: "NPU", count: 1 }]);
     expect((await listRoute(new Request(`${base}/api/repos?type=space`), ctx({}))).status).toBe(
+      200,
+    );
+    expect((await listRoute(new Request(`${base}/api/repos?type=widget`), ctx({}))).status).toBe(
       400,
     );
   });

@@ -5,7 +5,12 @@ import type { Readable } from "node:stream";
 import type { Caller } from "@/lib/auth/caller";
 import { clientIp } from "@/lib/auth/client-ip";
 import { AppError } from "@/lib/errors";
-import { repoFileContentType, userContentHeaders } from "@/lib/http/content-type";
+import {
+  repoFileContentType,
+  staticAppContentType,
+  staticAppHeaders,
+  userContentHeaders,
+} from "@/lib/http/content-type";
 import { fileResponse } from "@/lib/http/file-response";
 import {
   getPathInfo,
@@ -21,6 +26,7 @@ import { blobWebStream } from "@/lib/storage/blob-web-stream";
 
 import { getRepo } from "../access";
 import { countDownload } from "../engagement";
+import { assertStaticSpace } from "../space-card";
 
 async function firstBytes(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -28,16 +34,23 @@ async function firstBytes(stream: Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+type ContentTypeRule = (path: string, looksBinary: boolean) => string;
+
 /** The Content-Type to serve: by extension when it is known, else by looking at the first bytes. */
-async function contentTypeOf(ref: RepoRef, commit: string, entry: TreeEntry): Promise<string> {
-  const asText = repoFileContentType(entry.path, false);
-  if (asText === repoFileContentType(entry.path, true) || entry.size === 0) return asText;
+async function contentTypeOf(
+  ref: RepoRef,
+  commit: string,
+  entry: TreeEntry,
+  typeOf: ContentTypeRule,
+): Promise<string> {
+  const asText = typeOf(entry.path, false);
+  if (asText === typeOf(entry.path, true) || entry.size === 0) return asText;
   const head = await openFile(ref, {
     rev: commit,
     path: entry.path,
     range: { start: 0, end: Math.min(entry.size, 8000) - 1 },
   });
-  return repoFileContentType(entry.path, looksBinary(await firstBytes(head.stream)));
+  return typeOf(entry.path, looksBinary(await firstBytes(head.stream)));
 }
 
 /** Pages embedding a file (an image in a card) do not count as downloads. */
@@ -54,8 +67,11 @@ export async function serveRepoFile(
   request: Request,
   caller: Caller | null,
   input: RepoRef & { rev: string; path: string },
+  /** `app`: a static Space's own page, run in its sandbox and not counted as a download. */
+  as: "file" | "app" = "file",
 ): Promise<Response> {
   const { repo, ref } = await getRepo(caller, input, "read");
+  if (as === "app") await assertStaticSpace(ref, input.rev);
   const { commit, entry } = await getPathInfo(ref, { rev: input.rev, path: input.path });
   if (!entry || entry.type !== "file" || entry.mode === "160000")
     throw entryNotFound(input.path, input.rev);
@@ -67,7 +83,12 @@ export async function serveRepoFile(
   const response = await fileResponse(request, {
     size: entry.size,
     etag: entry.lfs?.oid ?? entry.oid,
-    contentType: await contentTypeOf(ref, commit, entry),
+    contentType: await contentTypeOf(
+      ref,
+      commit,
+      entry,
+      as === "app" ? staticAppContentType : repoFileContentType,
+    ),
     filename: entry.name,
     disposition: download === "true" || download === "1" ? "attachment" : "inline",
     open: async (range?: ByteRange) =>
@@ -75,12 +96,12 @@ export async function serveRepoFile(
         ? blobWebStream(entry.lfs.oid, range)
         : (await openFile(ref, { rev: commit, path: entry.path, range })).stream,
     headers: {
-      ...userContentHeaders,
+      ...(as === "app" ? staticAppHeaders : userContentHeaders),
       "Cache-Control": "private, max-age=0, must-revalidate",
       "X-Repo-Commit": commit,
     },
   });
-  if (request.method === "GET" && response.status < 300 && !isEmbedded(request)) {
+  if (as === "file" && request.method === "GET" && response.status < 300 && !isEmbedded(request)) {
     await countDownload(repo, {
       ip: clientIp(request.headers),
       userAgent: request.headers.get("user-agent"),

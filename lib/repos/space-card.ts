@@ -1,0 +1,56 @@
+import "server-only";
+
+import { AppError } from "@/lib/errors";
+import { readFileBytes, type RepoRef } from "@/lib/hub";
+import { parseCard } from "@/lib/hub/card/parse-card";
+import { spaceSdks, type SpaceSdk } from "@/lib/hub/repos/space-templates";
+
+const maxCardBytes = 1024 * 1024;
+
+/** What a Space's README front matter says about its app (the Hub's keys). */
+export type SpaceSettings = {
+  sdk: SpaceSdk | null;
+  title: string | null;
+  emoji: string | null;
+  colorFrom: string | null;
+  colorTo: string | null;
+  hardware: string | null;
+  baseImage: string | null;
+  appFile: string | null;
+};
+
+const text = (value: unknown, max = 300) =>
+  typeof value === "string" && value.trim() ? value.trim().slice(0, max) : null;
+
+/** A Space's settings at `rev`; all null when it has no readable card. */
+export async function readSpaceSettings(ref: RepoRef, rev: string): Promise<SpaceSettings> {
+  let data: Record<string, unknown> = {};
+  try {
+    const { data: bytes } = await readFileBytes(ref, {
+      rev,
+      path: "README.md",
+      maxBytes: maxCardBytes,
+    });
+    data = parseCard(bytes.toString("utf8"), { type: "space" }).data;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+  }
+  const sdk = text(data.sdk);
+  return {
+    sdk: (spaceSdks as readonly string[]).includes(sdk ?? "") ? (sdk as SpaceSdk) : null,
+    title: text(data.title, 60),
+    emoji: text(data.emoji, 8),
+    colorFrom: text(data.colorFrom, 16),
+    colorTo: text(data.colorTo, 16),
+    hardware: text(data.hardware, 32),
+    baseImage: text(data.base_image),
+    appFile: text(data.app_file),
+  };
+}
+
+/** Only a static Space's files are served as its app; the others run as built images. */
+export async function assertStaticSpace(ref: RepoRef, rev: string): Promise<void> {
+  if (ref.type !== "space" || (await readSpaceSettings(ref, rev)).sdk !== "static") {
+    throw new AppError("not_found", "This repository has no static app to serve.");
+  }
+}
