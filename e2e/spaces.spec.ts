@@ -35,7 +35,7 @@ test("a static Space is created in the browser and its page runs index.html, san
   expect(response.headers()["content-security-policy"]).not.toContain("allow-same-origin");
 
   await page.goto(`/spaces?search=${name}`);
-  await expect(page.getByRole("link", { name: new RegExp(name) })).toBeVisible();
+  await expect(page.getByRole("link", { name: `${signedIn.username}/${name}` })).toBeVisible();
 });
 
 test("a Gradio Space starts from app.py and requirements.txt on a base environment from the image center", async ({
@@ -47,7 +47,7 @@ test("a Gradio Space starts from app.py and requirements.txt on a base environme
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel(/^Gradio:/).check();
   await page.getByLabel("Hardware").selectOption("npu-basic");
-  const base = page.getByLabel("Base environment");
+  const base = page.getByLabel("Base environment", { exact: true });
   const firstImage = base.locator("optgroup option").first();
   const image = (await firstImage.getAttribute("value"))!;
   expect(image).toMatch(/\/base_image\/openmind:.*cann/);

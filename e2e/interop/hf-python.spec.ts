@@ -38,6 +38,8 @@ type Result = {
   private?: boolean;
   card_data?: Record<string, unknown> | null;
   siblings?: Sibling[];
+  sdk?: string;
+  files?: string[];
 };
 
 let work: string;
@@ -196,6 +198,28 @@ test.describe("huggingface_hub (Python) against /hf", () => {
       expect(fs.readFileSync(path.join(localDir, file)).equals(bytes), file).toBe(true);
     expect(fs.existsSync(path.join(localDir, "config.json"))).toBe(false);
     expect(fs.existsSync(path.join(localDir, ".gitattributes"))).toBe(true);
+  });
+
+  test("create_repo(repo_type='space') with an SDK, upload_folder and space_info", async () => {
+    const space = `${owner}/${tag}-space`;
+    const folder = path.join(work, "space");
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, "app.py"), "import gradio as gr\n");
+    const result = await py("space", {
+      token: write,
+      repo_id: space,
+      sdk: "gradio",
+      hardware: "npu-basic",
+      folder,
+    });
+    expect(result.error).toBeUndefined();
+    expect(result).toMatchObject({ id: space, sdk: "gradio", private: false });
+    expect(result.card_data).toMatchObject({
+      sdk: "gradio",
+      hardware: "npu-basic",
+      app_port: 7860,
+    });
+    expect(result.files).toEqual([".gitattributes", "README.md", "app.py", "requirements.txt"]);
   });
 
   test("list_models finds the repository by search", async () => {

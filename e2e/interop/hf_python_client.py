@@ -91,6 +91,27 @@ def info(api, args):
     }
 
 
+def space(api, args):
+    """create_repo(repo_type="space", space_sdk=…), upload_folder, then space_info."""
+    api.create_repo(
+        args["repo_id"],
+        repo_type="space",
+        space_sdk=args["sdk"],
+        space_hardware=args.get("hardware"),
+        private=args.get("private", False),
+    )
+    api.upload_folder(repo_id=args["repo_id"], repo_type="space", folder_path=args["folder"])
+    result = api.space_info(args["repo_id"])
+    return {
+        "id": result.id,
+        "sha": result.sha,
+        "sdk": result.sdk,
+        "private": result.private,
+        "card_data": result.card_data.to_dict() if result.card_data else None,
+        "files": sorted(sibling.rfilename for sibling in result.siblings or []),
+    }
+
+
 def list_models(api, args):
     return {"ids": [model.id for model in api.list_models(search=args["search"], limit=args.get("limit", 50))]}
 
@@ -113,6 +134,7 @@ operations = {
     "list_models": list_models,
     "list_datasets": list_datasets,
     "create_repo": create_repo,
+    "space": space,
 }
 
 
