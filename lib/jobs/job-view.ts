@@ -1,6 +1,6 @@
 import type { JobRecord } from "@/db/queries/jobs";
 
-import type { JobKind, JobSpec, JobState, Labels } from "./protocol";
+import type { JobKind, JobSpec, JobState, JobStep, Labels } from "./protocol";
 
 /** A job as scripts and pages see it: no token, no script bodies, no environment values. */
 export type JobView = {
@@ -17,7 +17,7 @@ export type JobView = {
   createdBy: { id: number; name: string } | null;
   resource: { type: string; id: string | null };
   retryOf: number | null;
-  steps: { type: "script" | "build"; name: string | null; image: string | null }[];
+  steps: { type: JobStep["type"]; name: string | null; image: string | null }[];
   queuedAt: string;
   startedAt: string | null;
   finishedAt: string | null;

@@ -119,6 +119,8 @@ async function runBuild(
 export const dockerExecutor: Executor = {
   name: "docker",
   runStep(ctx) {
+    if (ctx.step.type === "service")
+      throw new StepError("This runner version cannot run service steps; update it.");
     return ctx.step.type === "script" ? runScript(ctx, ctx.step) : runBuild(ctx, ctx.step);
   },
 };
