@@ -25,6 +25,11 @@ export type JobView = {
   failureReason: string | null;
   cancelRequested: boolean;
   logSize: number;
+  /**
+   * Where the job's service step answers while it runs (e.g. `http://10.0.0.5:20000`). Every
+   * JobView is built for a caller who may read the job (loadJobFor / loadJobForPage / admin lists).
+   */
+  endpoint: string | null;
 };
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -64,5 +69,6 @@ export function toJobView(job: JobRecord): JobView {
     failureReason: job.failureReason,
     cancelRequested: !!job.cancelRequestedAt,
     logSize: job.logSize,
+    endpoint: job.endpoint,
   };
 }
