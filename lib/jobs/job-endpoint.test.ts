@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { POST as endpointRoute } from "@/app/api/runner/jobs/[id]/endpoint/route";
 import { POST as finishRoute } from "@/app/api/runner/jobs/[id]/finish/route";
+import { reapOverdueJobs } from "@/db/queries/job-reaper";
 import { findJobRecord, requestJobCancel } from "@/db/queries/jobs";
 
 import { claimFor, makeRunner, queueScript } from "@/test/jobs/fixtures";
@@ -9,6 +10,8 @@ import { call, jsonRequest } from "@/test/jobs/routes";
 
 import { findJobEndpoint } from "./job-endpoint";
 import { toJobView } from "./job-view";
+import { reapJobs } from "./reaper";
+import { getJobSettings } from "./settings";
 
 const service = { type: "service" as const, script: "python3 -m http.server $PORT", port: 8080 };
 
@@ -76,5 +79,20 @@ describe("POST /api/runner/jobs/{id}/endpoint", () => {
       expect((await job.report({ attempt: job.attempt, url })).status).toBe(400);
     }
     expect((await findJobRecord(job.id))!.endpoint).toBeNull();
+  });
+
+  it("clears the endpoint when the reaper settles the job", async () => {
+    const lost = await runningServiceJob("endpoint-lost");
+    await lost.report({ attempt: lost.attempt, url: "http://h:4" });
+    const afterLease = new Date(Date.now() + (getJobSettings().leaseSeconds + 1) * 1000);
+    expect(await findJobEndpoint(lost.id, afterLease)).toBeNull();
+    await reapJobs(afterLease);
+    expect(await findJobRecord(lost.id)).toMatchObject({ state: "runner_lost", endpoint: null });
+
+    const overdue = await runningServiceJob("endpoint-overdue");
+    await overdue.report({ attempt: overdue.attempt, url: "http://h:5" });
+    const pastTimeout = new Date(Date.now() + 7 * 24 * 3600 * 1000);
+    expect(await reapOverdueJobs({ now: pastTimeout, graceSeconds: 0 })).toContain(overdue.id);
+    expect(await findJobRecord(overdue.id)).toMatchObject({ state: "timed_out", endpoint: null });
   });
 });
