@@ -1,9 +1,11 @@
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { findJobRecord, requestJobCancel } from "@/db/queries/jobs";
+import { findJobEndpoint } from "@/lib/jobs/job-endpoint";
 import { readJobLog } from "@/lib/jobs/log-store";
 import { notifyJobChanged } from "@/lib/jobs/notifier";
 import { createRegistrationToken } from "@/lib/jobs/registration-tokens";
@@ -150,6 +152,52 @@ describe("the runner agent over HTTP", () => {
     expect(await logOf(id)).toContain(
       "shut down before the job finished; queued again (attempt 2 of 3)",
     );
+  });
+
+  it("runs a service step until the job is cancelled, reporting where it answers", async () => {
+    const agent = await registeredAgent("e2e-service");
+    void agent.start();
+    const server = `require("http").createServer((q, s) => s.end("hello from " + q.url)).listen(process.env.PORT)`;
+    const id = await queueScript("", {
+      spec: {
+        steps: [
+          { type: "service", script: `exec node -e '${server}'`, port: 8080, readyPath: "/" },
+        ],
+      },
+      labels: { hardware: "cpu", pool: "e2e-service" },
+    });
+    const deadline = Date.now() + 15_000;
+    let url: string | null = null;
+    while (!(url = await findJobEndpoint(id)) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    // A host port of the runner's range, not the 8080 the job asked for (two jobs could ask for it).
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:20\d{3}$/);
+    const response = await fetch(`${url}/hi`);
+    expect(await response.text()).toBe("hello from /hi");
+    expect((await findJobRecord(id))?.endpoint).toBe(url);
+    // A service does not finish on its own while its process lives.
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await findJobRecord(id))?.state).toBe("running");
+
+    await requestJobCancel(id, new Date());
+    notifyJobChanged(id);
+    expect(await waitForState(id, ["cancelled"])).toMatchObject({ endpoint: null });
+    const cleanupDeadline = Date.now() + 5_000;
+    while (agent.runningJobIds.length && Date.now() < cleanupDeadline)
+      await new Promise((r) => setTimeout(r, 20));
+    // The process is gone: its port refuses connections.
+    const port = Number(new URL(url!).port);
+    const refused = await new Promise<boolean>((resolve) => {
+      const socket = net.connect({ host: "127.0.0.1", port });
+      socket.once("connect", () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once("error", () => resolve(true));
+    });
+    expect(refused).toBe(true);
+    expect(await logOf(id)).toContain(`[strata] service ready at ${url}\n`);
+    await agent.shutdown(1_000);
   });
 
   it("keeps retrying while the server is unreachable", async () => {

@@ -1,11 +1,12 @@
 import type { JobPayload, RunnerDeclaration } from "../lib/jobs/protocol";
 import { backoffDelay, sleep } from "./backoff";
 import type { CommandRunner } from "./command-runner";
-import type { Executor } from "./executors/types";
+import type { Executor, ServiceSupport } from "./executors/types";
 import { startJob, type RunningJob } from "./job-execution";
 import { killLeftoverJobs } from "./leftovers";
 import { NpuAllocator } from "./npu-allocator";
 import { HttpError, isTransient, type ProtocolClient } from "./protocol-client";
+import { createServiceSupport } from "./service-support";
 
 export type AgentOptions = {
   client: ProtocolClient;
@@ -22,6 +23,8 @@ export type AgentOptions = {
   workRoot?: string;
   killGraceMs?: number;
   logIntervalMs?: number;
+  /** One per runner: its jobs' services must not get the same host port. */
+  services?: ServiceSupport;
   log?: (message: string) => void;
 };
 
@@ -38,6 +41,7 @@ export class RunnerRejected extends Error {
  */
 export class RunnerAgent {
   readonly allocator: NpuAllocator;
+  private readonly services: ServiceSupport;
   private readonly running = new Map<number, RunningJob>();
   private stopping = false;
   private readonly pollAbort = new AbortController();
@@ -46,6 +50,7 @@ export class RunnerAgent {
 
   constructor(private readonly options: AgentOptions) {
     this.allocator = new NpuAllocator(options.declaration.npu.devices);
+    this.services = options.services ?? createServiceSupport();
   }
 
   get runningJobIds(): number[] {
@@ -132,6 +137,7 @@ export class RunnerAgent {
       killGraceMs: this.options.killGraceMs,
       logIntervalMs: this.options.logIntervalMs,
       heartbeatMs: this.options.jobHeartbeatMs,
+      services: this.services,
       log: this.options.log,
     });
     this.running.set(job.id, running);

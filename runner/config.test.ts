@@ -42,4 +42,17 @@ describe("the runner config file", () => {
     expect(() => roundTrip({ ...base, shell })).toThrow(ConfigFileError);
     expect(() => roundTrip({ ...base, shell })).toThrow(message);
   });
+
+  it("keeps the service settings and refuses bad ones", () => {
+    const services = { advertiseHost: "10.0.0.5", servicePorts: "30000-30099" };
+    expect(roundTrip({ ...base, ...services })).toMatchObject(services);
+    for (const [bad, message] of [
+      [{ servicePorts: "80-90" }, /servicePorts is a range of ports from 1024/],
+      [{ servicePorts: "30100-30000" }, /servicePorts is a range of ports from 1024/],
+      [{ advertiseHost: "http://x/" }, /advertiseHost is a host name or IP address/],
+      [{ serviceReadySeconds: -1 }, /serviceReadySeconds is a whole number/],
+    ] as const) {
+      expect(() => roundTrip({ ...base, ...bad })).toThrow(message);
+    }
+  });
 });

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 
 import type { Labels, RunnerExecutor } from "../lib/jobs/protocol";
+import { parsePortRange } from "./service-ports";
 import { parseShellLimits } from "./shell-limits";
 
 /** What `register` writes and `run` reads. Holds the runner token: the file is mode 0600. */
@@ -20,6 +21,12 @@ export type RunnerConfig = {
   /** How long a SIGTERM waits for running jobs before handing them back. */
   shutdownGraceSeconds: number;
   pollSeconds: number;
+  /** The address other hosts (the server's Space proxy) reach this runner's services by (default 127.0.0.1). */
+  advertiseHost?: string;
+  /** Host ports handed to service steps, one per running service (default "20000-20999"). */
+  servicePorts?: string;
+  /** How long a service step may take to answer before it fails (default 600). */
+  serviceReadySeconds?: number;
   /** Shell executor settings (see runner/README.md). */
   shell?: {
     /**
@@ -92,8 +99,24 @@ export function readRunnerConfig(file: string): RunnerConfig {
       `The runner config ${file}: shell.uidBase is a whole number from 1000, e.g. 20000.`,
     );
   }
+  if (
+    config.advertiseHost !== undefined &&
+    (typeof config.advertiseHost !== "string" ||
+      !/^[A-Za-z0-9.:-]{1,253}$/.test(config.advertiseHost))
+  ) {
+    throw new ConfigFileError(
+      `The runner config ${file}: advertiseHost is a host name or IP address, e.g. 10.0.0.5.`,
+    );
+  }
+  const readySeconds = config.serviceReadySeconds;
+  if (readySeconds !== undefined && !(Number.isInteger(readySeconds) && readySeconds > 0)) {
+    throw new ConfigFileError(
+      `The runner config ${file}: serviceReadySeconds is a whole number of seconds.`,
+    );
+  }
   try {
     parseShellLimits(config.shell?.limits);
+    if (config.servicePorts !== undefined) parsePortRange(String(config.servicePorts));
   } catch (error) {
     throw new ConfigFileError(`The runner config ${file}: ${(error as Error).message}`);
   }

@@ -8,6 +8,7 @@ import { dockerExecutor } from "./executors/docker";
 import { createShellExecutor } from "./executors/shell";
 import type { JobUser } from "./job-user";
 import { ProtocolClient } from "./protocol-client";
+import { createServiceSupport } from "./service-support";
 import { parseShellLimits } from "./shell-limits";
 import { runnerVersion } from "./version";
 
@@ -54,6 +55,7 @@ export function createAgent(
             limits: parseShellLimits(config.shell?.limits),
           }),
     run: spawnInProcessGroup,
+    services: createServiceSupport(config),
     pollSeconds: config.pollSeconds,
     workRoot: runnerWorkRoot(config),
     log: (message) => console.log(`[runner ${config.name}] ${message}`),

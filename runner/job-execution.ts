@@ -3,13 +3,14 @@ import path from "node:path";
 
 import type { JobOutcome, JobPayload } from "../lib/jobs/protocol";
 import type { CommandRunner } from "./command-runner";
-import type { Executor, JobDirs } from "./executors/types";
+import type { Executor, JobDirs, ServiceSupport } from "./executors/types";
 import { makeJobDirs } from "./job-dirs";
 import { JobLog } from "./job-log";
-import { handBackJob, reportOutcome } from "./job-report";
+import { handBackJob, reportEndpoint, reportOutcome } from "./job-report";
 import { runSteps } from "./job-steps";
 import type { NpuAllocator } from "./npu-allocator";
 import { HttpError, type ProtocolClient } from "./protocol-client";
+import { createServiceSupport } from "./service-support";
 
 /** Why a job was stopped before its steps finished. */
 type StopReason = "cancel" | "timeout" | "shutdown" | "lost";
@@ -26,6 +27,8 @@ export type JobRunOptions = {
   logIntervalMs?: number;
   /** Lease renewal interval, and so how soon a user's cancel arrives. Default 5 s (≤ a quarter lease). */
   heartbeatMs?: number;
+  /** Host ports and address for service steps; shared by the runner's jobs (default: the defaults). */
+  services?: ServiceSupport;
   log?: (message: string) => void;
 };
 
@@ -115,6 +118,7 @@ async function execute(
     log.write(
       `[strata] job ${job.id} (${job.kind}) attempt ${job.attempt} on runner ${options.runnerName} (${options.executor.name} executor${npus})\n`,
     );
+    const jobLog = log; // the endpoint report below writes to it from a callback
     const { exitCode, failure } = await runSteps({
       job,
       executor: options.executor,
@@ -123,6 +127,8 @@ async function execute(
       log,
       signal,
       killGraceMs: options.killGraceMs ?? 10_000,
+      services: options.services ?? createServiceSupport(),
+      reportEndpoint: (url) => reportEndpoint(options.client, job, jobLog, url, signal),
     });
 
     const stopped = stopReason();

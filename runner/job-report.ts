@@ -40,3 +40,28 @@ export async function handBackJob(
     .finish(job, { attempt: job.attempt, outcome: "handed_back", exitCode: null, reason })
     .catch(() => {});
 }
+
+/**
+ * Tells the server where the job's service answers, retrying while the server is unreachable until
+ * the job stops. A refusal (the attempt ended) is only logged: the heartbeat stops the job then.
+ */
+export async function reportEndpoint(
+  client: ProtocolClient,
+  job: JobPayload,
+  log: JobLog,
+  url: string,
+  signal: AbortSignal,
+): Promise<void> {
+  for (let failures = 0; !signal.aborted;) {
+    try {
+      await client.reportEndpoint(job, { attempt: job.attempt, url });
+      return;
+    } catch (error) {
+      if (!isTransient(error)) {
+        log.write(`[strata] the server refused the endpoint: ${(error as Error).message}\n`);
+        return;
+      }
+      await sleep(backoffDelay(++failures, { baseMs: 1_000, maxMs: 30_000 }), signal);
+    }
+  }
+}

@@ -1,6 +1,12 @@
 import type { JobPayload } from "../lib/jobs/protocol";
 import type { CommandRunner } from "./command-runner";
-import { StepError, type Executor, type JobDirs } from "./executors/types";
+import {
+  StepError,
+  type Executor,
+  type JobDirs,
+  type ServiceSupport,
+  type StepContext,
+} from "./executors/types";
 import { jobEnv } from "./job-env";
 import type { JobLog } from "./job-log";
 import { recordProcessGroup } from "./leftovers";
@@ -16,6 +22,8 @@ export async function runSteps(input: {
   log: JobLog;
   signal: AbortSignal;
   killGraceMs: number;
+  services: ServiceSupport;
+  reportEndpoint: StepContext["reportEndpoint"];
 }): Promise<StepsResult> {
   const { job, dirs, log, signal } = input;
   const env = jobEnv(job);
@@ -37,6 +45,8 @@ export async function runSteps(input: {
         signal,
         run,
         killGraceMs: input.killGraceMs,
+        services: input.services,
+        reportEndpoint: input.reportEndpoint,
       });
       exitCode = result.exitCode;
       if (result.exitCode !== 0 && !signal.aborted) {

@@ -1,4 +1,6 @@
 import type {
+  EndpointRequest,
+  EndpointResponse,
   FinishRequest,
   FinishResponse,
   JobHeartbeatResponse,
@@ -186,6 +188,17 @@ export class ProtocolClient {
     });
     if (response.status === 412)
       return { missingFrom: (await this.json<{ size: number }>(response, [412])).size };
+    return this.json(response, [200]);
+  }
+
+  /** Where the job's service answers (the server keeps it while the attempt runs). */
+  async reportEndpoint(job: JobPayload, body: EndpointRequest): Promise<EndpointResponse> {
+    const response = await this.call({
+      method: "POST",
+      path: `/api/runner/jobs/${job.id}/endpoint`,
+      headers: { ...this.runnerHeaders, [jobTokenHeader]: job.token },
+      body,
+    });
     return this.json(response, [200]);
   }
 }

@@ -56,6 +56,7 @@ export async function reapOverdueJobs(input: {
       state: "timed_out",
       finishedAt: input.now,
       leaseUntil: null,
+      endpoint: null,
       failureReason: "The job ran past its time limit; the server stopped it.",
     })
     .where(and(eq(jobs.state, "running"), lt(deadline, input.now.getTime())))

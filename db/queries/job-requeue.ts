@@ -66,6 +66,7 @@ export function requeueOrEnd(
         tokenHash: null,
         leaseUntil: null,
         startedAt: null,
+        endpoint: null,
         failureReason: reason,
         logSize,
         logOffset: logSize,
@@ -76,7 +77,14 @@ export function requeueOrEnd(
   }
   const state: JobState = job.cancelRequestedAt ? "cancelled" : options.finalState;
   tx.update(jobs)
-    .set({ state, leaseUntil: null, finishedAt: now, failureReason: reason, logSize })
+    .set({
+      state,
+      leaseUntil: null,
+      endpoint: null,
+      finishedAt: now,
+      failureReason: reason,
+      logSize,
+    })
     .where(stillRunning)
     .run();
   return state;

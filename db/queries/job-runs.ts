@@ -73,6 +73,7 @@ const statements = preparedStatements((db) => ({
       failureReason: sql`${p("failureReason")}`,
       finishedAt: sql`${p("finishedAt")}`,
       leaseUntil: null,
+      endpoint: null,
     })
     .where(and(eq(jobs.id, p("jobId")), eq(jobs.state, "running"), eq(jobs.attempt, p("attempt"))))
     .prepare(),
@@ -176,6 +177,7 @@ export async function releaseUndeliveredClaim(jobId: number, attempt: number): P
           tokenHash: null,
           leaseUntil: null,
           startedAt: null,
+          endpoint: null,
         })
         .where(and(eq(jobs.id, jobId), eq(jobs.state, "running"), eq(jobs.attempt, attempt)))
         .run();

@@ -35,6 +35,8 @@ export type JobRecord = {
   exitCode: number | null;
   failureReason: string | null;
   logSize: number;
+  /** The running service step's URL; null unless the attempt runs and reported one. */
+  endpoint: string | null;
 };
 
 const jobRecordColumns = {
@@ -64,6 +66,7 @@ const jobRecordColumns = {
   exitCode: jobs.exitCode,
   failureReason: jobs.failureReason,
   logSize: jobs.logSize,
+  endpoint: jobs.endpoint,
 };
 
 export type NewJob = {

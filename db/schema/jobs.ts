@@ -104,6 +104,11 @@ export const jobs = sqliteTable(
     /** Where the current attempt's log starts. */
     logOffset: integer("log_offset").notNull().default(0),
     /**
+     * The URL of the current attempt's service step, as its runner reported it once the service
+     * answered; cleared whenever the attempt ends or is requeued, so it never points at a dead one.
+     */
+    endpoint: text("endpoint"),
+    /**
      * Makes enqueueing idempotent for derived work, e.g. `space-build:12:<commit>`: whoever notices
      * a change (the request that made it, or a reconcile after a crash) enqueues, and one job results.
      */

@@ -1,6 +1,6 @@
 import type { JobRecord } from "@/db/queries/jobs";
 
-import type { JobKind, JobSpec, JobState, Labels } from "./protocol";
+import type { JobKind, JobSpec, JobState, JobStep, Labels } from "./protocol";
 
 /** A job as scripts and pages see it: no token, no script bodies, no environment values. */
 export type JobView = {
@@ -17,7 +17,7 @@ export type JobView = {
   createdBy: { id: number; name: string } | null;
   resource: { type: string; id: string | null };
   retryOf: number | null;
-  steps: { type: "script" | "build"; name: string | null; image: string | null }[];
+  steps: { type: JobStep["type"]; name: string | null; image: string | null }[];
   queuedAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -25,6 +25,11 @@ export type JobView = {
   failureReason: string | null;
   cancelRequested: boolean;
   logSize: number;
+  /**
+   * Where the job's service step answers while it runs (e.g. `http://10.0.0.5:20000`). Every
+   * JobView is built for a caller who may read the job (loadJobFor / loadJobForPage / admin lists).
+   */
+  endpoint: string | null;
 };
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -64,5 +69,6 @@ export function toJobView(job: JobRecord): JobView {
     failureReason: job.failureReason,
     cancelRequested: !!job.cancelRequestedAt,
     logSize: job.logSize,
+    endpoint: job.endpoint,
   };
 }

@@ -4,6 +4,7 @@ import { runnerExecutors } from "@/db/schema/job-enums";
 
 import { labelsSchema } from "./labels";
 import type {
+  EndpointRequest,
   FinishRequest,
   JobRequestBody,
   JobSpec,
@@ -95,6 +96,21 @@ const jobStepSchema = z.discriminatedUnion("type", [
     tag: imageRefSchema,
     push: z.boolean(),
   }),
+  z.object({
+    type: z.literal("service"),
+    name: stepName,
+    script: z
+      .string()
+      .min(1)
+      .max(256 * 1024),
+    image: imageRefSchema.optional(),
+    port: z.number().int().min(1).max(65535),
+    readyPath: z
+      .string()
+      .max(1024)
+      .regex(/^\/[^\s]*$/, "readyPath is a path starting with '/', e.g. /health.")
+      .optional(),
+  }),
 ]) satisfies z.ZodType<JobStep>;
 
 const envName = z
@@ -113,5 +129,29 @@ export const jobSpecSchema = z.object({
       "STRATA_* variables are set by the runner.",
     )
     .optional(),
-  steps: z.array(jobStepSchema).min(1).max(50),
+  steps: z
+    .array(jobStepSchema)
+    .min(1)
+    .max(50)
+    // A service runs until the job is stopped, so a step after it would never run.
+    .refine(
+      (steps) => steps.every((step, i) => step.type !== "service" || i === steps.length - 1),
+      "A service step runs until the job is stopped, so it must be the last step.",
+    ),
 }) satisfies z.ZodType<JobSpec>;
+
+/** http(s) only: the Space proxy forwards to it, and nothing else should be reachable that way. */
+export const endpointRequestSchema = z.object({
+  attempt: z.number().int().min(1),
+  url: z
+    .string()
+    .max(2048)
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === "http:" || url.protocol === "https:") && !url.username;
+      } catch {
+        return false;
+      }
+    }, "The endpoint is an http(s) URL without credentials, e.g. http://10.0.0.5:20000."),
+}) satisfies z.ZodType<EndpointRequest>;

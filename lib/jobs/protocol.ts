@@ -82,6 +82,21 @@ export type JobStep =
       /** Full image reference, e.g. `hub.example.com/spaces/alice/demo:abc123`. */
       tag: string;
       push: boolean;
+    }
+  | {
+      /**
+       * A long-running process (e.g. a Space's app) that listens on `port` inside its environment.
+       * It runs until the job is cancelled or times out; once it answers, the runner reports its
+       * endpoint. Only the last step of a spec may be a service.
+       */
+      type: "service";
+      name?: string;
+      /** A bash script that starts the server in the foreground (`PORT` holds the port to listen on). */
+      script: string;
+      image?: string;
+      port: number;
+      /** Ready when an HTTP GET of this path answers below 500; else when the port accepts TCP. */
+      readyPath?: string;
     };
 
 export type JobSpec = {
@@ -149,6 +164,10 @@ export type FinishRequest = {
 };
 
 export type FinishResponse = { state: JobState; logSize: number };
+
+/** `POST /api/runner/jobs/{id}/endpoint`: where the job's service answers, while the attempt runs. */
+export type EndpointRequest = { attempt: number; url: string };
+export type EndpointResponse = { url: string };
 
 /** The error body of every protocol call. */
 export type ProtocolError = { error: string; code: string; size?: number };

@@ -15,15 +15,21 @@ export type DockerRunInput = {
    * values from its own environment, so secrets such as the job token never show up in `ps`.
    */
   envNames: readonly string[];
+  /** A service step's port, published on the host: `-p <hostPort>:<port>`. */
+  publish?: { hostPort: number; port: number };
 };
 
-/** `docker run` of a script step: removed afterwards, an init to reap zombies, named for `docker stop`. */
+/**
+ * `docker run` of a script or service step: removed afterwards, an init to reap zombies, named for
+ * `docker stop`.
+ */
 export function dockerRunArgs(input: DockerRunInput): string[] {
   // prettier-ignore
   return [
     "run", "--rm", "--init",
     "--name", input.containerName,
     ...ascendDeviceArgs(input.npuDevices),
+    ...(input.publish ? ["-p", `${input.publish.hostPort}:${input.publish.port}`] : []),
     "-v", `${input.workDir}:/workspace`,
     "-w", "/workspace",
     "-v", `${input.scriptDir}:/strata:ro`,

@@ -1,3 +1,4 @@
+import net from "node:net";
 import { describe, expect, it } from "vitest";
 
 import { FakeClient, payload } from "@/test/jobs/fake-client";
@@ -5,6 +6,7 @@ import { FakeClient, payload } from "@/test/jobs/fake-client";
 import type { CommandSpec } from "../command-runner";
 import { startJob } from "../job-execution";
 import { NpuAllocator } from "../npu-allocator";
+import { createServiceSupport } from "../service-support";
 import { dockerExecutor } from "./docker";
 import { registryOf } from "./docker-args";
 
@@ -184,6 +186,73 @@ describe("the docker executor", () => {
     running.stop("cancel");
     expect((await running.done).outcome).toBe("cancelled");
     expect(commands.some((c) => c.args.join(" ") === "stop --time 3 strata-job-9-1-1")).toBe(true);
+  });
+
+  it("publishes a service's port on a host port, reports it, and stops the container on cancel", async () => {
+    const commands: CommandSpec[] = [];
+    const client = new FakeClient();
+    const job = payload({
+      id: 11,
+      kind: "space-run",
+      spec: {
+        image: "hub.example.com/spaces/alice/demo:abc123",
+        steps: [{ type: "service", name: "app", script: "python app.py", port: 7860 }],
+      },
+    });
+    const running = startJob(job, {
+      client: client.asClient(),
+      executor: dockerExecutor,
+      allocator: new NpuAllocator([]),
+      runnerName: "r",
+      killGraceMs: 2_000,
+      services: createServiceSupport({ advertiseHost: "10.0.0.5", servicePorts: "21700-21709" }),
+      run: (command) => {
+        commands.push(command);
+        if (command.args[0] !== "run") return Promise.resolve({ exitCode: 0, signal: null });
+        // Stands in for docker's port forward: something listens on the published host port.
+        const hostPort = Number(command.args[command.args.indexOf("-p") + 1]!.split(":")[0]);
+        const listener = net.createServer((socket) => socket.end()).listen(hostPort, "127.0.0.1");
+        return new Promise((resolve) =>
+          command.signal?.addEventListener("abort", () =>
+            listener.close(() => resolve({ exitCode: 143, signal: null })),
+          ),
+        );
+      },
+    });
+    const deadline = Date.now() + 5_000;
+    while (!client.endpoints.length && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    const [run] = commands;
+    const hostPort = Number(run!.args[run!.args.indexOf("-p") + 1]!.split(":")[0]);
+    expect(hostPort).toBeGreaterThanOrEqual(21700);
+    expect(hostPort).toBeLessThanOrEqual(21709);
+    const workDir = run!.args[run!.args.indexOf("-w") - 1]!.replace(/:\/workspace$/, "");
+    const scriptDir = run!.args[run!.args.indexOf("-w") + 3]!.replace(/:\/strata:ro$/, "");
+    // prettier-ignore
+    expect(run!.args).toEqual([
+      "run", "--rm", "--init",
+      "--name", "strata-job-11-1-1",
+      "-p", `${hostPort}:7860`,
+      "-v", `${workDir}:/workspace`,
+      "-w", "/workspace",
+      "-v", `${scriptDir}:/strata:ro`,
+      "-e", "CI",
+      "-e", "STRATA_JOB_ID",
+      "-e", "STRATA_JOB_ATTEMPT",
+      "-e", "STRATA_JOB_TOKEN",
+      "-e", "STRATA_SERVER_URL",
+      "-e", "STRATA_NPU_DEVICES",
+      "-e", "PORT",
+      "hub.example.com/spaces/alice/demo:abc123",
+      "bash", "-eo", "pipefail", "/strata/step-1.sh",
+    ]);
+    // Inside the container the app listens on the port it asked for.
+    expect(run!.env.PORT).toBe("7860");
+    expect(client.endpoints).toEqual([{ attempt: 1, url: `http://10.0.0.5:${hostPort}` }]);
+
+    running.stop("cancel");
+    expect((await running.done).outcome).toBe("cancelled");
+    expect(commands.map((c) => c.args.join(" "))).toContain("stop --time 2 strata-job-11-1-1");
   });
 
   it("refuses a build context outside the work dir", async () => {

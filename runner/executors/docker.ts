@@ -11,6 +11,7 @@ import {
   dockerStopArgs,
   registryOf,
 } from "./docker-args";
+import { runService } from "./service";
 import { StepError, type Executor, type StepContext, type StepResult } from "./types";
 
 /** Username for `docker login` with a job token; the registry identifies the job by the token. */
@@ -33,17 +34,23 @@ function dockerEnv(ctx: StepContext): Record<string, string> {
   return { ...baseEnv(ctx.dirs), DOCKER_CONFIG: path.join(ctx.dirs.root, "docker"), ...ctx.env };
 }
 
-async function runScript(
+/** Runs a script or service step's script in its image; a service's port is published on the host. */
+async function runContainer(
   ctx: StepContext,
-  step: Extract<JobStep, { type: "script" }>,
+  step: Extract<JobStep, { type: "script" | "service" }>,
+  signal: AbortSignal,
+  publish?: { hostPort: number; port: number },
 ): Promise<StepResult> {
   const image = step.image ?? ctx.job.spec.image;
   if (!image)
-    throw new StepError("A docker runner runs script steps in an image; the step names none.");
+    throw new StepError(
+      `A docker runner runs ${step.type} steps in an image; the step names none.`,
+    );
   const scriptName = `step-${ctx.index + 1}.sh`;
   await fs.writeFile(path.join(ctx.dirs.scripts, scriptName), step.script, { mode: 0o644 });
   const containerName = `strata-job-${ctx.job.id}-${ctx.job.attempt}-${ctx.index + 1}`;
-  const env = dockerEnv(ctx);
+  // Inside its container a service listens on the port it asked for; docker maps the host port.
+  const env = { ...dockerEnv(ctx), ...(publish ? { PORT: String(publish.port) } : {}) };
   // Killing the docker CLI does not stop the container; stop it by name, then the CLI's group.
   const onAbort = () =>
     void ctx.run({
@@ -52,7 +59,7 @@ async function runScript(
       env,
       cwd: ctx.dirs.root,
     });
-  ctx.signal.addEventListener("abort", onAbort, { once: true });
+  signal.addEventListener("abort", onAbort, { once: true });
   try {
     return await ctx.run({
       file: "docker",
@@ -63,16 +70,17 @@ async function runScript(
         scriptDir: ctx.dirs.scripts,
         scriptName,
         npuDevices: ctx.job.npuDevices,
-        envNames: Object.keys(ctx.env),
+        envNames: [...new Set([...Object.keys(ctx.env), ...(publish ? ["PORT"] : [])])],
+        publish,
       }),
       env,
       cwd: ctx.dirs.root,
       onOutput: ctx.output,
-      signal: ctx.signal,
+      signal,
       killGraceMs: ctx.killGraceMs + 5_000,
     });
   } finally {
-    ctx.signal.removeEventListener("abort", onAbort);
+    signal.removeEventListener("abort", onAbort);
   }
 }
 
@@ -114,11 +122,22 @@ async function runBuild(
 
 /**
  * Runs script steps with `docker run` in the step's image (the Ascend devices the server allocated
- * mapped in), and build steps with `docker build` + `docker push` authenticated by the job token.
+ * mapped in), service steps the same way with their port published on a host port, and build steps
+ * with `docker build` + `docker push` authenticated by the job token.
  */
 export const dockerExecutor: Executor = {
   name: "docker",
   runStep(ctx) {
-    return ctx.step.type === "script" ? runScript(ctx, ctx.step) : runBuild(ctx, ctx.step);
+    const { step } = ctx;
+    switch (step.type) {
+      case "script":
+        return runContainer(ctx, step, ctx.signal);
+      case "service":
+        return runService(ctx, step, (hostPort, signal) =>
+          runContainer(ctx, step, signal, { hostPort, port: step.port }),
+        );
+      case "build":
+        return runBuild(ctx, step);
+    }
   },
 };

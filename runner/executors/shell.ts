@@ -5,6 +5,7 @@ import { baseEnv } from "../job-env";
 import { handDirsTo, removeDirsAs, type JobUser } from "../job-user";
 import { defaultShellLimits, limitsPrologue, type ShellLimits } from "../shell-limits";
 import { defaultUidBase, SlotUsers } from "../slot-users";
+import { runService } from "./service";
 import { StepError, type Executor } from "./types";
 
 export type ShellExecutorOptions = {
@@ -19,9 +20,9 @@ export type ShellExecutorOptions = {
 };
 
 /**
- * Runs script steps with bash on the host, in the job's work dir, with a scrubbed environment,
- * under resource limits (`shell-limits.ts`), as an unprivileged user when the runner may switch,
- * in a process group of their own (see `spawnInProcessGroup`). NPU ids are passed on as
+ * Runs script and service steps with bash on the host, in the job's work dir, with a scrubbed
+ * environment, under resource limits (`shell-limits.ts`), as an unprivileged user when the runner
+ * may switch, in a process group of their own (see `spawnInProcessGroup`). NPU ids are passed on as
  * `ASCEND_RT_VISIBLE_DEVICES`, which the CANN runtime honours; the host gives no harder isolation.
  */
 export function createShellExecutor(options: ShellExecutorOptions = {}): Executor {
@@ -55,8 +56,9 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
           },
         }
       : {}),
-    async runStep({ job, step, index, dirs, env, output, signal, run, killGraceMs }) {
-      if (step.type !== "script") {
+    async runStep(ctx) {
+      const { job, step, index, dirs, env, output, run, killGraceMs } = ctx;
+      if (step.type === "build") {
         throw new StepError(
           "This runner uses the shell executor and cannot build images; label the job executor=docker.",
         );
@@ -79,16 +81,24 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
       const bash = ["bash", "--noprofile", "--norc"];
       // The limits are set by a first bash, which then becomes the script's bash (exec).
       const launcher = `${limitsPrologue(limits, job.timeoutSeconds)}\nexec ${bash.join(" ")} -eo pipefail "$0"`;
-      return run({
-        file: "bash",
-        args: [...bash.slice(1), "-c", launcher, script],
-        cwd: dirs.work,
-        env: { ...baseEnv(dirs), ...env, ...npuEnv },
-        ...(user ? { uid: user.uid, gid: user.gid } : {}),
-        onOutput: output,
-        signal,
-        killGraceMs,
-      });
+      const launch = (extraEnv: Record<string, string>, signal: AbortSignal) =>
+        run({
+          file: "bash",
+          args: [...bash.slice(1), "-c", launcher, script],
+          cwd: dirs.work,
+          env: { ...baseEnv(dirs), ...env, ...npuEnv, ...extraEnv },
+          ...(user ? { uid: user.uid, gid: user.gid } : {}),
+          onOutput: output,
+          signal,
+          killGraceMs,
+        });
+      // On the host, two jobs' services share the network: each listens on a host port of its own
+      // (its PORT), not on the `port` it asked for.
+      if (step.type === "service")
+        return runService(ctx, step, (hostPort, signal) =>
+          launch({ PORT: String(hostPort) }, signal),
+        );
+      return launch({}, ctx.signal);
     },
   };
 }

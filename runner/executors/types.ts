@@ -1,5 +1,6 @@
 import type { JobPayload, JobStep } from "../../lib/jobs/protocol";
 import type { CommandRunner } from "../command-runner";
+import type { ServicePorts } from "../service-ports";
 
 /** Where a job lives on the runner's disk; removed when the job ends. */
 export type JobDirs = {
@@ -24,6 +25,19 @@ export type StepContext = {
   signal: AbortSignal;
   run: CommandRunner;
   killGraceMs: number;
+  services: ServiceSupport;
+  /** Tells the server where the job's service answers (retries while it is unreachable; never throws). */
+  reportEndpoint: (url: string) => Promise<void>;
+};
+
+/** What service steps need from the runner (its config `advertiseHost` and `servicePorts`). */
+export type ServiceSupport = {
+  /** The address others reach this host by; endpoints are `http://<advertiseHost>:<host port>`. */
+  advertiseHost: string;
+  /** Shared by all jobs of the runner, so no two services get the same host port. */
+  ports: ServicePorts;
+  /** How long a service may take to answer before its step fails. */
+  readyTimeoutMs: number;
 };
 
 export type StepResult = { exitCode: number | null; signal: NodeJS.Signals | null };

@@ -1,11 +1,12 @@
 // A ProtocolClient stand-in that records what a job reports, for executor and job-run tests.
-import type { FinishRequest, JobPayload } from "@/lib/jobs/protocol";
+import type { EndpointRequest, FinishRequest, JobPayload } from "@/lib/jobs/protocol";
 import type { UploadAnswer } from "@/runner/job-log";
 import type { ProtocolClient } from "@/runner/protocol-client";
 
 export class FakeClient {
   log = Buffer.alloc(0);
   finished: FinishRequest[] = [];
+  endpoints: EndpointRequest[] = [];
   heartbeats = 0;
   cancel = false;
 
@@ -31,6 +32,11 @@ export class FakeClient {
     this.finished.push(body);
     const state = body.outcome === "succeeded" ? ("succeeded" as const) : ("failed" as const);
     return Promise.resolve({ state, logSize: this.log.length });
+  }
+
+  reportEndpoint(_job: JobPayload, body: EndpointRequest) {
+    this.endpoints.push(body);
+    return Promise.resolve({ url: body.url });
   }
 
   asClient(): ProtocolClient {

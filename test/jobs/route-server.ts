@@ -10,6 +10,7 @@ import * as gitUploadPack from "@/app/[section]/[owner]/[name]/git-upload-pack/r
 import * as gitInfo from "@/app/[section]/[owner]/[name]/info/[...rest]/route";
 import * as resolve from "@/app/[section]/[owner]/[name]/resolve/[rev]/[...path]/route";
 import * as heartbeat from "@/app/api/runner/heartbeat/route";
+import * as endpoint from "@/app/api/runner/jobs/[id]/endpoint/route";
 import * as finish from "@/app/api/runner/jobs/[id]/finish/route";
 import * as jobHeartbeat from "@/app/api/runner/jobs/[id]/heartbeat/route";
 import * as jobLog from "@/app/api/runner/jobs/[id]/log/route";
@@ -30,6 +31,7 @@ const table: [string, RegExp, Handler][] = [
   ["POST", /^\/api\/runner\/jobs\/(?<id>[^/]+)\/heartbeat$/, jobHeartbeat.POST as Handler],
   ["PATCH", /^\/api\/runner\/jobs\/(?<id>[^/]+)\/log$/, jobLog.PATCH as Handler],
   ["POST", /^\/api\/runner\/jobs\/(?<id>[^/]+)\/finish$/, finish.POST as Handler],
+  ["POST", /^\/api\/runner\/jobs\/(?<id>[^/]+)\/endpoint$/, endpoint.POST as Handler],
   ["GET", new RegExp(`^${repo}\\.git/info/(?<rest>.+)$`), gitInfo.GET as unknown as Handler],
   ["POST", new RegExp(`^${repo}\\.git/info/(?<rest>.+)$`), gitInfo.POST as unknown as Handler],
   ["POST", new RegExp(`^${repo}\\.git/git-upload-pack$`), gitUploadPack.POST as Handler],
