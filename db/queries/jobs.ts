@@ -139,7 +139,11 @@ export async function listJobRecords(filter: {
  * Cancels a queued job at once; marks a running one so that its runner's next heartbeat says
  * `cancel`. Returns the job's state afterwards, or null when there is no such job.
  */
-export async function requestJobCancel(id: number, now: Date): Promise<JobState | null> {
+export async function requestJobCancel(
+  id: number,
+  now: Date,
+  reason = "Cancelled before it started.",
+): Promise<JobState | null> {
   return getDb().transaction(
     (tx) => {
       const job = tx.select({ state: jobs.state }).from(jobs).where(eq(jobs.id, id)).get();
@@ -150,7 +154,7 @@ export async function requestJobCancel(id: number, now: Date): Promise<JobState 
             state: "cancelled",
             cancelRequestedAt: now,
             finishedAt: now,
-            failureReason: "Cancelled before it started.",
+            failureReason: reason,
           })
           .where(and(eq(jobs.id, id), eq(jobs.state, "queued")))
           .run();

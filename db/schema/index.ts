@@ -9,5 +9,6 @@ export * from "./lfs-links";
 export * from "./rate-limits";
 export * from "./registry";
 export * from "./repos";
+export * from "./spaces";
 export * from "./tokens";
 export * from "./uploads";

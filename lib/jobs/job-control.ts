@@ -31,6 +31,16 @@ export async function cancelJob(caller: Caller, jobId: number): Promise<JobView>
   return toJobView(job);
 }
 
+/**
+ * Cancels a job the system itself decided to stop (a Space build superseded by a newer commit),
+ * with the reason in the job's record when it had not started.
+ */
+export async function cancelJobAsSystem(jobId: number, reason: string): Promise<void> {
+  const state = await requestJobCancel(jobId, new Date(), reason);
+  if (state === "cancelled" || state === "running") notifyJobChanged(jobId);
+  if (state === "cancelled") runOwedJobHooksSoon();
+}
+
 /** Runs an ended job again as a new job (same spec, labels and resource); the old one keeps its log. */
 export async function retryJob(caller: Caller, jobId: number): Promise<{ id: number }> {
   const job = await loadJobFor(caller, jobId, "write");

@@ -44,7 +44,12 @@ const hour = 3600;
  * module stays free of feature imports at load time.
  */
 export const jobKindDefinitions: Record<JobKind, JobKindDefinition> = {
-  "space-build": defineJobKind({ timeoutSeconds: hour, retry: true, resources: ["repo"] }),
+  "space-build": defineJobKind({
+    timeoutSeconds: hour,
+    retry: true,
+    resources: ["repo"],
+    onFinished: async (job) => (await import("@/lib/spaces/builds")).recordSpaceBuildFinished(job),
+  }),
   // A Space app runs until stopped; its "timeout" is how long it may run at all.
   "space-run": defineJobKind({ timeoutSeconds: 7 * 24 * hour, retry: true, resources: ["repo"] }),
   // CI of one model, or site-wide CI an administrator starts (a model across the catalog's images).

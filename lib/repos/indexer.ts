@@ -11,6 +11,8 @@ import { AppError } from "@/lib/errors";
 import { readFileBytes, resolveRevision, type RepoChange } from "@/lib/hub";
 import { parseCard, type ParsedCard } from "@/lib/hub/card/parse-card";
 
+import { syncSpaceBuild } from "@/lib/spaces/builds";
+
 import { refOf } from "./access";
 
 const maxCardBytes = 1024 * 1024;
@@ -86,5 +88,8 @@ export async function indexRepository(repo: RepoRecord, changedAt = new Date()):
 export async function reindexAfterChange(change: RepoChange): Promise<void> {
   if (change.kind === "deleted") return;
   const record = await findRepoRecord(change.repo.type, change.repo.owner, change.repo.name);
-  if (record) await indexRepository(record);
+  if (!record) return;
+  await indexRepository(record);
+  // A Space builds on every change of its default branch.
+  if (record.type === "space") await syncSpaceBuild(record);
 }

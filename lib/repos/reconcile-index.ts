@@ -3,6 +3,8 @@ import "server-only";
 import { listIndexedHeads } from "@/db/queries/repos";
 import { resolveRevision } from "@/lib/hub";
 
+import { syncSpaceBuild } from "@/lib/spaces/builds";
+
 import { refOf } from "./access";
 import { indexRepository } from "./indexer";
 
@@ -12,7 +14,8 @@ const pageSize = 200;
  * Re-indexes every repository whose default branch is not at the commit its index recorded. The
  * change listener keeps the index current as changes happen in this process; this pass catches
  * what it cannot see: a change by another process (the CLI, a second server) and one whose
- * re-index was lost to a crash. Runs at start and on the background timer.
+ * re-index was lost to a crash, and Space builds owed for a head commit. Runs at start and on the
+ * background timer.
  */
 export async function reconcileRepoIndex(): Promise<{ checked: number; reindexed: number[] }> {
   const reindexed: number[] = [];
@@ -22,6 +25,8 @@ export async function reconcileRepoIndex(): Promise<{ checked: number; reindexed
     for (const repo of page) {
       checked++;
       try {
+        // Idempotent: a Space whose head already has its build (or its reason not to) is left alone.
+        if (repo.type === "space") await syncSpaceBuild(repo);
         const head = await resolveRevision(refOf(repo), "HEAD");
         if ((head?.commit ?? null) === repo.headCommit) continue;
         await indexRepository(repo);

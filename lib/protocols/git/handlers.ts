@@ -89,7 +89,6 @@ export type GitRouteType = (params: { section?: string }) => RepoType;
 /** `/{models|datasets}/…`: the kind the section names; anything else is a missing repository. */
 export const typeFromSection: GitRouteType = (params) => repoTypeOfPlural(params.section ?? "");
 
-
 type InfoParams = { section?: string; owner: string; name: string; rest?: string[] };
 
 const isLfsPath = (request: Request) => new URL(request.url).pathname.includes("/info/lfs/");

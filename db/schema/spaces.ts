@@ -1,0 +1,37 @@
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+import { jobs } from "./jobs";
+import { repos } from "./repos";
+
+export const spaceBuildStates = [
+  "none",
+  "queued",
+  "building",
+  "succeeded",
+  "failed",
+  "cancelled",
+  "config_error",
+] as const;
+export type SpaceBuildState = (typeof spaceBuildStates)[number];
+
+/**
+ * What only a Space has: the state of its image build. Its settings (SDK, hardware, base
+ * environment) live in its README; this row records what was built from which commit.
+ */
+export const spaces = sqliteTable("spaces", {
+  repoId: integer("repo_id")
+    .primaryKey()
+    .references(() => repos.id, { onDelete: "cascade" }),
+  buildState: text("build_state", { enum: spaceBuildStates }).notNull().default("none"),
+  /** Why the Space cannot be built (config_error), or why its build failed. */
+  buildMessage: text("build_message"),
+  buildJobId: integer("build_job_id").references(() => jobs.id, { onDelete: "set null" }),
+  /** The commit the current (or last) build is of. */
+  buildCommit: text("build_commit"),
+  /** The image of the last successful build, with the commit it was built from. */
+  builtCommit: text("built_commit"),
+  image: text("image"),
+  imageDigest: text("image_digest"),
+  imageSize: integer("image_size"),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});

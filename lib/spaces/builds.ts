@@ -1,0 +1,169 @@
+import "server-only";
+
+import { findRepoRecordById, type RepoRecord } from "@/db/queries/repos";
+import {
+  findImageByTag,
+  findSpaceBuild,
+  finishSpaceBuild,
+  listOpenSpaceBuildJobs,
+  writeSpaceBuildState,
+} from "@/db/queries/spaces";
+import { getConfig } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+import { readFileBytes, resolveRevision, type RepoRef } from "@/lib/hub";
+import { registryHost } from "@/lib/images/stack/pull-commands";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { cancelJobAsSystem } from "@/lib/jobs/job-control";
+import type { FinishedJob } from "@/lib/jobs/kinds";
+import { refOf } from "@/lib/repos/access";
+import { readSpaceSettings, type SpaceSettings } from "@/lib/repos/space-card";
+
+import { gradioDockerfile, spaceBuildSpec } from "./build-spec";
+
+const appPort = 7860;
+
+/** `spaces/alice/demo`: the Space's image repository in this hub's registry (and its grant name). */
+export const spaceImageRepository = (ref: RepoRef) => `spaces/${ref.owner}/${ref.name}`;
+
+async function fileText(ref: RepoRef, commit: string, path: string): Promise<string | null> {
+  try {
+    const { data } = await readFileBytes(ref, { rev: commit, path, maxBytes: 256 * 1024 });
+    return data.toString("utf8");
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") return null;
+    throw error;
+  }
+}
+
+type BuildPlan =
+  { build: false; message: string | null } | { build: true; dockerfile: string | null };
+
+/** Whether commit `commit` of a Space is built, and with which Dockerfile; why not, when not. */
+async function planBuild(
+  ref: RepoRef,
+  commit: string,
+  settings: SpaceSettings,
+): Promise<BuildPlan> {
+  switch (settings.sdk) {
+    case null:
+      return {
+        build: false,
+        message: "The card names no SDK: set `sdk` to gradio, static or docker.",
+      };
+    case "static":
+      // Served straight from the repository; there is nothing to build.
+      return { build: false, message: null };
+    case "docker":
+      return (await fileText(ref, commit, "Dockerfile")) === null
+        ? {
+            build: false,
+            message: "A docker Space needs a Dockerfile at the top of its repository.",
+          }
+        : { build: true, dockerfile: null };
+    case "gradio": {
+      if (!settings.baseImage) {
+        return {
+          build: false,
+          message: "Choose a base environment (`base_image` in the card, or Settings).",
+        };
+      }
+      const appFile = settings.appFile ?? "app.py";
+      if ((await fileText(ref, commit, appFile)) === null) {
+        return { build: false, message: `The app file ${appFile} is missing.` };
+      }
+      const requirements = (await fileText(ref, commit, "requirements.txt")) ?? "";
+      return {
+        build: true,
+        dockerfile: gradioDockerfile({
+          baseImage: settings.baseImage,
+          appFile,
+          port: appPort,
+          hasRequirements: requirements
+            .split("\n")
+            .some((line) => line.trim() && !line.trim().startsWith("#")),
+          variables: {},
+        }),
+      };
+    }
+  }
+}
+
+/**
+ * Brings a Space's build in step with its default branch: a new head commit gets a build job
+ * (pinned to that commit, superseding older queued or running builds) or a recorded reason why
+ * it cannot be built. Idempotent: the job is keyed by (Space, commit), and a commit already
+ * handled is left alone, so the change listener and the reconcile pass may both call it.
+ */
+export async function syncSpaceBuild(repo: RepoRecord): Promise<void> {
+  if (repo.type !== "space") return;
+  const ref = refOf(repo);
+  const head = await resolveRevision(ref, "HEAD");
+  if (!head || (await findSpaceBuild(repo.id))?.buildCommit === head.commit) return;
+  const plan = await planBuild(ref, head.commit, await readSpaceSettings(ref, head.commit));
+  if (!plan.build) {
+    await supersedeBuilds(repo.id, head.commit, null);
+    await writeSpaceBuildState(repo.id, {
+      state: plan.message ? "config_error" : "none",
+      commit: head.commit,
+      message: plan.message,
+    });
+    return;
+  }
+  const { publicUrl } = getConfig();
+  const imageName = spaceImageRepository(ref);
+  const { id } = await enqueueJob({
+    kind: "space-build",
+    spec: spaceBuildSpec({
+      cloneUrl: `${publicUrl}/spaces/${ref.owner}/${ref.name}.git`,
+      commit: head.commit,
+      dockerfile: plan.dockerfile,
+      imageTag: `${registryHost(publicUrl)}/${imageName}:${head.commit.slice(0, 12)}`,
+    }),
+    resource: { type: "repo", repoId: repo.id },
+    createdBy: null,
+    grants: { clone: [imageName], push: [imageName] },
+    dedupeKey: `space-build:${repo.id}:${head.commit}`,
+  });
+  // After enqueueing: two callers racing for one commit get the same job and keep it.
+  await supersedeBuilds(repo.id, head.commit, id);
+  await writeSpaceBuildState(repo.id, { state: "queued", commit: head.commit, jobId: id });
+}
+
+/** Cancels the Space's queued or running builds other than `keep`: a newer commit supersedes them. */
+async function supersedeBuilds(repoId: number, commit: string, keep: number | null): Promise<void> {
+  for (const jobId of await listOpenSpaceBuildJobs(repoId)) {
+    if (jobId !== keep) await cancelJobAsSystem(jobId, `Superseded by ${commit.slice(0, 7)}.`);
+  }
+}
+
+/** The `space-build` kind's onFinished hook: records the outcome, and the image a success pushed. */
+export async function recordSpaceBuildFinished(job: FinishedJob): Promise<void> {
+  if (job.resource.type !== "repo") return;
+  const repo = await findRepoRecordById(job.resource.repoId);
+  const build = repo ? await findSpaceBuild(repo.id) : null;
+  if (!repo || !build || build.buildJobId !== job.id || !build.buildCommit) return;
+  const ref = refOf(repo);
+  const tag = build.buildCommit.slice(0, 12);
+  const pushed =
+    job.state === "succeeded" ? await findImageByTag(spaceImageRepository(ref), tag) : null;
+  await finishSpaceBuild(repo.id, job.id, {
+    state:
+      job.state === "succeeded" && pushed
+        ? "succeeded"
+        : job.state === "cancelled"
+          ? "cancelled"
+          : "failed",
+    message:
+      job.state === "succeeded" && !pushed
+        ? "The build finished but its image is not in the registry."
+        : job.failureReason,
+    image: pushed
+      ? {
+          reference: `${registryHost(getConfig().publicUrl)}/${spaceImageRepository(ref)}:${tag}`,
+          digest: pushed.digest,
+          size: pushed.size,
+          commit: build.buildCommit,
+        }
+      : undefined,
+  });
+}
