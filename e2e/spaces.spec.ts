@@ -55,8 +55,13 @@ test("a Gradio Space starts from app.py and requirements.txt on a base environme
   await page.getByRole("button", { name: "Create Space" }).click();
   await expect(page.getByTestId("repo-title")).toHaveText(name);
   await expect(
-    page.getByText("A gradio Space runs from an image built from its files"),
+    page.getByRole("heading", { name: "A gradio Space runs from an image built from its files" }),
   ).toBeVisible();
+  // Every change builds: the first commit's build waits for a runner with an image builder.
+  await expect(page.getByTestId("space-build-state")).toHaveText("Build queued");
+  await page.getByRole("link", { name: "Build log" }).click();
+  await expect(page).toHaveURL(/\/jobs\/\d+$/);
+  await expect(page.getByText("Space build").first()).toBeVisible();
 
   const readme = await page.request.get(
     `/spaces/${signedIn.username}/${name}/resolve/main/README.md`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { GET as offlineRoute } from "@/app/api/spaces/[owner]/[name]/offline/route";
 import { findJobByTokenHash } from "@/db/queries/job-runs";
 import { findJobRecord } from "@/db/queries/jobs";
 import { findRepoRecordById } from "@/db/queries/repos";
@@ -11,7 +12,7 @@ import type { JobStep } from "@/lib/jobs/protocol";
 import { hashSecret } from "@/lib/jobs/secrets";
 import { buildImage, pushImage } from "@/lib/registry/test-support";
 import { refOf } from "@/lib/repos/access";
-import { makeAccount, makeHubRepo } from "@/test/hf";
+import { hf, makeAccount, makeHubRepo } from "@/test/hf";
 import { author } from "@/test/hub";
 import { claimFor, makeRunner } from "@/test/jobs/fixtures";
 
@@ -50,7 +51,13 @@ describe("Space builds", () => {
   // First in the file, so that its job is the oldest in the queue and the one the runner claims.
   it("record the pushed image, its digest and size when the build succeeds", async () => {
     const { record } = await gradioSpace();
-    const built = await commit(record, { "README.md": card() });
+    const built = await commit(record, { "README.md": card("hardware: npu-basic\n") });
+    expect(
+      await (await hf("GET", `/api/spaces/${built.ownerName}/${built.name}/runtime`)).json(),
+    ).toMatchObject({
+      stage: "BUILDING",
+      build: { state: "queued", commit: built.headCommit, image: null },
+    });
     const queued = (await findSpaceBuild(record.id))!;
     const runner = await makeRunner({ labels: { executor: "docker" } });
     const payload = (await claimFor(runner))!;
@@ -83,6 +90,48 @@ describe("Space builds", () => {
       imageDigest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
       imageSize: image.layers[0]!.length + image.config.length,
     });
+
+    const runtime = await hf("GET", `/api/spaces/${built.ownerName}/${built.name}/runtime`);
+    expect(await runtime.json()).toMatchObject({
+      stage: "STOPPED",
+      hardware: { current: "npu-basic", requested: "npu-basic" },
+      build: {
+        state: "succeeded",
+        commit: built.headCommit,
+        image: `localhost:3000/${repository}:${tag}`,
+      },
+    });
+    const offline = await offlineRoute(
+      new Request(`http://localhost:3000/api/spaces/${built.ownerName}/${built.name}/offline`),
+      { params: Promise.resolve({ owner: built.ownerName, name: built.name }) },
+    );
+    expect(offline.status).toBe(200);
+    const commands = (await offline.json()) as Record<string, unknown>;
+    expect(commands).toMatchObject({
+      image: `localhost:3000/${repository}:${tag}`,
+      login: null,
+      pull: `docker pull localhost:3000/${repository}:${tag}`,
+      commit: built.headCommit,
+    });
+    expect(commands.run).toMatch(
+      new RegExp(
+        `^docker run -it --rm -p 7860:7860 --device /dev/davinci0 .*--device /dev/davinci_manager .* localhost:3000/${repository}:${tag}$`,
+      ),
+    );
+  });
+
+  it("are as private as their Space: runtime and offline commands are 404 to others", async () => {
+    const owner = await makeAccount();
+    const { record } = await makeHubRepo(owner, { type: "space", isPrivate: true });
+    const path = `/api/spaces/${record.ownerName}/${record.name}/runtime`;
+    expect((await hf("GET", path)).status).toBe(404);
+    expect((await hf("GET", path, { token: (await makeAccount()).write })).status).toBe(404);
+    expect((await hf("GET", path, { token: owner.read })).status).toBe(200);
+    const offline = await offlineRoute(
+      new Request(`http://localhost:3000/api/spaces/${record.ownerName}/${record.name}/offline`),
+      { params: Promise.resolve({ owner: record.ownerName, name: record.name }) },
+    );
+    expect(offline.status).toBe(404);
   });
 
   it("wait for a base environment, then build each new head commit, superseding the older build", async () => {

@@ -1,16 +1,20 @@
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { pageCaller } from "@/lib/auth/page-caller";
 import { getStrings } from "@/lib/i18n/server";
 import type { SpaceSettings } from "@/lib/repos/space-card";
 import { repoHref, treeHref } from "@/lib/repos/urls";
 import type { RepoView } from "@/lib/repos/view/repo-view";
+import { offlineCommands } from "@/lib/spaces/offline";
+import { loadSpaceRuntime } from "@/lib/spaces/runtime";
 
+import { SpaceBuildPanel } from "../space-build-panel";
 import { spaceAppStrings } from "../space-strings";
 
 /**
  * A Space's App tab. A static Space runs right here, from its default branch, in a sandboxed frame
  * (its pages get an opaque origin; see `staticAppHeaders`). Gradio and Docker Spaces run from a
- * built image.
+ * built image: the tab shows its build and, once there is an image, how to run it offline.
  */
 export async function SpaceAppPage({
   view,
@@ -41,15 +45,26 @@ export async function SpaceAppPage({
       </section>
     );
   }
+  if (!settings.sdk) {
+    return (
+      <EmptyState
+        title={s.noAppTitle}
+        description={s.noAppHint}
+        action={
+          <ButtonLink href={treeHref(repo, view.defaultBranch)} size="sm" variant="secondary">
+            {s.files}
+          </ButtonLink>
+        }
+      />
+    );
+  }
+  const caller = await pageCaller();
+  const runtime = await loadSpaceRuntime(caller, repo);
+  const offline = runtime.build.image ? await offlineCommands(caller, repo) : null;
   return (
-    <EmptyState
-      title={settings.sdk ? s.buildTitle(settings.sdk) : s.noAppTitle}
-      description={settings.sdk ? s.buildHint : s.noAppHint}
-      action={
-        <ButtonLink href={treeHref(repo, view.defaultBranch)} size="sm" variant="secondary">
-          {s.files}
-        </ButtonLink>
-      }
-    />
+    <div className="space-y-4">
+      <h2 className="text-lg font-semibold">{s.buildTitle(settings.sdk)}</h2>
+      <SpaceBuildPanel runtime={runtime} offline={offline} />
+    </div>
   );
 }

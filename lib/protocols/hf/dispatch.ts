@@ -17,6 +17,7 @@ import { repoInfoHf } from "./repo-info";
 import { listReposHf } from "./repo-list";
 import { resolveHf } from "./resolve";
 import { hfEndpoint, hfRepoPrefix } from "./responses";
+import { spaceRuntimeHf } from "./space-runtime";
 import { listTreeHf, pathsInfoHf } from "./tree";
 import { validateYamlHf } from "./validate-yaml";
 import { whoAmIV2 } from "./whoami";
@@ -78,6 +79,9 @@ export async function dispatchHf(
     case "settings":
       allow(request, "PUT");
       return updateSettingsHf(request, caller, route.repo);
+    case "runtime":
+      allow(request, "GET");
+      return spaceRuntimeHf(caller, route.repo);
     case "branch":
       allow(request, "POST", "DELETE");
       return branchHf(request, caller, route.repo, route.branch);

@@ -13,6 +13,7 @@ export type HfRoute =
   | { kind: "tree"; repo: RepoRef; rev: string; path: string }
   | { kind: "paths-info" | "preupload" | "commit" | "commits"; repo: RepoRef; rev: string }
   | { kind: "refs" | "settings"; repo: RepoRef }
+  | { kind: "runtime"; repo: RepoRef }
   | { kind: "branch"; repo: RepoRef; branch: string }
   | { kind: "tag"; repo: RepoRef; name: string }
   | { kind: "resolve"; repo: RepoRef; rev: string; path: string; raw: boolean }
@@ -84,6 +85,9 @@ function parseApi(segments: string[]): HfRoute {
     case "refs":
     case "settings":
       if (tail.length === 0) return { kind: action, repo };
+      break;
+    case "runtime":
+      if (type === "space" && tail.length === 0) return { kind: "runtime", repo };
       break;
     case "branch":
       if (joined) return { kind: "branch", repo, branch: joined };

@@ -1,0 +1,58 @@
+import "server-only";
+
+import type { Caller } from "@/lib/auth/caller";
+import { getConfig } from "@/lib/config";
+import { AppError } from "@/lib/errors";
+import type { RepoRef } from "@/lib/hub";
+import { registryHost } from "@/lib/images/stack/pull-commands";
+import { ascendDockerFlags } from "@/lib/runtime/ascend";
+
+import { loadSpaceRuntime } from "./runtime";
+
+const appPort = 7860;
+
+export type OfflineCommands = {
+  image: string;
+  digest: string | null;
+  size: number | null;
+  commit: string;
+  /** `docker login <host>` when the Space is private (its image is as private as it). */
+  login: string | null;
+  pull: string;
+  run: string;
+  /** Where the app answers once `run` has started it. */
+  open: string;
+};
+
+/**
+ * "Offline experience": the commands that pull a Space's last built image and run it on one's own
+ * machine, with the Ascend devices and driver mounts for an NPU Space. 404 for whoever cannot read
+ * the Space, and while it has no image.
+ */
+export async function offlineCommands(
+  caller: Caller | null,
+  address: RepoRef,
+): Promise<OfflineCommands> {
+  const runtime = await loadSpaceRuntime(caller, address);
+  const { image, builtCommit } = runtime.build;
+  if (!image || !builtCommit) {
+    throw new AppError("not_found", "This Space has no built image yet.");
+  }
+  const npu = runtime.hardware.requested === "npu-basic";
+  const run = [
+    "docker run -it --rm",
+    `-p ${appPort}:${appPort}`,
+    ...(npu ? ascendDockerFlags([0]) : []),
+    image,
+  ].join(" ");
+  return {
+    image,
+    digest: runtime.build.digest,
+    size: runtime.build.size,
+    commit: builtCommit,
+    login: runtime.private ? `docker login ${registryHost(getConfig().publicUrl)}` : null,
+    pull: `docker pull ${image}`,
+    run,
+    open: `http://localhost:${appPort}`,
+  };
+}
