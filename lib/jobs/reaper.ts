@@ -1,6 +1,7 @@
 import "server-only";
 
 import { reapExpiredLeases, reapOverdueJobs, reapStaleQueuedJobs } from "@/db/queries/job-reaper";
+import { startBackgroundTask } from "@/lib/server/background-task";
 
 import { runOwedJobHooks } from "./job-hooks";
 import { retryableJobKinds } from "./kinds";
@@ -40,32 +41,11 @@ export async function reapJobs(now = new Date()): Promise<ReapSummary> {
   return { requeued, lost, timedOut, expiredInQueue };
 }
 
-const globalForJobs = globalThis as unknown as { strataJobsBackground?: NodeJS.Timeout };
-
-/**
- * Starts the reaper on a timer. Idempotent (dev-mode reloads and Next's several module graphs call
- * it more than once); the timer does not keep the process alive.
- */
+/** Starts the reaper (and the owed-hooks pass) on a timer. */
 export function startJobsBackground(): void {
-  if (globalForJobs.strataJobsBackground) return;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await reapJobs();
-      // Also where hooks owed from before a restart (or by another process that died) run.
-      await runOwedJobHooks();
-    } catch (error) {
-      console.error("[strata] job background pass failed:", error);
-    } finally {
-      running = false;
-    }
-  };
-  globalForJobs.strataJobsBackground = setInterval(
-    () => void tick(),
-    getJobSettings().reaperIntervalMs,
-  );
-  globalForJobs.strataJobsBackground.unref();
-  void tick();
+  startBackgroundTask("job background pass", getJobSettings().reaperIntervalMs, async () => {
+    await reapJobs();
+    // Also where hooks owed from before a restart (or by another process that died) run.
+    await runOwedJobHooks();
+  });
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { listIndexedHeads } from "@/db/queries/repos";
 import { resolveRevision } from "@/lib/hub";
+import { startBackgroundTask } from "@/lib/server/background-task";
 
 import { syncSpaceBuild } from "@/lib/spaces/builds";
 
@@ -41,28 +42,12 @@ export async function reconcileRepoIndex(): Promise<{ checked: number; reindexed
   }
 }
 
-const reconcileEveryMs = 10 * 60_000;
-const globalForReconcile = globalThis as unknown as { strataIndexReconciler?: NodeJS.Timeout };
-
-/** Reconciles once now and then every ten minutes (idempotent; the timer keeps nothing alive). */
+/** Reconciles once now and then every ten minutes. */
 export function startIndexReconciler(): void {
-  if (globalForReconcile.strataIndexReconciler) return;
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const { reindexed } = await reconcileRepoIndex();
-      if (reindexed.length) {
-        console.log(`[strata] re-indexed ${reindexed.length} repositories changed out of sight`);
-      }
-    } catch (error) {
-      console.error("[strata] index reconcile failed:", error);
-    } finally {
-      running = false;
+  startBackgroundTask("index reconcile", 10 * 60_000, async () => {
+    const { reindexed } = await reconcileRepoIndex();
+    if (reindexed.length) {
+      console.log(`[strata] re-indexed ${reindexed.length} repositories changed out of sight`);
     }
-  };
-  globalForReconcile.strataIndexReconciler = setInterval(() => void tick(), reconcileEveryMs);
-  globalForReconcile.strataIndexReconciler.unref();
-  void tick();
+  });
 }
