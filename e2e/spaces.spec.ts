@@ -79,4 +79,20 @@ test("a Gradio Space starts from app.py and requirements.txt on a base environme
   }
   // Only a static Space has files served as an app.
   expect((await page.request.get(`/spaces/${signedIn.username}/${name}/app/`)).status()).toBe(404);
+
+  // Moving it to CPU is one commit to its card, which builds it again.
+  await page.goto(`/spaces/${signedIn.username}/${name}/settings`);
+  const environment = page.getByRole("region", { name: "Hardware and base environment" });
+  await environment.getByLabel("Hardware").selectOption("cpu-basic");
+  const cpuImage = environment.getByLabel("Base environment", { exact: true });
+  const cpu = (await cpuImage.locator("optgroup option").first().getAttribute("value"))!;
+  expect(cpu).not.toContain("cann");
+  await cpuImage.selectOption(cpu);
+  await environment.getByRole("button", { name: "Save" }).click();
+  await expect(environment.getByText("Committed; a new build is on its way.")).toBeVisible();
+  const after = await (
+    await page.request.get(`/spaces/${signedIn.username}/${name}/resolve/main/README.md`)
+  ).text();
+  expect(after).toContain("hardware: cpu-basic");
+  expect(after).toContain(`base_image: ${cpu}`);
 });

@@ -7,8 +7,10 @@ import { z } from "zod";
 import { repoTypes } from "@/db/schema/enums";
 import { defineAction } from "@/lib/actions/action";
 import { AppError } from "@/lib/errors";
+import { spaceHardwareIds } from "@/lib/hub/repos/space-templates";
 import { setRepoLicense } from "@/lib/repos/card/set-license";
 import { deleteRepo, updateRepo } from "@/lib/repos/manage";
+import { setSpaceEnvironment } from "@/lib/repos/space-environment";
 import { repoHref } from "@/lib/repos/urls";
 
 // Every action names the repository and re-checks admin rights on it inside lib/repos.
@@ -53,6 +55,23 @@ export const setLicenseAction = defineAction(
   },
   async ({ license, ...repo }, { caller }) => {
     const commit = await setRepoLicense(caller, repo, license);
+    refresh(repo);
+    return { commit };
+  },
+);
+
+export const setSpaceEnvironmentAction = defineAction(
+  {
+    schema: z.object({
+      owner: address.owner,
+      name: address.name,
+      hardware: z.enum(spaceHardwareIds),
+      baseImage: z.string().trim().max(300).optional(),
+    }),
+  },
+  async ({ hardware, baseImage, ...space }, { caller }) => {
+    const repo = { type: "space" as const, ...space };
+    const commit = await setSpaceEnvironment(caller, repo, { hardware, baseImage });
     refresh(repo);
     return { commit };
   },

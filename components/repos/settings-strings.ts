@@ -8,6 +8,10 @@ export const settingsStrings = defineStrings({
       "One sentence shown in lists and on the repository page (at most 300 characters).",
     save: "Save",
     saved: "Saved.",
+    spaceEnvironment: "Hardware and base environment",
+    spaceEnvironmentHint:
+      "Saved as hardware and base_image in the README's front matter, in one commit; the Space is built again.",
+    spaceEnvironmentSaved: "Committed; a new build is on its way.",
     license: "License",
     licenseHint:
       "Saved as `license:` in the README's YAML front matter, by a commit: the card is where labels live.",
@@ -34,6 +38,10 @@ export const settingsStrings = defineStrings({
     descriptionHint: "显示在列表和仓库页面上的一句话介绍（最多 300 个字符）。",
     save: "保存",
     saved: "已保存。",
+    spaceEnvironment: "硬件与基础环境",
+    spaceEnvironmentHint:
+      "保存为 README 头信息中的 hardware 和 base_image（一次提交）；体验空间会重新构建。",
+    spaceEnvironmentSaved: "已提交；新的构建即将开始。",
     license: "许可证",
     licenseHint: "以提交的方式写入 README 的 YAML 头信息 `license:` 字段：卡片是标签的唯一来源。",
     licenseSaved: "许可证已提交到 README。",

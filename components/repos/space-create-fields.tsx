@@ -23,6 +23,33 @@ function groupsOf(options: BaseImageOption[]): [string, BaseImageOption[]][] {
   return [...groups];
 }
 
+/** The base environments for one hardware kind, grouped; "" chooses none for now. */
+export function BaseImageOptions({
+  id,
+  options,
+  defaultValue,
+}: {
+  id: string;
+  options: BaseImageOption[];
+  defaultValue: string;
+}) {
+  const s = useStrings(createStrings);
+  return (
+    <Select id={id} name="baseImage" defaultValue={defaultValue}>
+      <option value="">{options.length ? s.baseImageNone : s.baseImageEmpty}</option>
+      {groupsOf(options).map(([group, inGroup]) => (
+        <optgroup key={group} label={group}>
+          {inGroup.map((option) => (
+            <option key={option.image} value={option.image}>
+              {option.tag}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </Select>
+  );
+}
+
 /** A Space's create-time choices: SDK, hardware, base environment, title, emoji and colours. */
 export function SpaceCreateFields({ baseImages }: { baseImages: BaseImageOption[] }) {
   const s = useStrings(createStrings);
@@ -70,18 +97,12 @@ export function SpaceCreateFields({ baseImages }: { baseImages: BaseImageOption[
       )}
       {sdk === "gradio" ? (
         <Field id="space-base-image" label={s.baseImage} hint={s.baseImageHint}>
-          <Select id="space-base-image" name="baseImage" defaultValue="" key={hardware}>
-            <option value="">{offered.length ? s.baseImageNone : s.baseImageEmpty}</option>
-            {groupsOf(offered).map(([group, options]) => (
-              <optgroup key={group} label={group}>
-                {options.map((option) => (
-                  <option key={option.image} value={option.image}>
-                    {option.tag}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </Select>
+          <BaseImageOptions
+            id="space-base-image"
+            options={offered}
+            defaultValue=""
+            key={hardware}
+          />
         </Field>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">

@@ -29,6 +29,7 @@ export const spaceAppStrings = defineStrings({
     pull: "Pull the image",
     run: "Run it",
     size: (size: string) => `Image size: ${size}`,
+    spacesUsing: "Spaces using this model",
   },
   zh: {
     appFrame: (title: string) => `${title}：体验空间应用`,
@@ -57,5 +58,6 @@ export const spaceAppStrings = defineStrings({
     pull: "拉取镜像",
     run: "运行",
     size: (size: string) => `镜像大小：${size}`,
+    spacesUsing: "使用此模型的体验空间",
   },
 });

@@ -21,5 +21,7 @@ export const repoFacets = [
   "language",
   "dataset",
   "size",
+  /** The models a Space's card names (`models:`), for "Spaces using this model". */
+  "model",
 ] as const;
 export type RepoFacet = (typeof repoFacets)[number];

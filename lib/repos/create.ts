@@ -20,7 +20,7 @@ import { repoNameSchema } from "@/lib/validation/repo-names";
 
 import { commitIdentity } from "./identity";
 import { repoKinds, type CreateField, type HostedRepoType } from "./kinds";
-import { listSpaceBaseImages } from "./space-base-images";
+import { assertBaseImageOffered } from "./space-base-images";
 
 const label = z.string().trim().min(1).max(64);
 
@@ -81,19 +81,6 @@ export function createdCard(
     ...(offers("frameworks") ? { frameworks: form.frameworks } : {}),
     ...(offers("hardware") ? { hardware: form.hardware } : {}),
   };
-}
-
-/** A Space builds only on an image the catalog offers Spaces for its hardware, and the caller may pull. */
-async function assertBaseImageOffered(
-  caller: Caller,
-  space: { baseImage?: string; hardware: string },
-): Promise<void> {
-  const offered = await listSpaceBaseImages(caller);
-  if (!offered.some((o) => o.image === space.baseImage && o.hardware === space.hardware)) {
-    throw new AppError("bad_request", "Pick a base environment from the list for this hardware.", {
-      fieldErrors: { baseImage: ["Pick a base environment from the list for this hardware."] },
-    });
-  }
 }
 
 /**

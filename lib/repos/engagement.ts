@@ -1,4 +1,3 @@
-import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import { createHash } from "node:crypto";
@@ -11,6 +10,7 @@ import {
   type RepoRecord,
 } from "@/db/queries/repos";
 import type { Caller } from "@/lib/auth/caller";
+import type { RepoRef } from "@/lib/hub/types";
 
 import { getRepo } from "./access";
 

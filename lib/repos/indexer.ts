@@ -52,6 +52,7 @@ function labelsOf(card: ParsedCard, type: RepoRecord["type"]): RepoIndexData["la
   add("language", m.languages);
   add("dataset", m.datasets);
   add("size", m.sizeCategories);
+  if (type === "space") add("model", m.models);
   return labels;
 }
 

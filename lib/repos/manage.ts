@@ -1,4 +1,3 @@
-import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import { z } from "zod";
@@ -16,6 +15,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { deleteRepository, renameRepository } from "@/lib/hub";
+import type { RepoRef } from "@/lib/hub/types";
 import { repoNameSchema } from "@/lib/validation/repo-names";
 
 import { getRepo } from "./access";

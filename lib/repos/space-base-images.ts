@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Caller } from "@/lib/auth/caller";
+import { AppError } from "@/lib/errors";
 import { listSelectableImages } from "@/lib/images/catalog/select";
 
 /** One base environment the Space create form offers (a client-safe DTO). */
@@ -29,4 +30,17 @@ export async function listSpaceBaseImages(caller: Caller | null): Promise<BaseIm
     group: groupOf(selection.variables.frameworks, selection.variables.openmind),
     hardware: selection.variables.hardware === "npu" ? "npu-basic" : "cpu-basic",
   }));
+}
+
+/** A Space builds only on an image the catalog offers Spaces for its hardware, and the caller may pull. */
+export async function assertBaseImageOffered(
+  caller: Caller,
+  space: { baseImage?: string; hardware: string },
+): Promise<void> {
+  const offered = await listSpaceBaseImages(caller);
+  if (!offered.some((o) => o.image === space.baseImage && o.hardware === space.hardware)) {
+    throw new AppError("bad_request", "Pick a base environment from the list for this hardware.", {
+      fieldErrors: { baseImage: ["Pick a base environment from the list for this hardware."] },
+    });
+  }
 }

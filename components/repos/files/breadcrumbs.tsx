@@ -1,6 +1,6 @@
-import type { RepoRef } from "@/lib/hub/types";
 import Link from "next/link";
 
+import type { RepoRef } from "@/lib/hub/types";
 import { getStrings } from "@/lib/i18n/server";
 import { treeHref } from "@/lib/repos/urls";
 

@@ -1,9 +1,9 @@
-import type { RepoRef } from "@/lib/hub/types";
 import Link from "next/link";
 
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatRelative } from "@/lib/format";
 import type { CommitSummary } from "@/lib/hub";
+import type { RepoRef } from "@/lib/hub/types";
 import { getLocale, getStrings } from "@/lib/i18n/server";
 import { commitHref, treeHref } from "@/lib/repos/urls";
 

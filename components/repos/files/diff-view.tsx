@@ -1,9 +1,9 @@
-import type { RepoRef } from "@/lib/hub/types";
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import type { FileChange } from "@/lib/hub";
+import type { RepoRef } from "@/lib/hub/types";
 import { getStrings } from "@/lib/i18n/server";
 import { blobHref } from "@/lib/repos/urls";
 

@@ -1,8 +1,8 @@
-import type { RepoRef } from "@/lib/hub/types";
 import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { formatBytes, formatRelative } from "@/lib/format";
+import type { RepoRef } from "@/lib/hub/types";
 import { getLocale, getStrings } from "@/lib/i18n/server";
 import { blobHref, commitHref, treeHref } from "@/lib/repos/urls";
 import type { EntryView } from "@/lib/repos/view/file-views";

@@ -1,8 +1,8 @@
-import type { RepoRef } from "@/lib/hub/types";
 import Link from "next/link";
 
 import { formatRelative } from "@/lib/format";
 import type { LastCommit } from "@/lib/hub";
+import type { RepoRef } from "@/lib/hub/types";
 import { getLocale } from "@/lib/i18n/server";
 import { commitHref } from "@/lib/repos/urls";
 

@@ -10,6 +10,7 @@ import { loadRepoCard, loadRepoView } from "@/lib/repos/view/repo-view";
 
 import { CardWarnings } from "../card-warnings";
 import { MarkdownView } from "../markdown-view";
+import { SpacesUsingModel } from "../spaces-using-model";
 import { repoStrings } from "../strings";
 import type { RepoParams } from "./repo-layout";
 import { SpaceAppPage } from "./space-app-page";
@@ -49,12 +50,15 @@ export async function CardPage({ type, params }: { type: RepoType; params: RepoP
     );
   }
   return (
-    <article className="max-w-4xl" data-testid="repo-card">
-      <CardWarnings title={s.cardWarning} warnings={card.warnings} />
-      <MarkdownView
-        source={card.body}
-        base={{ repoPath: repoHref(repo), rev: view.defaultBranch, dir: "" }}
-      />
-    </article>
+    <div className="space-y-8">
+      <article className="max-w-4xl" data-testid="repo-card">
+        <CardWarnings title={s.cardWarning} warnings={card.warnings} />
+        <MarkdownView
+          source={card.body}
+          base={{ repoPath: repoHref(repo), rev: view.defaultBranch, dir: "" }}
+        />
+      </article>
+      {type === "model" ? <SpacesUsingModel owner={view.owner} name={view.name} /> : null}
+    </div>
   );
 }

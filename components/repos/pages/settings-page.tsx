@@ -12,6 +12,7 @@ import {
   VisibilityForm,
 } from "../settings/settings-forms";
 import type { RepoParams } from "./repo-layout";
+import { SpaceEnvironmentSection } from "./space-environment-section";
 
 /** Description, license (a card commit), visibility and deletion; admins of the repository only. */
 export async function SettingsPage({ type, params }: { type: RepoType; params: RepoParams }) {
@@ -25,6 +26,9 @@ export async function SettingsPage({ type, params }: { type: RepoType; params: R
     <div className="max-w-2xl space-y-6">
       <DescriptionForm repo={repo} description={view.description ?? ""} />
       <LicenseForm repo={repo} license={card?.metadata.licenses[0] ?? null} />
+      {type === "space" && view.head ? (
+        <SpaceEnvironmentSection view={view} head={view.head} />
+      ) : null}
       <VisibilityForm repo={repo} isPrivate={view.isPrivate} ownerKind={view.ownerKind} />
       <DeleteRepoForm repo={repo} />
     </div>

@@ -12,6 +12,8 @@ export type CardMetadata = {
   languages: string[];
   datasets: string[];
   baseModels: string[];
+  /** The models a Space uses (`models:` in a Space card). */
+  models: string[];
   baseModelRelation: BaseModelRelation | null;
   /** Canonical names such as PyTorch, MindSpore, PaddlePaddle. */
   frameworks: string[];
@@ -100,6 +102,7 @@ export function normalizeCardData(data: Record<string, unknown>, warn: Warn): Ca
     languages: ids(list(["language", "languages"]), "language", languageId, warn),
     datasets: repoIds(list(["datasets"]), "datasets", warn),
     baseModels: repoIds(list(["base_model"]), "base_model", warn),
+    models: repoIds(list(["models"]), "models", warn),
     baseModelRelation: (baseModelRelations as readonly string[]).includes(relation ?? "")
       ? (relation as BaseModelRelation)
       : null,

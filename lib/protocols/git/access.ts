@@ -1,9 +1,9 @@
-import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import { basicChallenge, type Caller } from "@/lib/auth/caller";
 import type { Action } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import type { RepoRef } from "@/lib/hub/types";
 import { getRepo, type RepoAccess } from "@/lib/repos/access";
 
 /** A 401 that makes git and git-lfs ask their credential helpers for a user name and token. */

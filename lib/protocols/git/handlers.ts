@@ -1,4 +1,3 @@
-import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import type { RepoType } from "@/db/schema/enums";
@@ -7,6 +6,7 @@ import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
 import { repoGitDir } from "@/lib/hub";
+import type { RepoRef } from "@/lib/hub/types";
 import { renderLfsError } from "@/lib/protocols/lfs/errors";
 import { handleLfsRequest } from "@/lib/protocols/lfs/lfs-router";
 import { repoTypeOfPlural } from "@/lib/repos/http/address";

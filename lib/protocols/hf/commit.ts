@@ -1,4 +1,3 @@
-import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import fsp from "node:fs/promises";
@@ -7,6 +6,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
 import { commitChanges, type CommitOperation } from "@/lib/hub";
 import { maxCommitOperations } from "@/lib/hub/limits";
+import type { RepoRef } from "@/lib/hub/types";
 import { getRepo } from "@/lib/repos/access";
 import { commitIdentity } from "@/lib/repos/identity";
 import { getBlobStore, isSha256 } from "@/lib/storage/blob-store";

@@ -1,9 +1,9 @@
-import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import type { Caller } from "@/lib/auth/caller";
 import { getConfig } from "@/lib/config";
 import { countCommits, listCommits, type CommitSummary } from "@/lib/hub";
+import type { RepoRef } from "@/lib/hub/types";
 import { getRepo } from "@/lib/repos/access";
 import { repoTypePlural } from "@/lib/validation/repo-names";
 

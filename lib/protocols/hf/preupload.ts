@@ -1,4 +1,3 @@
-import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import { z } from "zod";
@@ -6,6 +5,7 @@ import { z } from "zod";
 import type { Caller } from "@/lib/auth/caller";
 import { readJsonBody } from "@/lib/http/request-body";
 import { lfsDecision } from "@/lib/hub";
+import type { RepoRef } from "@/lib/hub/types";
 import { getRepo } from "@/lib/repos/access";
 
 import { writableBranch } from "./branch";

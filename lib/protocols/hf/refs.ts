@@ -1,4 +1,3 @@
-import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import { z } from "zod";
@@ -14,6 +13,7 @@ import {
   listRefs,
   type RefInfo,
 } from "@/lib/hub";
+import type { RepoRef } from "@/lib/hub/types";
 import { getRepo } from "@/lib/repos/access";
 import { commitIdentity } from "@/lib/repos/identity";
 

@@ -1,4 +1,3 @@
-import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import { z } from "zod";
@@ -8,6 +7,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/request-body";
 import { commitChanges } from "@/lib/hub";
+import type { RepoRef } from "@/lib/hub/types";
 import { refOf } from "@/lib/repos/access";
 import { createRepo } from "@/lib/repos/create";
 import { commitIdentity } from "@/lib/repos/identity";

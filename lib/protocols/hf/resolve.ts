@@ -1,4 +1,3 @@
-import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import type { Caller } from "@/lib/auth/caller";
@@ -8,6 +7,7 @@ import { repoFileContentType, userContentHeaders } from "@/lib/http/content-type
 import { fileResponse } from "@/lib/http/file-response";
 import { getPathInfo, openFile, repoGitDir, servesLfsObject, type TreeEntry } from "@/lib/hub";
 import { openGitBlob } from "@/lib/hub/read/blob";
+import type { RepoRef } from "@/lib/hub/types";
 import { getRepo } from "@/lib/repos/access";
 import { countDownload } from "@/lib/repos/engagement";
 import { blobWebStream } from "@/lib/storage/blob-web-stream";

@@ -1,9 +1,9 @@
-import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import type { Caller } from "@/lib/auth/caller";
 import { readJsonBody } from "@/lib/http/request-body";
 import { servedLfsObjects } from "@/lib/hub";
+import type { RepoRef } from "@/lib/hub/types";
 import { requireRepoAccess } from "@/lib/protocols/git/access";
 import { getBlobStore } from "@/lib/storage/blob-store";
 

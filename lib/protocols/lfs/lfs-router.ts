@@ -1,8 +1,8 @@
-import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
+import type { RepoRef } from "@/lib/hub/types";
 import { requireRepoAccess } from "@/lib/protocols/git/access";
 
 import { lfsBatch } from "./batch";

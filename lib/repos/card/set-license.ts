@@ -1,39 +1,21 @@
-import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import { z } from "zod";
 
 import type { Caller } from "@/lib/auth/caller";
-import { AppError } from "@/lib/errors";
-import { commitChanges, getDefaultBranch, readFileBytes, requireRevision } from "@/lib/hub";
+import { commitChanges, getDefaultBranch, requireRevision } from "@/lib/hub";
+import type { RepoRef } from "@/lib/hub/types";
 
 import { getRepo } from "../access";
 import { commitIdentity } from "../identity";
-import { maxEditableBytes } from "../uploads/limits";
 import { setFrontMatterValue } from "./front-matter-edit";
+import { readReadme } from "./read-readme";
 
 const licenseIdSchema = z
   .string()
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9.+_-]{0,63}$/, "Choose a license id such as apache-2.0 or mit.");
-
-async function readReadme(
-  address: Parameters<typeof readFileBytes>[0],
-  rev: string,
-): Promise<string> {
-  try {
-    const { data } = await readFileBytes(address, {
-      rev,
-      path: "README.md",
-      maxBytes: maxEditableBytes,
-    });
-    return data.toString("utf8");
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") return "";
-    throw error;
-  }
-}
 
 /**
  * Changes a repository's license the way the card says it: a commit to the default branch that

@@ -1,4 +1,3 @@
-import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import fsp from "node:fs/promises";
@@ -10,6 +9,7 @@ import type { Caller } from "@/lib/auth/caller";
 import { AppError, zodFieldErrors } from "@/lib/errors";
 import { commitChanges, type CommitOperation } from "@/lib/hub";
 import { maxCommitOperations } from "@/lib/hub/limits";
+import type { RepoRef } from "@/lib/hub/types";
 import { getBlobStore } from "@/lib/storage/blob-store";
 import { repoPathProblem } from "@/lib/validation/repo-paths";
 

@@ -1,4 +1,3 @@
-import type { RepoRef } from "@/lib/hub/types";
 import "server-only";
 
 import { randomUUID } from "node:crypto";
@@ -11,6 +10,7 @@ import {
 } from "@/db/queries/staged-uploads";
 import type { Caller } from "@/lib/auth/caller";
 import { AppError } from "@/lib/errors";
+import type { RepoRef } from "@/lib/hub/types";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
 import { getRepo } from "../access";
