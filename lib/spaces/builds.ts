@@ -21,6 +21,8 @@ import { readSpaceSettings, type SpaceSettings } from "@/lib/repos/space-card";
 import { gradioDockerfile, spaceBuildSpec } from "./build-spec";
 
 const appPort = 7860;
+const imageReference = /^[a-z0-9][a-z0-9._/:@-]{0,299}$/i;
+const appPath = /^[\w][\w./-]{0,199}$/;
 
 /** `spaces/alice/demo`: the Space's image repository in this hub's registry (and its grant name). */
 export const spaceImageRepository = (ref: RepoRef) => `spaces/${ref.owner}/${ref.name}`;
@@ -67,7 +69,14 @@ async function planBuild(
           message: "Choose a base environment (`base_image` in the card, or Settings).",
         };
       }
+      // Both go into the generated Dockerfile and the fetch script: only plain references and paths.
+      if (!imageReference.test(settings.baseImage)) {
+        return { build: false, message: "`base_image` is not an image reference." };
+      }
       const appFile = settings.appFile ?? "app.py";
+      if (!appPath.test(appFile)) {
+        return { build: false, message: "`app_file` must be a path such as app.py." };
+      }
       if ((await fileText(ref, commit, appFile)) === null) {
         return { build: false, message: `The app file ${appFile} is missing.` };
       }
