@@ -59,6 +59,10 @@ test("a Gradio Space starts from app.py and requirements.txt on a base environme
   ).toBeVisible();
   // Every change builds: the first commit's build waits for a runner with an image builder.
   await expect(page.getByTestId("space-build-state")).toHaveText("Build queued");
+  // Rebuild (writers) queues a new build of the same commit in place of the old one.
+  const firstLog = (await page.getByRole("link", { name: "Build log" }).getAttribute("href"))!;
+  await page.getByRole("button", { name: "Rebuild" }).click();
+  await expect(page.getByRole("link", { name: "Build log" })).not.toHaveAttribute("href", firstLog);
   await page.getByRole("link", { name: "Build log" }).click();
   await expect(page).toHaveURL(/\/jobs\/\d+$/);
   await expect(page.getByText("Space build").first()).toBeVisible();

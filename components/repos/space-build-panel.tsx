@@ -7,6 +7,7 @@ import { getStrings } from "@/lib/i18n/server";
 import type { OfflineCommands } from "@/lib/spaces/offline";
 import type { SpaceRuntime } from "@/lib/spaces/runtime";
 
+import { RebuildButton } from "./rebuild-button";
 import { spaceAppStrings } from "./space-strings";
 
 const tone = {
@@ -35,11 +36,15 @@ function Command({ label, command }: { label: string; command: string }) {
 
 /** A built Space's state: the build of its head commit, its log, and how to run its image offline. */
 export async function SpaceBuildPanel({
+  space,
   runtime,
   offline,
+  canRebuild,
 }: {
+  space: { owner: string; name: string };
   runtime: SpaceRuntime;
   offline: OfflineCommands | null;
+  canRebuild: boolean;
 }) {
   const s = await getStrings(spaceAppStrings);
   const { build } = runtime;
@@ -58,6 +63,11 @@ export async function SpaceBuildPanel({
           <Link href={`/jobs/${build.jobId}`} className="text-brand text-sm hover:underline">
             {s.buildLog}
           </Link>
+        ) : null}
+        {canRebuild ? (
+          <div className="ml-auto">
+            <RebuildButton owner={space.owner} name={space.name} />
+          </div>
         ) : null}
       </div>
       {build.message ? <p className="text-sm">{build.message}</p> : null}

@@ -30,6 +30,8 @@ export const spaceAppStrings = defineStrings({
     run: "Run it",
     size: (size: string) => `Image size: ${size}`,
     spacesUsing: "Spaces using this model",
+    rebuild: "Rebuild",
+    rebuilding: "Queueing…",
   },
   zh: {
     appFrame: (title: string) => `${title}：体验空间应用`,
@@ -59,5 +61,7 @@ export const spaceAppStrings = defineStrings({
     run: "运行",
     size: (size: string) => `镜像大小：${size}`,
     spacesUsing: "使用此模型的体验空间",
+    rebuild: "重新构建",
+    rebuilding: "排队中…",
   },
 });

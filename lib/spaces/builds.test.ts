@@ -12,11 +12,12 @@ import type { JobStep } from "@/lib/jobs/protocol";
 import { hashSecret } from "@/lib/jobs/secrets";
 import { buildImage, pushImage } from "@/lib/registry/test-support";
 import { refOf } from "@/lib/repos/access";
+import { sessionCaller } from "@/test/factories";
 import { hf, makeAccount, makeHubRepo } from "@/test/hf";
 import { author } from "@/test/hub";
 import { claimFor, makeRunner } from "@/test/jobs/fixtures";
 
-import { syncSpaceBuild } from "./builds";
+import { rebuildSpace, syncSpaceBuild } from "./builds";
 
 const base = "localhost:3000/base_image/openmind:py3.11";
 
@@ -131,6 +132,24 @@ describe("Space builds", () => {
     });
     await commit(record, { "README.md": card("app_file: ../../etc/passwd x\n") });
     expect(await findSpaceBuild(record.id)).toMatchObject({ buildState: "config_error" });
+  });
+
+  it("start again on Rebuild, for the Space's writers only, as a new job that supersedes the old", async () => {
+    const { owner, record } = await gradioSpace();
+    const built = await commit(record, { "README.md": card() });
+    const first = (await findSpaceBuild(record.id))!;
+    const { jobId } = await rebuildSpace(sessionCaller(owner), refOf(built));
+    expect(jobId).not.toBe(first.buildJobId);
+    expect(await findSpaceBuild(record.id)).toMatchObject({
+      buildState: "queued",
+      buildJobId: jobId,
+      buildCommit: built.headCommit,
+    });
+    expect((await findJobRecord(first.buildJobId!))?.state).toBe("cancelled");
+    const stranger = await makeAccount();
+    await expect(rebuildSpace(sessionCaller(stranger), refOf(built))).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("are as private as their Space: runtime and offline commands are 404 to others", async () => {

@@ -8,6 +8,7 @@ import {
   listOpenSpaceBuildJobs,
   writeSpaceBuildState,
 } from "@/db/queries/spaces";
+import type { Caller } from "@/lib/auth/caller";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { readFileBytes, resolveRevision, type RepoRef } from "@/lib/hub";
@@ -15,7 +16,7 @@ import { registryHost } from "@/lib/images/stack/pull-commands";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { cancelJobAsSystem } from "@/lib/jobs/job-control";
 import type { FinishedJob } from "@/lib/jobs/kinds";
-import { refOf } from "@/lib/repos/access";
+import { getRepo, refOf } from "@/lib/repos/access";
 import { readSpaceSettings, type SpaceSettings } from "@/lib/repos/space-card";
 
 import { gradioDockerfile, spaceBuildSpec } from "./build-spec";
@@ -108,15 +109,46 @@ export async function syncSpaceBuild(repo: RepoRecord): Promise<void> {
   const ref = refOf(repo);
   const head = await resolveRevision(ref, "HEAD");
   if (!head || (await findSpaceBuild(repo.id))?.buildCommit === head.commit) return;
-  const plan = await planBuild(ref, head.commit, await readSpaceSettings(ref, head.commit));
+  await buildCommit(repo, head.commit, `space-build:${repo.id}:${head.commit}`, null);
+}
+
+/**
+ * "Rebuild": builds the head commit again, for a writer of the Space (after a failed build, or
+ * when its base environment's tag was pushed again). A key of its own, so it is a new job.
+ */
+export async function rebuildSpace(
+  caller: Caller,
+  address: RepoRef,
+): Promise<{ jobId: number | null }> {
+  const { repo, ref } = await getRepo(caller, { ...address, type: "space" }, "write");
+  const head = await resolveRevision(ref, "HEAD");
+  if (!head) throw new AppError("conflict", "This Space has no commit to build yet.");
+  const jobId = await buildCommit(
+    repo,
+    head.commit,
+    `space-build:${repo.id}:${head.commit}:${Date.now()}`,
+    caller.id,
+  );
+  return { jobId };
+}
+
+/** Starts the build of `commit` (or records why it cannot be built); returns its job, if any. */
+async function buildCommit(
+  repo: RepoRecord,
+  commit: string,
+  dedupeKey: string,
+  createdBy: number | null,
+): Promise<number | null> {
+  const ref = refOf(repo);
+  const plan = await planBuild(ref, commit, await readSpaceSettings(ref, commit));
   if (!plan.build) {
-    await supersedeBuilds(repo.id, head.commit, null);
+    await supersedeBuilds(repo.id, commit, null);
     await writeSpaceBuildState(repo.id, {
       state: plan.message ? "config_error" : "none",
-      commit: head.commit,
+      commit,
       message: plan.message,
     });
-    return;
+    return null;
   }
   const { publicUrl } = getConfig();
   const imageName = spaceImageRepository(ref);
@@ -124,18 +156,19 @@ export async function syncSpaceBuild(repo: RepoRecord): Promise<void> {
     kind: "space-build",
     spec: spaceBuildSpec({
       cloneUrl: `${publicUrl}/spaces/${ref.owner}/${ref.name}.git`,
-      commit: head.commit,
+      commit,
       dockerfile: plan.dockerfile,
-      imageTag: `${registryHost(publicUrl)}/${imageName}:${head.commit.slice(0, 12)}`,
+      imageTag: `${registryHost(publicUrl)}/${imageName}:${commit.slice(0, 12)}`,
     }),
     resource: { type: "repo", repoId: repo.id },
-    createdBy: null,
+    createdBy,
     grants: { clone: [imageName], push: [imageName] },
-    dedupeKey: `space-build:${repo.id}:${head.commit}`,
+    dedupeKey,
   });
   // After enqueueing: two callers racing for one commit get the same job and keep it.
-  await supersedeBuilds(repo.id, head.commit, id);
-  await writeSpaceBuildState(repo.id, { state: "queued", commit: head.commit, jobId: id });
+  await supersedeBuilds(repo.id, commit, id);
+  await writeSpaceBuildState(repo.id, { state: "queued", commit, jobId: id });
+  return id;
 }
 
 /** Cancels the Space's queued or running builds other than `keep`: a newer commit supersedes them. */

@@ -64,7 +64,12 @@ export async function SpaceAppPage({
   return (
     <div className="space-y-4">
       <h2 className="text-lg font-semibold">{s.buildTitle(settings.sdk)}</h2>
-      <SpaceBuildPanel runtime={runtime} offline={offline} />
+      <SpaceBuildPanel
+        space={{ owner: view.owner, name: view.name }}
+        runtime={runtime}
+        offline={offline}
+        canRebuild={view.canWrite}
+      />
     </div>
   );
 }
