@@ -19,9 +19,10 @@ import type { FinishedJob } from "@/lib/jobs/kinds";
 import { getRepo, refOf } from "@/lib/repos/access";
 import { readSpaceSettings, type SpaceSettings } from "@/lib/repos/space-card";
 
+import { spaceAppPort } from "@/lib/hub/repos/space-templates";
+
 import { gradioDockerfile, spaceBuildSpec } from "./build-spec";
 
-const appPort = 7860;
 const imageReference = /^[a-z0-9][a-z0-9._/:@-]{0,299}$/i;
 const appPath = /^[\w][\w./-]{0,199}$/;
 
@@ -87,7 +88,7 @@ async function planBuild(
         dockerfile: gradioDockerfile({
           baseImage: settings.baseImage,
           appFile,
-          port: appPort,
+          port: spaceAppPort,
           hasRequirements: requirements
             .split("\n")
             .some((line) => line.trim() && !line.trim().startsWith("#")),

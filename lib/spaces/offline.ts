@@ -4,12 +4,11 @@ import type { Caller } from "@/lib/auth/caller";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import type { RepoRef } from "@/lib/hub";
+import { spaceAppPort } from "@/lib/hub/repos/space-templates";
 import { registryHost } from "@/lib/images/stack/pull-commands";
 import { ascendDockerFlags } from "@/lib/runtime/ascend";
 
-import { loadSpaceRuntime } from "./runtime";
-
-const appPort = 7860;
+import { loadSpaceRuntime, type SpaceRuntime } from "./runtime";
 
 export type OfflineCommands = {
   image: string;
@@ -26,22 +25,15 @@ export type OfflineCommands = {
 
 /**
  * "Offline experience": the commands that pull a Space's last built image and run it on one's own
- * machine, with the Ascend devices and driver mounts for an NPU Space. 404 for whoever cannot read
- * the Space, and while it has no image.
+ * machine, with the Ascend devices and driver mounts for an NPU Space; null while it has no image.
  */
-export async function offlineCommands(
-  caller: Caller | null,
-  address: RepoRef,
-): Promise<OfflineCommands> {
-  const runtime = await loadSpaceRuntime(caller, address);
+export function offlineCommandsOf(runtime: SpaceRuntime): OfflineCommands | null {
   const { image, builtCommit } = runtime.build;
-  if (!image || !builtCommit) {
-    throw new AppError("not_found", "This Space has no built image yet.");
-  }
+  if (!image || !builtCommit) return null;
   const npu = runtime.hardware.requested === "npu-basic";
   const run = [
     "docker run -it --rm",
-    `-p ${appPort}:${appPort}`,
+    `-p ${spaceAppPort}:${spaceAppPort}`,
     ...(npu ? ascendDockerFlags([0]) : []),
     image,
   ].join(" ");
@@ -53,6 +45,16 @@ export async function offlineCommands(
     login: runtime.private ? `docker login ${registryHost(getConfig().publicUrl)}` : null,
     pull: `docker pull ${image}`,
     run,
-    open: `http://localhost:${appPort}`,
+    open: `http://localhost:${spaceAppPort}`,
   };
+}
+
+/** The same for scripts: 404 for whoever cannot read the Space, and while it has no image. */
+export async function offlineCommands(
+  caller: Caller | null,
+  address: RepoRef,
+): Promise<OfflineCommands> {
+  const commands = offlineCommandsOf(await loadSpaceRuntime(caller, address));
+  if (!commands) throw new AppError("not_found", "This Space has no built image yet.");
+  return commands;
 }

@@ -5,7 +5,7 @@ import { getStrings } from "@/lib/i18n/server";
 import type { SpaceSettings } from "@/lib/repos/space-card";
 import { repoHref, treeHref } from "@/lib/repos/urls";
 import type { RepoView } from "@/lib/repos/view/repo-view";
-import { offlineCommands } from "@/lib/spaces/offline";
+import { offlineCommandsOf } from "@/lib/spaces/offline";
 import { loadSpaceRuntime } from "@/lib/spaces/runtime";
 
 import { SpaceBuildPanel } from "../space-build-panel";
@@ -60,7 +60,8 @@ export async function SpaceAppPage({
   }
   const caller = await pageCaller();
   const runtime = await loadSpaceRuntime(caller, repo);
-  const offline = runtime.build.image ? await offlineCommands(caller, repo) : null;
+  // One load of the runtime serves the panel and its offline commands.
+  const offline = offlineCommandsOf(runtime);
   return (
     <div className="space-y-4">
       <h2 className="text-lg font-semibold">{s.buildTitle(settings.sdk)}</h2>

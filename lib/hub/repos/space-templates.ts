@@ -22,7 +22,7 @@ export const spaceColors = [
 ] as const;
 
 /** The port every Space app listens on (openMind and the Hub both use 7860). */
-const spaceAppPort = 7860;
+export const spaceAppPort = 7860;
 
 export type SpaceDefaults = {
   sdk: SpaceSdk;
