@@ -36,6 +36,7 @@ describe("runner command line", () => {
       executor: "docker",
       hardware: "npu",
       npu: "910b",
+      builder: "docker",
       arch: "arm64",
       cann: "8.0",
     });
@@ -43,7 +44,19 @@ describe("runner command line", () => {
 
   it("lets explicit labels win over the defaults", () => {
     const args = parseRegisterArgs([...base, "--labels", "hardware=cpu"]);
-    expect(withDefaultLabels(args)).toEqual({ executor: "docker", hardware: "cpu" });
+    expect(withDefaultLabels(args)).toEqual({
+      executor: "docker",
+      hardware: "cpu",
+      builder: "docker",
+    });
+  });
+
+  it("labels a shell runner with buildah as a builder, and one without as none", () => {
+    const shell = [...base.slice(0, -1), "shell"];
+    const withBuildah = parseRegisterArgs([...shell, "--builder", "buildah"]);
+    expect(withDefaultLabels(withBuildah)).toMatchObject({ executor: "shell", builder: "buildah" });
+    const without = parseRegisterArgs([...shell, "--builder", "none"]);
+    expect(withDefaultLabels(without)).not.toHaveProperty("builder");
   });
 
   it.each([
@@ -53,6 +66,7 @@ describe("runner command line", () => {
     [[...base, "--npus", "0,1"], "With --npus, give the chip too: --npu-chip 910b."],
     [[...base, "--labels", "gpu"], 'Write labels as key=value; "gpu" is not.'],
     [[...base, "--concurrency", "0"], "--concurrency is a number from 1 to 64."],
+    [[...base, "--builder", "buildah"], "--builder with --executor docker is docker or none."],
   ])("refuses %j", (argv, message) => {
     expect(() => parseRegisterArgs(argv)).toThrow(new UsageError(message));
   });

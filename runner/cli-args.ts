@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 
-import type { Labels, RunnerExecutor } from "../lib/jobs/protocol";
-import { parseLabelList } from "../lib/runtime/labels";
+import type { Labels, RunnerBuilder, RunnerExecutor } from "../lib/jobs/protocol";
+import { builderLabel, parseLabelList } from "../lib/runtime/labels";
+import { buildersOf, detectBuilder } from "./builders/detect";
 
 export class UsageError extends Error {
   override name = "UsageError";
@@ -9,10 +10,13 @@ export class UsageError extends Error {
 
 export const usage = `Usage:
   npm run runner -- register --url URL --token REG --name NAME --labels k=v,… --executor shell|docker
-                             [--npus 0,1,2,3 --npu-chip 910b] [--concurrency N] [--work-dir DIR]
+                             [--builder docker|buildah|none] [--npus 0,1,2,3 --npu-chip 910b]
+                             [--concurrency N] [--work-dir DIR]
                              [--job-user USER|none] [--config PATH]
   npm run runner -- run [--config PATH]
 
+The builder (for image builds) is detected when not given: docker with --executor docker; buildah
+with --executor shell when buildah is installed and the runner is root.
 The config defaults to ~/.strata-runner.json (mode 0600; it holds the runner token).`;
 
 export type RegisterArgs = {
@@ -21,6 +25,7 @@ export type RegisterArgs = {
   name: string;
   labels: Labels;
   executor: RunnerExecutor;
+  builder: RunnerBuilder;
   npus: number[];
   npuChip: string | null;
   concurrency: number;
@@ -51,15 +56,16 @@ function parseDevices(text: string): number[] {
 
 /**
  * Adds the labels every job router relies on when the operator did not set them: the executor,
- * `hardware=npu|cpu`, and the NPU chip.
+ * `hardware=npu|cpu`, the NPU chip, and the builder (which jobs with build steps need).
  */
 export function withDefaultLabels(
-  args: Pick<RegisterArgs, "labels" | "executor" | "npus" | "npuChip">,
+  args: Pick<RegisterArgs, "labels" | "executor" | "npus" | "npuChip" | "builder">,
 ): Labels {
   return {
     executor: args.executor,
     hardware: args.npus.length ? "npu" : "cpu",
     ...(args.npuChip ? { npu: args.npuChip } : {}),
+    ...(args.builder === "none" ? {} : { [builderLabel]: args.builder }),
     ...args.labels,
   };
 }
@@ -83,6 +89,7 @@ export function parseRegisterArgs(argv: string[]): RegisterArgs {
         name: { type: "string" },
         labels: { type: "string" },
         executor: { type: "string" },
+        builder: { type: "string" },
         npus: { type: "string" },
         "npu-chip": { type: "string" },
         concurrency: { type: "string" },
@@ -98,6 +105,11 @@ export function parseRegisterArgs(argv: string[]): RegisterArgs {
   }
   if (values.executor !== "shell" && values.executor !== "docker")
     throw new UsageError("--executor is shell or docker.");
+  const builder = (values.builder ?? detectBuilder(values.executor)) as RunnerBuilder;
+  if (!buildersOf[values.executor].includes(builder))
+    throw new UsageError(
+      `--builder with --executor ${values.executor} is ${buildersOf[values.executor].join(" or ")}.`,
+    );
   const npus = values.npus ? parseDevices(values.npus) : [];
   if (npus.length && !values["npu-chip"])
     throw new UsageError("With --npus, give the chip too: --npu-chip 910b.");
@@ -110,6 +122,7 @@ export function parseRegisterArgs(argv: string[]): RegisterArgs {
     name: values.name!,
     labels: values.labels ? parseLabels(values.labels) : {},
     executor: values.executor,
+    builder,
     npus,
     npuChip: values["npu-chip"] ?? null,
     concurrency,

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import type { Labels, RunnerExecutor } from "../lib/jobs/protocol";
+import type { Labels, RunnerBuilder, RunnerExecutor } from "../lib/jobs/protocol";
+import { buildersOf } from "./builders/detect";
 import { parsePortRange } from "./service-ports";
 import { parseShellLimits } from "./shell-limits";
 
@@ -14,6 +15,8 @@ export type RunnerConfig = {
   token: string;
   labels: Labels;
   executor: RunnerExecutor;
+  /** What builds images (default: docker for a docker runner, none for a shell runner). */
+  builder?: RunnerBuilder;
   concurrency: number;
   npu: { chip: string | null; devices: number[] };
   /** Parent dir of job temp dirs (default: the OS temp dir). */
@@ -108,6 +111,12 @@ export function readRunnerConfig(file: string): RunnerConfig {
       `The runner config ${file}: advertiseHost is a host name or IP address, e.g. 10.0.0.5.`,
     );
   }
+  const executor = config.executor as RunnerExecutor;
+  if (config.builder !== undefined && !buildersOf[executor]?.includes(config.builder)) {
+    throw new ConfigFileError(
+      `The runner config ${file}: builder is ${buildersOf[executor]?.join(" or ")} with the ${executor} executor.`,
+    );
+  }
   const readySeconds = config.serviceReadySeconds;
   if (readySeconds !== undefined && !(Number.isInteger(readySeconds) && readySeconds > 0)) {
     throw new ConfigFileError(
@@ -121,6 +130,11 @@ export function readRunnerConfig(file: string): RunnerConfig {
     throw new ConfigFileError(`The runner config ${file}: ${(error as Error).message}`);
   }
   return { shutdownGraceSeconds: 30, pollSeconds: 30, ...config } as RunnerConfig;
+}
+
+/** The runner's builder: as configured, else what its executor always has. */
+export function builderOf(config: Pick<RunnerConfig, "builder" | "executor">): RunnerBuilder {
+  return config.builder ?? (config.executor === "docker" ? "docker" : "none");
 }
 
 /** Writes the config atomically (temp file → rename) and readable by its owner only. */

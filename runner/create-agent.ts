@@ -1,9 +1,10 @@
 import os from "node:os";
 import path from "node:path";
 
+import { builderLabel } from "../lib/runtime/labels";
 import { RunnerAgent, type AgentOptions } from "./agent";
 import { spawnInProcessGroup } from "./command-runner";
-import type { RunnerConfig } from "./config";
+import { builderOf, type RunnerConfig } from "./config";
 import { dockerExecutor } from "./executors/docker";
 import { createShellExecutor } from "./executors/shell";
 import type { JobUser } from "./job-user";
@@ -39,7 +40,11 @@ export function createAgent(
     client: new ProtocolClient(config.url, config.token),
     name: config.name,
     declaration: {
-      labels: config.labels,
+      // Configs written before runners had builders: a docker runner still builds.
+      labels:
+        builderOf(config) === "none"
+          ? config.labels
+          : { [builderLabel]: builderOf(config), ...config.labels },
       executor: config.executor,
       capacity: config.concurrency,
       npu: config.npu,
@@ -53,6 +58,7 @@ export function createAgent(
             user: jobUser,
             uidBase: runnerUidBase(config),
             limits: parseShellLimits(config.shell?.limits),
+            builder: builderOf(config),
           }),
     run: spawnInProcessGroup,
     services: createServiceSupport(config),

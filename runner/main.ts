@@ -29,6 +29,7 @@ async function register(argv: string[]): Promise<void> {
     token: registered.token,
     labels,
     executor: args.executor,
+    builder: args.builder,
     concurrency: args.concurrency,
     npu: { chip: args.npuChip, devices: args.npus },
     ...(args.workDir ? { workDir: args.workDir } : {}),
@@ -37,7 +38,9 @@ async function register(argv: string[]): Promise<void> {
     pollSeconds: 30,
   });
   console.log(
-    `Registered runner ${registered.name} (#${registered.id}) with labels ${Object.entries(labels)
+    `Registered runner ${registered.name} (#${registered.id}), builder ${args.builder}, with labels ${Object.entries(
+      labels,
+    )
       .map(([k, v]) => `${k}=${v}`)
       .join(",")}.`,
   );

@@ -33,6 +33,11 @@ export class SlotUsers {
    * Kills what runs as the slot's uid, runs `cleanup` (e.g. deleting the job's files as that uid),
    * then frees the slot. When processes survive, the slot stays taken: its uid is never reused.
    */
+  /** Kills whatever the job still runs (a daemon a script step left), keeping the slot taken. */
+  async stopProcesses(user: JobUser): Promise<void> {
+    await killProcessesOf(user.uid);
+  }
+
   async release(user: JobUser, cleanup: () => Promise<void> = async () => {}): Promise<void> {
     await killProcessesOf(user.uid);
     try {

@@ -44,7 +44,7 @@ const statements = preparedStatements((db) => ({
     .where(and(eq(jobs.runnerId, p("runnerId")), eq(jobs.state, "running")))
     .prepare(),
   // The oldest queued job whose NPU count fits and whose required labels are a subset of the
-  // runner's (same keys, same values).
+  // runner's (same keys, same values; a required `*` takes any value, see `anyLabelValue`).
   candidate: db
     .select({ id: jobs.id, npuCount: jobs.npuCount })
     .from(jobs)
@@ -56,7 +56,7 @@ const statements = preparedStatements((db) => ({
             select 1 from json_each(${jobs.requiredLabels}) as req
             where not exists (
               select 1 from json_each(${p("runnerLabels")}) as have
-              where have.key = req.key and have.value = req.value
+              where have.key = req.key and (have.value = req.value or req.value = '*')
             )
           )`,
       ),

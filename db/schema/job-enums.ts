@@ -32,3 +32,6 @@ export const finalJobStates = [
 
 export const runnerExecutors = ["shell", "docker"] as const;
 export type RunnerExecutor = (typeof runnerExecutors)[number];
+/** What builds a runner's images: the docker engine, buildah (no daemon), or nothing. */
+export const runnerBuilders = ["docker", "buildah", "none"] as const;
+export type RunnerBuilder = (typeof runnerBuilders)[number];

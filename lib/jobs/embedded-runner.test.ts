@@ -10,12 +10,14 @@ import { runnerUidBase } from "@/runner/create-agent";
 import { queueScript } from "@/test/jobs/fixtures";
 import { startRouteServer } from "@/test/jobs/route-server";
 
+import { detectBuilder } from "@/runner/builders/detect";
 import {
   embeddedRunnerConfigPath,
   ensureEmbeddedRunnerConfig,
   startEmbeddedRunner,
   stopEmbeddedRunner,
 } from "./embedded-runner";
+
 import { setJobSettingsForTests } from "./settings";
 
 let server: Awaited<ReturnType<typeof startRouteServer>>;
@@ -46,7 +48,12 @@ describe("the embedded runner", () => {
       labels: Record<string, string>;
       url: string;
     };
-    expect(config.labels).toEqual({ executor: "shell", hardware: "cpu" });
+    // Builds images when buildah is here (a root runner with the package installed).
+    expect(config.labels).toEqual({
+      executor: "shell",
+      hardware: "cpu",
+      ...(detectBuilder("shell") === "buildah" ? { builder: "buildah" } : {}),
+    });
     expect(config.url).toBe(server.url);
 
     await ensureEmbeddedRunnerConfig();

@@ -8,6 +8,8 @@ import path from "node:path";
 
 import { findRunnerByTokenHash, insertRunner } from "@/db/queries/runners";
 import { getConfig } from "@/lib/config";
+import type { Labels, RunnerBuilder } from "@/lib/jobs/protocol";
+import { detectBuilder } from "@/runner/builders/detect";
 import type { RunnerConfig } from "@/runner/config";
 
 import { generateSecret, hashSecret } from "./secrets";
@@ -47,7 +49,10 @@ function dataDirTag(): string {
   return createHash("sha256").update(getConfig().dataDir).digest("hex").slice(0, 12);
 }
 
-const embeddedLabels = { executor: "shell", hardware: "cpu" };
+/** Builds images too when buildah is installed (`npm run up` installs it where apt is usable). */
+function embeddedLabels(builder: RunnerBuilder): Labels {
+  return { executor: "shell", hardware: "cpu", ...(builder === "none" ? {} : { builder }) };
+}
 const embeddedConcurrency = 2;
 
 /** The runner registered at an earlier start, while its token still works. */
@@ -69,6 +74,7 @@ async function registeredRunner(
  */
 export async function ensureEmbeddedRunnerConfig(now = new Date()): Promise<string> {
   const file = embeddedRunnerConfigPath();
+  const builder = detectBuilder("shell");
   let runner = await registeredRunner(file);
   if (!runner) {
     const token = generateSecret("runner");
@@ -76,7 +82,7 @@ export async function ensureEmbeddedRunnerConfig(now = new Date()): Promise<stri
       {
         name: `embedded-${os.hostname()}`.slice(0, 63).replace(/[^A-Za-z0-9._-]/g, "-"),
         tokenHash: hashSecret(token),
-        labels: embeddedLabels,
+        labels: embeddedLabels(builder),
         executor: "shell",
         capacity: embeddedConcurrency,
         npuChip: null,
@@ -95,8 +101,9 @@ export async function ensureEmbeddedRunnerConfig(now = new Date()): Promise<stri
     id: runner.id,
     name: runner.name,
     token: runner.token,
-    labels: embeddedLabels,
+    labels: embeddedLabels(builder),
     executor: "shell",
+    builder,
     concurrency: embeddedConcurrency,
     npu: { chip: null, devices: [] },
     workDir,

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import type { JobResourceRef } from "./job-resource";
 import { resourceColumns } from "./job-resource";
 import { defaultMaxAttempts, jobKindDefinitions, maxTimeoutSeconds } from "./kinds";
-import { labelsSchema } from "./labels";
+import { anyLabelValue, builderLabel, labelsSchema } from "./labels";
 import { notifyQueueChanged } from "./notifier";
 import type { JobSpec, Labels } from "./protocol";
 import { jobSpecSchema } from "./protocol-schemas";
@@ -38,10 +38,18 @@ export type EnqueueJobInput = z.input<typeof enqueueJobSchema> & {
   dedupeKey?: string;
 };
 
-/** Steps with an image or a build need docker; a shell runner must never be handed them. */
-function executorLabel(spec: JobSpec): Labels {
-  const needsDocker = !!spec.image || spec.steps.some((s) => s.type === "build" || !!s.image);
-  return needsDocker ? { executor: "docker" } : {};
+/**
+ * The job's labels plus what its steps need, so that no runner is ever handed a job it cannot
+ * run: steps in an image need docker, build steps a builder (any, unless the job names one).
+ */
+function requiredLabels(spec: JobSpec, labels: Labels): Labels {
+  const runsImages = !!spec.image || spec.steps.some((s) => s.type !== "build" && !!s.image);
+  const builds = spec.steps.some((s) => s.type === "build");
+  return {
+    ...(builds ? { [builderLabel]: anyLabelValue } : {}),
+    ...labels,
+    ...(runsImages ? { executor: "docker" } : {}),
+  };
 }
 
 /** Validates and queues a job, and wakes waiting runners. `created` is false for a known dedupe key. */
@@ -60,7 +68,7 @@ export async function enqueueJob(
     {
       kind: job.kind,
       spec: job.spec,
-      requiredLabels: { ...job.labels, ...executorLabel(job.spec) },
+      requiredLabels: requiredLabels(job.spec, job.labels),
       npuCount: job.npuCount,
       timeoutSeconds: job.timeoutSeconds ?? definition.timeoutSeconds,
       maxAttempts: job.maxAttempts ?? defaultMaxAttempts(job.kind),

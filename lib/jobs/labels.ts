@@ -10,7 +10,7 @@ import {
   type Labels,
 } from "@/lib/runtime/labels";
 
-export { formatLabels, missingLabels } from "@/lib/runtime/labels";
+export { anyLabelValue, builderLabel, formatLabels, missingLabels } from "@/lib/runtime/labels";
 
 export const labelsSchema = z
   .record(

@@ -5,11 +5,11 @@
  * against these types.
  */
 
-import type { JobKind, JobState, RunnerExecutor } from "@/db/schema/job-enums";
+import type { JobKind, JobState, RunnerBuilder, RunnerExecutor } from "@/db/schema/job-enums";
 import type { Labels } from "@/lib/runtime/labels";
 
 /** `Labels`: `key=value`; a job's required labels must all be present, with equal values, on the runner. */
-export type { JobKind, JobState, Labels, RunnerExecutor };
+export type { JobKind, JobState, Labels, RunnerBuilder, RunnerExecutor };
 
 /** Header names, as types, so that the runner spells them exactly like the server. */
 export type RunnerTokenHeader = "Runner-Token";

@@ -43,6 +43,15 @@ export function parseLabelList(text: string): { labels: Labels } | { problem: st
   return problem ? { problem } : { labels };
 }
 
+/**
+ * A required label with this value is met by the key with any value (`builder=*`: any builder).
+ * Only the server requires it; label lists people write cannot contain it (`labelValuePattern`).
+ */
+export const anyLabelValue = "*";
+
+/** The label of runners that build images, with their builder as its value. */
+export const builderLabel = "builder";
+
 export function formatLabels(labels: Labels): string {
   return Object.entries(labels)
     .map(([k, v]) => `${k}=${v}`)
@@ -52,6 +61,8 @@ export function formatLabels(labels: Labels): string {
 /** The required labels the runner lacks (a different value counts as lacking). */
 export function missingLabels(required: Labels, runner: Labels): string[] {
   return Object.entries(required)
-    .filter(([key, value]) => runner[key] !== value)
+    .filter(([key, value]) =>
+      value === anyLabelValue ? runner[key] === undefined : runner[key] !== value,
+    )
     .map(([key, value]) => `${key}=${value}`);
 }

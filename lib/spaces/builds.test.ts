@@ -60,7 +60,7 @@ describe("Space builds", () => {
       build: { state: "queued", commit: built.headCommit, image: null },
     });
     const queued = (await findSpaceBuild(record.id))!;
-    const runner = await makeRunner({ labels: { executor: "docker" } });
+    const runner = await makeRunner({ labels: { executor: "shell", builder: "buildah" } });
     const payload = (await claimFor(runner))!;
     expect(payload.id).toBe(queued.buildJobId);
 
@@ -186,7 +186,7 @@ describe("Space builds", () => {
         clone: [`spaces/${first.ownerName}/${first.name}`],
         push: [`spaces/${first.ownerName}/${first.name}`],
       },
-      requiredLabels: { executor: "docker" },
+      requiredLabels: { builder: "*" },
     });
     const [fetch, build] = (job.spec as { steps: JobStep[] }).steps;
     expect(fetch?.type === "script" && fetch.script).toContain(

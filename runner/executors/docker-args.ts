@@ -51,6 +51,9 @@ export function dockerPushArgs(tag: string): string[] {
   return ["push", tag];
 }
 
+/** The username that goes with a job token; the registry identifies the job by the token. */
+export const jobRegistryUser = "strata-job";
+
 /** `docker login` with the password on stdin (never on the command line). */
 export function dockerLoginArgs(registry: string, username: string): string[] {
   return ["login", registry, "--username", username, "--password-stdin"];

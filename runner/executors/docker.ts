@@ -9,13 +9,11 @@ import {
   dockerPushArgs,
   dockerRunArgs,
   dockerStopArgs,
+  jobRegistryUser,
   registryOf,
 } from "./docker-args";
 import { runService } from "./service";
 import { StepError, type Executor, type StepContext, type StepResult } from "./types";
-
-/** Username for `docker login` with a job token; the registry identifies the job by the token. */
-const jobRegistryUser = "strata-job";
 
 function insideWorkDir(work: string, relative: string): string {
   const resolved = path.resolve(work, relative);

@@ -1,6 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 
+import type { RunnerBuilder } from "../../lib/jobs/protocol";
+import { runBuildahBuild } from "../builders/buildah";
 import { baseEnv } from "../job-env";
 import { handDirsTo, removeDirsAs, type JobUser } from "../job-user";
 import { defaultShellLimits, limitsPrologue, type ShellLimits } from "../shell-limits";
@@ -17,10 +19,12 @@ export type ShellExecutorOptions = {
   /** The first per-slot uid (default 20000). */
   uidBase?: number;
   limits?: ShellLimits;
+  /** What builds images for build steps: buildah, or nothing (such jobs never reach this runner). */
+  builder?: RunnerBuilder;
 };
 
 /**
- * Runs script and service steps with bash on the host, in the job's work dir, with a scrubbed
+ * Runs script and service steps with bash on the host, build steps with buildah (`runBuildahBuild`), in the job's work dir, with a scrubbed
  * environment, under resource limits (`shell-limits.ts`), as an unprivileged user when the runner
  * may switch, in a process group of their own (see `spawnInProcessGroup`). NPU ids are passed on as
  * `ASCEND_RT_VISIBLE_DEVICES`, which the CANN runtime honours; the host gives no harder isolation.
@@ -58,9 +62,19 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
       : {}),
     async runStep(ctx) {
       const { job, step, index, dirs, env, output, run, killGraceMs } = ctx;
+      const user = users.get(dirs.root) ?? null;
+      if (slots && !user) throw new Error("the job's dirs were not prepared for a slot user");
       if (step.type === "build") {
-        throw new StepError(
-          "This runner uses the shell executor and cannot build images; label the job executor=docker.",
+        if (options.builder !== "buildah")
+          throw new StepError(
+            "This runner has no image builder; register it with --builder buildah (or a docker runner).",
+          );
+        return runBuildahBuild(
+          ctx,
+          step,
+          user && slots
+            ? { uid: user.uid, stopJobProcesses: () => slots.stopProcesses(user) }
+            : null,
         );
       }
       if (step.image ?? job.spec.image) {
@@ -68,8 +82,6 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
           "This runner uses the shell executor and cannot run a container image; label the job executor=docker.",
         );
       }
-      const user = users.get(dirs.root) ?? null;
-      if (slots && !user) throw new Error("the job's dirs were not prepared for a slot user");
       // Owned by the runner in a dir the job cannot write: the job may read its script, not swap it.
       const script = path.join(dirs.scripts, `step-${index + 1}.sh`);
       await fs.writeFile(script, step.script, { mode: 0o600, flag: "wx" });

@@ -1,5 +1,6 @@
-// A tiny HTTP server that serves the runner protocol, job routes, git and file downloads through
-// the real route handlers, so the runner agent and git can be tested over real HTTP without Next.
+// A tiny HTTP server that serves the runner protocol, job routes, git, file downloads and the
+// registry through the real route handlers, so the runner agent, git and image builders can be
+// tested over real HTTP without Next.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
@@ -16,8 +17,10 @@ import * as jobHeartbeat from "@/app/api/runner/jobs/[id]/heartbeat/route";
 import * as jobLog from "@/app/api/runner/jobs/[id]/log/route";
 import * as request from "@/app/api/runner/jobs/request/route";
 import * as register from "@/app/api/runner/register/route";
+import * as registry from "@/app/v2/[[...path]]/route";
+import * as registryToken from "@/app/v2/token/route";
 
-const repo = "/(?<section>models|datasets)/(?<owner>[^/]+)/(?<name>[^/]+?)";
+const repo = "/(?<section>models|datasets|spaces)/(?<owner>[^/]+)/(?<name>[^/]+?)";
 
 type Handler = (
   request: Request,
@@ -41,6 +44,15 @@ const table: [string, RegExp, Handler][] = [
     new RegExp(`^${repo}/resolve/(?<rev>[^/]+)/(?<path>.+)$`),
     resolve.GET as unknown as Handler,
   ],
+  ["GET", /^\/v2\/token$/, registryToken.GET],
+  ...(["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"] as const).map(
+    (method) =>
+      [method, /^\/v2(?:\/(?<path>.+))?\/?$/, registry[method] as unknown as Handler] as [
+        string,
+        RegExp,
+        Handler,
+      ],
+  ),
 ];
 
 /** Catch-all segments (`[...rest]`, `[...path]`) arrive as arrays, as Next passes them. */
@@ -70,12 +82,15 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   } as RequestInit);
   const groups = route[1].exec(url.pathname)?.groups ?? {};
   const params = Object.fromEntries(
-    Object.entries(groups).map(([key, value]) => [
-      key,
-      catchAllParams.has(key)
-        ? value.split("/").map(decodeURIComponent)
-        : decodeURIComponent(value),
-    ]),
+    // An optional catch-all that matched nothing (`/v2/`) is absent, as in Next.
+    Object.entries(groups)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [
+        key,
+        catchAllParams.has(key)
+          ? value.split("/").map(decodeURIComponent)
+          : decodeURIComponent(value),
+      ]),
   ) as unknown as Record<string, string>;
   const response = await route[2](request, { params: Promise.resolve(params) });
   res.writeHead(response.status, Object.fromEntries(response.headers));
