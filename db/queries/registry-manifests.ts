@@ -113,6 +113,43 @@ function findProblem(
  * deletes in its own transactions, can never leave the new manifest dangling). Nothing is written
  * when a reference is missing.
  */
+function upsertTag(
+  tx: Tx,
+  repositoryId: number,
+  name: string,
+  manifestId: number,
+  now: Date,
+): void {
+  tx.insert(registryTags)
+    .values({ repositoryId, name, manifestId, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [registryTags.repositoryId, registryTags.name],
+      set: { manifestId, updatedAt: now },
+    })
+    .run();
+}
+
+/** Points `repository:tag` at the repository's manifest `digest`; false when there is no such manifest. */
+export async function pointTag(repository: string, tag: string, digest: string): Promise<boolean> {
+  return getDb().transaction(
+    (tx) => {
+      const manifest = tx
+        .select({ id: registryManifests.id, repositoryId: registryManifests.repositoryId })
+        .from(registryManifests)
+        .innerJoin(
+          registryRepositories,
+          eq(registryRepositories.id, registryManifests.repositoryId),
+        )
+        .where(and(eq(registryRepositories.name, repository), eq(registryManifests.digest, digest)))
+        .get();
+      if (!manifest) return false;
+      upsertTag(tx, manifest.repositoryId, tag, manifest.id, new Date());
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+}
+
 export async function insertManifest(input: {
   repository: NewRegistryRepository;
   digest: string;
@@ -166,15 +203,7 @@ export async function insertManifest(input: {
           .run();
       }
       const now = new Date();
-      for (const tag of input.tags) {
-        tx.insert(registryTags)
-          .values({ repositoryId, name: tag, manifestId: manifest.id, updatedAt: now })
-          .onConflictDoUpdate({
-            target: [registryTags.repositoryId, registryTags.name],
-            set: { manifestId: manifest.id, updatedAt: now },
-          })
-          .run();
-      }
+      for (const tag of input.tags) upsertTag(tx, repositoryId, tag, manifest.id, now);
       tx.update(registryRepositories)
         .set({ updatedAt: now })
         .where(eq(registryRepositories.id, repositoryId))

@@ -4,7 +4,7 @@ import { GET as offlineRoute } from "@/app/api/spaces/[owner]/[name]/offline/rou
 import { findJobByTokenHash } from "@/db/queries/job-runs";
 import { findJobRecord } from "@/db/queries/jobs";
 import { findRepoRecordById } from "@/db/queries/repos";
-import { findSpaceBuild } from "@/db/queries/spaces";
+import { findImageByTag, findSpaceBuild } from "@/db/queries/spaces";
 import { commitChanges } from "@/lib/hub";
 import { runOwedJobHooks } from "@/lib/jobs/job-hooks";
 import { finishJob } from "@/lib/jobs/job-runs";
@@ -91,6 +91,10 @@ describe("Space builds", () => {
       imageDigest: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
       imageSize: image.layers[0]!.length + image.config.length,
     });
+    // `:latest` is the newest built commit's image.
+    expect((await findImageByTag(repository, "latest"))?.digest).toBe(
+      (await findSpaceBuild(record.id))?.imageDigest,
+    );
 
     const runtime = await hf("GET", `/api/spaces/${built.ownerName}/${built.name}/runtime`);
     expect(await runtime.json()).toMatchObject({

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { pointTag } from "@/db/queries/registry-manifests";
 import { findRepoRecordById, type RepoRecord } from "@/db/queries/repos";
 import {
   findImageByTag,
@@ -189,6 +190,8 @@ export async function recordSpaceBuildFinished(job: FinishedJob): Promise<void> 
   const tag = build.buildCommit.slice(0, 12);
   const pushed =
     job.state === "succeeded" ? await findImageByTag(spaceImageRepository(ref), tag) : null;
+  // `:latest` follows the Space's newest built commit (a superseded build never gets here).
+  if (pushed) await pointTag(spaceImageRepository(ref), "latest", pushed.digest);
   await finishSpaceBuild(repo.id, job.id, {
     state:
       job.state === "succeeded" && pushed
