@@ -1,6 +1,10 @@
 // `npm run up` – from a fresh clone to a running site: install, migrate, seed, build, serve.
 import { buildIsStale } from "./lib/build.mjs";
-import { ensureNodeDependencies } from "./lib/deps.mjs";
+import {
+  builderSystemPackages,
+  ensureNodeDependencies,
+  offerSystemPackages,
+} from "./lib/deps.mjs";
 import { checkNodeVersion, fail, log, run } from "./lib/run.mjs";
 import { startNextServer, waitForHealth } from "./lib/serve.mjs";
 
@@ -9,6 +13,10 @@ const port = process.env.PORT || "3000";
 
 try {
   await ensureNodeDependencies();
+  await offerSystemPackages(
+    builderSystemPackages,
+    "the embedded runner cannot build Space images; builds wait for a runner with a builder",
+  );
   log("Applying database migrations…");
   await run("npm", ["run", "-s", "db:migrate"]);
   log("Seeding demo data…");

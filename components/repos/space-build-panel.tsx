@@ -8,6 +8,7 @@ import type { OfflineCommands } from "@/lib/spaces/offline";
 import type { SpaceRuntime } from "@/lib/spaces/runtime";
 
 import { RebuildButton } from "./rebuild-button";
+import { SpaceBuildLog } from "./space-build-log";
 import { spaceAppStrings } from "./space-strings";
 
 const tone = {
@@ -73,6 +74,14 @@ export async function SpaceBuildPanel({
       {build.message ? <p className="text-sm">{build.message}</p> : null}
       {build.state === "queued" ? (
         <p className="text-muted-foreground text-sm">{s.waiting}</p>
+      ) : null}
+      {/* While it builds, and after a failure (the failing step's output), the log is right here. */}
+      {build.jobId && ["queued", "building", "failed"].includes(build.state) ? (
+        <SpaceBuildLog
+          key={build.jobId}
+          jobId={build.jobId}
+          live={build.state === "queued" || build.state === "building"}
+        />
       ) : null}
       {offline ? (
         <details className="rounded-md border p-3" data-testid="space-offline">

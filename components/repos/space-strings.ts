@@ -20,7 +20,7 @@ export const spaceAppStrings = defineStrings({
     buildOf: (commit: string) => `Build of ${commit}`,
     buildLog: "Build log",
     waiting:
-      "Builds run on a runner with an image builder (docker); the build starts when one is free.",
+      "Builds run on a runner with an image builder (docker or buildah); the build starts when one is free.",
     builtImage: (commit: string) => `Image of ${commit}`,
     offline: "Offline experience",
     offlineHint: "Run this Space on your own machine with docker:",
@@ -51,7 +51,7 @@ export const spaceAppStrings = defineStrings({
     },
     buildOf: (commit: string) => `构建提交 ${commit}`,
     buildLog: "构建日志",
-    waiting: "构建在带镜像构建器（docker）的运行器上进行；有空闲运行器时开始。",
+    waiting: "构建在带镜像构建器（docker 或 buildah）的运行器上进行；有空闲运行器时开始。",
     builtImage: (commit: string) => `提交 ${commit} 的镜像`,
     offline: "离线体验",
     offlineHint: "用 docker 在自己的机器上运行此体验空间：",

@@ -38,7 +38,13 @@ export const testSystemPackages = {
   "git-lfs": "git-lfs",
   skopeo: "skopeo",
   umoci: "umoci",
+  // Image builds run for real: buildah builds on a busybox base the tests make.
+  buildah: "buildah",
+  busybox: "busybox-static",
 };
+
+/** What the embedded runner builds Space images with (optional: without it, builds wait for a runner that has a builder). */
+export const builderSystemPackages = { buildah: "buildah" };
 
 /**
  * Installs missing Debian packages with apt-get when we are root; otherwise says exactly what to
@@ -49,6 +55,21 @@ export async function ensureSystemPackages(packages) {
     .filter(([command]) => !commandExists(command))
     .map(([, pkg]) => pkg);
   await aptInstall(missing);
+}
+
+/**
+ * Installs missing optional packages where apt is usable; elsewhere says what is missing and what
+ * does not work without it, and goes on.
+ */
+export async function offerSystemPackages(packages, without) {
+  const missing = Object.entries(packages)
+    .filter(([command]) => !commandExists(command))
+    .map(([, pkg]) => pkg);
+  if (missing.length === 0) return;
+  if (process.getuid?.() === 0 && commandExists("apt-get")) return aptInstall(missing);
+  log(
+    `Not installed: ${missing.join(", ")} (${without}). Install with: sudo apt-get install -y ${missing.join(" ")}`,
+  );
 }
 
 async function aptInstall(missing) {
