@@ -40,14 +40,14 @@ export function SpaceCardItem({
   const locale = useLocale();
   return (
     <article
-      className="relative overflow-hidden rounded-lg border text-white transition-shadow hover:shadow-md"
+      className="relative h-full overflow-hidden rounded-lg border text-white transition-shadow hover:shadow-md"
       style={{
         backgroundImage: `linear-gradient(135deg, ${colorOf(space.colorFrom)}, ${colorOf(space.colorTo)})`,
       }}
       data-testid="repo-card-item"
       data-repo={`${repo.owner}/${repo.name}`}
     >
-      <div className="flex min-h-40 flex-col gap-2 bg-black/25 p-4 [text-shadow:0_1px_2px_rgb(0_0_0/0.4)]">
+      <div className="flex h-full min-h-40 flex-col gap-2 bg-black/25 p-4 [text-shadow:0_1px_2px_rgb(0_0_0/0.4)]">
         <div className="flex flex-wrap items-center gap-1.5 text-xs">
           {space.buildState !== "none" ? (
             <SpaceBuildBadge state={space.buildState} className="bg-white/90 [text-shadow:none]">
