@@ -16,7 +16,7 @@ function chipsOf(type: RepoType, m: CardMetadata, s: RepoStrings): Chip[] {
     key: `${facet}:${value}`,
     kind: s.chips[facet],
     label,
-    href: listHref(type === "dataset" ? "dataset" : "model", { [facet]: value }),
+    href: listHref(type, { [facet]: value }),
   });
   const tasks = type === "dataset" ? m.taskCategories : m.pipelineTag ? [m.pipelineTag] : [];
   return [
@@ -42,6 +42,7 @@ function chipsOf(type: RepoType, m: CardMetadata, s: RepoStrings): Chip[] {
       label: size,
       href: null,
     })),
+    ...m.tags.map((tag) => listed("tag", tag)),
   ];
 }
 

@@ -1,6 +1,5 @@
 import Link from "next/link";
 
-import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes } from "@/lib/format";
 import { getStrings } from "@/lib/i18n/server";
@@ -8,18 +7,9 @@ import type { OfflineCommands } from "@/lib/spaces/offline";
 import type { SpaceRuntime } from "@/lib/spaces/runtime";
 
 import { RebuildButton } from "./rebuild-button";
+import { SpaceBuildBadge } from "./space-build-badge";
 import { SpaceBuildLog } from "./space-build-log";
 import { spaceAppStrings } from "./space-strings";
-
-const tone = {
-  none: "neutral",
-  queued: "neutral",
-  building: "neutral",
-  succeeded: "success",
-  failed: "danger",
-  cancelled: "neutral",
-  config_error: "warning",
-} as const;
 
 function Command({ label, command }: { label: string; command: string }) {
   return (
@@ -52,9 +42,9 @@ export async function SpaceBuildPanel({
   return (
     <section className="space-y-4 rounded-lg border p-4" data-testid="space-build">
       <div className="flex flex-wrap items-center gap-2">
-        <Badge tone={tone[build.state]} data-testid="space-build-state">
+        <SpaceBuildBadge state={build.state} data-testid="space-build-state">
           {s.buildStates[build.state]}
-        </Badge>
+        </SpaceBuildBadge>
         {build.commit ? (
           <span className="text-muted-foreground font-mono text-xs">
             {s.buildOf(build.commit.slice(0, 7))}

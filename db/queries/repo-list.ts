@@ -3,8 +3,18 @@ import "server-only";
 import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "../client";
-import { owners, repoFacets, repoLabels, repos, type RepoFacet, type RepoType } from "../schema";
+import {
+  owners,
+  repoFacets,
+  repoLabels,
+  repos,
+  spaces,
+  type RepoFacet,
+  type RepoType,
+  type SpaceBuildState,
+} from "../schema";
 import { recordColumns, type RepoRecord } from "./repos";
+import type { SpaceCardLook } from "./spaces";
 
 type RepoViewer = { id: number; isAdmin: boolean } | null;
 
@@ -27,7 +37,29 @@ export type RepoListQuery = {
   offset?: number;
 };
 
-export type FacetCounts = Record<RepoFacet, { value: string; count: number }[]>;
+export type FacetCounts = Partial<Record<RepoFacet, { value: string; count: number }[]>>;
+
+/** A listed repository: its record, the card's own tags and, for a Space, its card look and build. */
+export type RepoListRecord = RepoRecord & {
+  cardTags: string[];
+  space: (SpaceCardLook & { buildState: SpaceBuildState }) | null;
+};
+
+const listColumns = {
+  ...recordColumns,
+  cardTags: sql<string[]>`(SELECT json_group_array(l.value) FROM repo_labels l
+    WHERE l.repo_id = ${repos.id} AND l.facet = 'tag')`.mapWith(
+    (v: string) => JSON.parse(v) as string[],
+  ),
+  space: {
+    buildState: spaces.buildState,
+    title: spaces.title,
+    emoji: spaces.emoji,
+    colorFrom: spaces.colorFrom,
+    colorTo: spaces.colorTo,
+    shortDescription: spaces.shortDescription,
+  },
+};
 
 /** Private repositories are listed only to their owner, the owning organisation's members and admins. */
 function visibleTo(viewer: RepoViewer): SQL | undefined {
@@ -89,13 +121,14 @@ function ordering(query: RepoListQuery): SQL[] {
 
 export async function listRepoRecords(
   query: RepoListQuery,
-): Promise<{ items: RepoRecord[]; total: number }> {
+): Promise<{ items: RepoListRecord[]; total: number }> {
   const db = getDb();
   const where = conditions(query);
   const items = db
-    .select(recordColumns)
+    .select(listColumns)
     .from(repos)
     .innerJoin(owners, eq(owners.id, repos.ownerId))
+    .leftJoin(spaces, eq(spaces.repoId, repos.id))
     .where(where)
     .orderBy(...ordering(query))
     .limit(query.limit)
@@ -117,11 +150,12 @@ export async function listRepoRecords(
  */
 export async function countRepoFacets(
   query: RepoListQuery,
+  facets: readonly RepoFacet[] = repoFacets,
   limitPerFacet = 30,
 ): Promise<FacetCounts> {
   const db = getDb();
-  const result = {} as FacetCounts;
-  for (const facet of repoFacets) {
+  const result: FacetCounts = {};
+  for (const facet of facets) {
     result[facet] = db
       .select({ value: repoLabels.value, count: count() })
       .from(repoLabels)

@@ -70,6 +70,24 @@ export async function writeSpaceBuildState(
     .run();
 }
 
+/** How a Space's list card looks, as its card's front matter says. */
+export type SpaceCardLook = {
+  title: string | null;
+  emoji: string | null;
+  colorFrom: string | null;
+  colorTo: string | null;
+  shortDescription: string | null;
+};
+
+/** Stores the look of the Space's card (creating its row, not yet built, on first use). */
+export async function writeSpaceCardLook(repoId: number, look: SpaceCardLook): Promise<void> {
+  getDb()
+    .insert(spaces)
+    .values({ repoId, ...look, updatedAt: new Date() })
+    .onConflictDoUpdate({ target: spaces.repoId, set: look })
+    .run();
+}
+
 /**
  * Records how build job `jobId` ended, if it is still the Space's current build (a superseded
  * build's result changes nothing). A success also records the image it pushed.

@@ -23,5 +23,9 @@ export const repoFacets = [
   "size",
   /** The models a Space's card names (`models:`), for "Spaces using this model". */
   "model",
+  /** A Space's SDK (`sdk:` in its card: gradio, static, docker). */
+  "sdk",
+  /** The card's own `tags:` (the derived filter tags are in `repos.tags`). */
+  "tag",
 ] as const;
 export type RepoFacet = (typeof repoFacets)[number];

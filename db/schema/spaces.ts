@@ -15,8 +15,9 @@ export const spaceBuildStates = [
 export type SpaceBuildState = (typeof spaceBuildStates)[number];
 
 /**
- * What only a Space has: the state of its image build. Its settings (SDK, hardware, base
- * environment) live in its README; this row records what was built from which commit.
+ * What only a Space has: the state of its image build, and the card fields its list card shows.
+ * Its settings (SDK, hardware, base environment) live in its README; this row records what was
+ * built from which commit, and the indexer copies the card's look here after every change.
  */
 export const spaces = sqliteTable("spaces", {
   repoId: integer("repo_id")
@@ -34,4 +35,10 @@ export const spaces = sqliteTable("spaces", {
   imageDigest: text("image_digest"),
   imageSize: integer("image_size"),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  // From the card's front matter (`title`, `emoji`, `colorFrom`, `colorTo`, `short_description`):
+  title: text("title"),
+  emoji: text("emoji"),
+  colorFrom: text("color_from"),
+  colorTo: text("color_to"),
+  shortDescription: text("short_description"),
 });

@@ -6,6 +6,7 @@ import {
   type RepoIndexData,
   type RepoRecord,
 } from "@/db/queries/repos";
+import { writeSpaceCardLook } from "@/db/queries/spaces";
 import type { RepoFacet } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
 import { readFileBytes, resolveRevision, type RepoChange } from "@/lib/hub";
@@ -14,6 +15,7 @@ import { parseCard, type ParsedCard } from "@/lib/hub/card/parse-card";
 import { syncSpaceBuild } from "@/lib/spaces/builds";
 
 import { refOf } from "./access";
+import { spaceSettingsOf } from "./space-card";
 
 const maxCardBytes = 1024 * 1024;
 const maxSearchCardChars = 50_000;
@@ -38,7 +40,10 @@ async function readCard(repo: RepoRecord, commit: string): Promise<ParsedCard> {
   }
 }
 
-function labelsOf(card: ParsedCard, type: RepoRecord["type"]): RepoIndexData["labels"] {
+function labelsOf(
+  card: ParsedCard,
+  { type, sdk }: { type: RepoRecord["type"]; sdk: string | null },
+): RepoIndexData["labels"] {
   const m = card.metadata;
   const labels: { facet: RepoFacet; value: string }[] = [];
   const add = (facet: RepoFacet, values: (string | null)[]) => {
@@ -52,7 +57,11 @@ function labelsOf(card: ParsedCard, type: RepoRecord["type"]): RepoIndexData["la
   add("language", m.languages);
   add("dataset", m.datasets);
   add("size", m.sizeCategories);
-  if (type === "space") add("model", m.models);
+  add("tag", m.tags);
+  if (type === "space") {
+    add("model", m.models);
+    add("sdk", [sdk]);
+  }
   return labels;
 }
 
@@ -63,26 +72,33 @@ function labelsOf(card: ParsedCard, type: RepoRecord["type"]): RepoIndexData["la
 export async function indexRepository(repo: RepoRecord, changedAt = new Date()): Promise<void> {
   const head = await resolveRevision(refOf(repo), "HEAD");
   const card = head ? await readCard(repo, head.commit) : parseCard("", { type: repo.type });
-  const sdk = typeof card.data.sdk === "string" ? card.data.sdk.slice(0, 32) : null;
+  const sdk =
+    repo.type === "space" && typeof card.data.sdk === "string" ? card.data.sdk.slice(0, 32) : null;
+  // The Hub tags a Space with its SDK, so `?filter=gradio` finds gradio Spaces.
+  const tags = sdk ? [...new Set([...card.tags, sdk])] : card.tags;
   await writeRepoIndex(repo.id, {
     license: card.metadata.licenses[0] ?? null,
     pipelineTag: card.metadata.pipelineTag ?? card.metadata.taskCategories[0] ?? null,
     libraryName: card.metadata.libraryName,
-    sdk: repo.type === "space" ? sdk : null,
-    tags: card.tags,
+    sdk,
+    tags,
     frameworks: card.metadata.frameworks,
     hardware: card.metadata.hardware,
     headCommit: head?.commit ?? null,
     updatedAt: head?.commit === repo.headCommit ? repo.updatedAt : changedAt,
-    labels: labelsOf(card, repo.type),
+    labels: labelsOf(card, { type: repo.type, sdk }),
     search: {
       name: repo.name,
       owner: repo.ownerName,
       description: repo.description ?? "",
       card: card.body.slice(0, maxSearchCardChars),
-      tags: card.tags.join(" "),
+      tags: tags.join(" "),
     },
   });
+  if (repo.type === "space") {
+    const { title, emoji, colorFrom, colorTo, shortDescription } = spaceSettingsOf(card.data);
+    await writeSpaceCardLook(repo.id, { title, emoji, colorFrom, colorTo, shortDescription });
+  }
 }
 
 /** Re-indexes the repository a change was about (deleted ones have no row left to update). */

@@ -3,7 +3,7 @@
 // is truly its own); the routes under app/[section]/ serve every entry.
 import type { RepoType } from "@/db/schema/enums";
 
-import { listFacets, type ListFacet } from "./list/list-params";
+import { listFacets, listSorts, type ListFacet, type ListSort } from "./list/list-params";
 
 /** The card labels the create form offers for a kind (the rest are written in the card). */
 export type CreateField = "task" | "frameworks" | "hardware" | "space";
@@ -18,10 +18,15 @@ export type RepoKind = {
   createFields: readonly CreateField[];
   /** Which card field holds the kind's task (`pipeline_tag` or `task_categories`). */
   taskField: "pipelineTag" | "taskCategories";
-  /** The filters its list offers. */
+  /** The filters its list offers, in the order shown. */
   facets: readonly ListFacet[];
+  /** The orders its list offers. */
+  sorts: readonly ListSort[];
   tabs: readonly RepoTabId[];
 };
+
+/** The filters of model and dataset lists: every card label but a Space's SDK. */
+const cardFacets = listFacets.filter((facet) => facet !== "sdk");
 
 const defineKinds = <T extends Record<string, RepoKind>>(kinds: T) => kinds;
 
@@ -31,7 +36,8 @@ export const repoKinds = defineKinds({
     plural: "models",
     createFields: ["task", "frameworks", "hardware"],
     taskField: "pipelineTag",
-    facets: listFacets,
+    facets: cardFacets,
+    sorts: listSorts,
     tabs: ["card", "files", "commits", "settings"],
   },
   dataset: {
@@ -39,7 +45,8 @@ export const repoKinds = defineKinds({
     plural: "datasets",
     createFields: ["task"],
     taskField: "taskCategories",
-    facets: listFacets,
+    facets: cardFacets,
+    sorts: listSorts,
     tabs: ["card", "files", "commits", "settings"],
   },
   space: {
@@ -48,7 +55,9 @@ export const repoKinds = defineKinds({
     // SDK, hardware, base environment, title and emoji; a Space's task is written in its card.
     createFields: ["space"],
     taskField: "pipelineTag",
-    facets: listFacets,
+    facets: ["sdk", "hardware", "framework", "task", "license", "tag"],
+    // Spaces are run, not downloaded.
+    sorts: ["likes", "updated", "created", "name"],
     tabs: ["card", "files", "commits", "settings"],
   },
 });

@@ -139,7 +139,10 @@ describe("repository records", () => {
     });
     expect(filtered.items.map((r) => r.name)).toEqual(["npu-chat"]);
     // The framework facet still counts the other framework; other facets follow the filter.
-    expect(filtered.facets?.framework.map((f) => f.value).sort()).toEqual(["MindSpore", "PyTorch"]);
+    expect(filtered.facets?.framework?.map((f) => f.value).sort()).toEqual([
+      "MindSpore",
+      "PyTorch",
+    ]);
     expect(filtered.facets?.license).toEqual([{ value: "apache-2.0", count: 1 }]);
 
     expect((await searchRepos(null, { type: "model", q: "对话模型", owner })).total).toBe(2);

@@ -8,8 +8,8 @@ import {
   repoSorts,
   type FacetCounts,
   type RepoListQuery,
+  type RepoListRecord,
 } from "@/db/queries/repo-list";
-import type { RepoRecord } from "@/db/queries/repos";
 import { repoFacets, repoTypes, type RepoFacet } from "@/db/schema/enums";
 import type { Caller } from "@/lib/auth/caller";
 
@@ -33,11 +33,17 @@ const repoSearchSchema = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(30),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   withFacets: z.boolean().default(false),
+  /** Which facets to count (with `withFacets`); all of them when not given. */
+  facets: z.array(z.enum(repoFacets)).optional(),
 });
 
 export type RepoSearchInput = z.input<typeof repoSearchSchema>;
 
-export type RepoSearchResult = { items: RepoRecord[]; total: number; facets: FacetCounts | null };
+export type RepoSearchResult = {
+  items: RepoListRecord[];
+  total: number;
+  facets: FacetCounts | null;
+};
 
 /** Lists the repositories a caller may see, with full-text search, label filters, sorting and paging. */
 export async function searchRepos(
@@ -51,7 +57,7 @@ export async function searchRepos(
   };
   const [page, facets] = await Promise.all([
     listRepoRecords(query),
-    params.withFacets ? countRepoFacets(query) : Promise.resolve(null),
+    params.withFacets ? countRepoFacets(query, params.facets) : Promise.resolve(null),
   ]);
   return { ...page, facets };
 }

@@ -17,10 +17,27 @@ export type SpaceSettings = {
   hardware: string | null;
   baseImage: string | null;
   appFile: string | null;
+  shortDescription: string | null;
 };
 
 const text = (value: unknown, max = 300) =>
   typeof value === "string" && value.trim() ? value.trim().slice(0, max) : null;
+
+/** What a Space card's front matter (`ParsedCard.data`) says about its app. */
+export function spaceSettingsOf(data: Record<string, unknown>): SpaceSettings {
+  const sdk = text(data.sdk);
+  return {
+    sdk: (spaceSdks as readonly string[]).includes(sdk ?? "") ? (sdk as SpaceSdk) : null,
+    title: text(data.title, 60),
+    emoji: text(data.emoji, 8),
+    colorFrom: text(data.colorFrom, 16),
+    colorTo: text(data.colorTo, 16),
+    hardware: text(data.hardware, 32),
+    baseImage: text(data.base_image),
+    appFile: text(data.app_file),
+    shortDescription: text(data.short_description, 120),
+  };
+}
 
 /** A Space's settings at `rev`; all null when it has no readable card. */
 export async function readSpaceSettings(ref: RepoRef, rev: string): Promise<SpaceSettings> {
@@ -35,17 +52,7 @@ export async function readSpaceSettings(ref: RepoRef, rev: string): Promise<Spac
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
   }
-  const sdk = text(data.sdk);
-  return {
-    sdk: (spaceSdks as readonly string[]).includes(sdk ?? "") ? (sdk as SpaceSdk) : null,
-    title: text(data.title, 60),
-    emoji: text(data.emoji, 8),
-    colorFrom: text(data.colorFrom, 16),
-    colorTo: text(data.colorTo, 16),
-    hardware: text(data.hardware, 32),
-    baseImage: text(data.base_image),
-    appFile: text(data.app_file),
-  };
+  return spaceSettingsOf(data);
 }
 
 /** Only a static Space's files are served as its app; the others run as built images. */

@@ -11,11 +11,17 @@ import { repoHref } from "@/lib/repos/urls";
 
 import { taskLabel } from "../labels";
 import { repoStrings } from "../strings";
+import { SpaceCardItem } from "./space-card-item";
+import { TagChips } from "./tag-chips";
 
-/** One repository in a list: owner/name, task, frameworks, hardware, when, downloads and likes. */
+/**
+ * One repository in a list: owner/name, task, frameworks, hardware, tags, when, downloads and
+ * likes. A Space shows its own card instead.
+ */
 export function RepoCardItem({ repo }: { repo: RepoSummary }) {
   const s = useStrings(repoStrings);
   const locale = useLocale();
+  if (repo.space) return <SpaceCardItem repo={repo} space={repo.space} />;
   return (
     <article
       className="bg-card hover:border-brand/60 relative rounded-lg border p-4 transition-colors"
@@ -48,6 +54,7 @@ export function RepoCardItem({ repo }: { repo: RepoSummary }) {
         <span title={s.downloadsLabel}>⬇ {formatCount(repo.downloads, locale)}</span>
         <span title={s.likesLabel(repo.likes)}>♡ {formatCount(repo.likes, locale)}</span>
       </p>
+      <TagChips type={repo.type} tags={repo.tags} className="mt-2" />
     </article>
   );
 }

@@ -9,11 +9,10 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
 import type { RepoType } from "@/db/schema/enums";
-import type { HostedRepoType } from "@/lib/repos/kinds";
+import { repoKinds, type HostedRepoType } from "@/lib/repos/kinds";
 import {
   activeFacets,
   listQueryString,
-  listSorts,
   parseListParams,
   withListParams,
   type ListSort,
@@ -28,7 +27,7 @@ import { repoListQuery } from "./queries";
 import { RepoCardItem } from "./repo-card-item";
 
 /**
- * The model or dataset list. The server rendered it with the data already in the query cache;
+ * The list of a kind (models, datasets, Spaces). The server rendered it with the data already in the query cache;
  * from then on the URL is the state: links and forms push a new URL (no page load) and the query
  * for that URL fetches `/api/repos`, keeping the previous results on screen meanwhile.
  */
@@ -78,7 +77,7 @@ export function RepoListView({ type, signedIn }: { type: HostedRepoType; signedI
                     )
                   }
                 >
-                  {listSorts.map((sort) => (
+                  {repoKinds[type].sorts.map((sort) => (
                     <option key={sort} value={sort}>
                       {s.sorts[sort]}
                     </option>

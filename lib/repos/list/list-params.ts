@@ -1,4 +1,4 @@
-// Client-safe: the state of a model or dataset list as URL search params, so every filtered,
+// Client-safe: the state of a model, dataset or Space list as URL search params, so every filtered,
 // sorted page is a link. The server page, the JSON route and the browser all read it the same way.
 // Values that do not parse are dropped rather than refused: a stale or hand-edited link still opens.
 import { z } from "zod";
@@ -12,6 +12,8 @@ export const listFacets = [
   "license",
   "language",
   "dataset",
+  "sdk",
+  "tag",
 ] as const;
 export type ListFacet = (typeof listFacets)[number];
 

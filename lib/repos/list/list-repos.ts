@@ -3,6 +3,7 @@ import "server-only";
 import type { RepoType } from "@/db/schema/enums";
 import type { Caller } from "@/lib/auth/caller";
 
+import { repoKinds, type HostedRepoType } from "../kinds";
 import { searchRepos } from "../search";
 import { listFacets, listPageSize, type ListFacet, type RepoListParams } from "./list-params";
 import { toRepoSummary, type RepoListPage, type RepoSummary } from "./summary";
@@ -15,15 +16,19 @@ const sortDirection = {
   name: "asc",
 } as const;
 
-/** One page of a model or dataset list as the caller may see it, with filter counts. */
+/**
+ * One page of a kind's list as the caller may see it, with the counts of the filters that kind
+ * offers (a filter it does not offer, such as `?sdk=` on models, is ignored).
+ */
 export async function listRepos(
   caller: Caller | null,
-  type: RepoType,
+  type: HostedRepoType,
   params: RepoListParams,
 ): Promise<RepoListPage> {
   const sort = params.sort ?? "updated";
   const page = params.page ?? 1;
-  const filters = Object.fromEntries(listFacets.map((f) => [f, params[f]])) as Partial<
+  const kindFacets = repoKinds[type].facets;
+  const filters = Object.fromEntries(kindFacets.map((f) => [f, params[f]])) as Partial<
     Record<ListFacet, string>
   >;
   const result = await searchRepos(caller, {
@@ -36,6 +41,7 @@ export async function listRepos(
     limit: listPageSize,
     offset: (page - 1) * listPageSize,
     withFacets: true,
+    facets: [...kindFacets],
   });
   const facets = Object.fromEntries(
     listFacets.map((f) => [f, result.facets?.[f] ?? []]),

@@ -1,6 +1,7 @@
 // Client-safe: the small JSON shape lists, cards and the list API share.
-import type { RepoRecord } from "@/db/queries/repos";
+import type { RepoListRecord } from "@/db/queries/repo-list";
 import type { RepoType } from "@/db/schema/enums";
+import type { SpaceBuildState } from "@/db/schema/spaces";
 
 import type { ListFacet } from "./list-params";
 
@@ -15,10 +16,24 @@ export type RepoSummary = {
   license: string | null;
   frameworks: string[];
   hardware: string[];
+  /** The card's own `tags:`. */
+  tags: string[];
+  /** A Space's card look and build; null for other kinds. */
+  space: SpaceSummary | null;
   likes: number;
   downloads: number;
   createdAt: string;
   updatedAt: string;
+};
+
+type SpaceSummary = {
+  sdk: string | null;
+  title: string | null;
+  emoji: string | null;
+  colorFrom: string | null;
+  colorTo: string | null;
+  shortDescription: string | null;
+  buildState: SpaceBuildState;
 };
 
 type FacetOption = { value: string; count: number };
@@ -31,7 +46,7 @@ export type RepoListPage = {
   facets: Record<ListFacet, FacetOption[]>;
 };
 
-export function toRepoSummary(repo: RepoRecord): RepoSummary {
+export function toRepoSummary(repo: RepoListRecord): RepoSummary {
   return {
     type: repo.type,
     owner: repo.ownerName,
@@ -43,6 +58,19 @@ export function toRepoSummary(repo: RepoRecord): RepoSummary {
     license: repo.license,
     frameworks: repo.frameworks,
     hardware: repo.hardware,
+    tags: repo.cardTags,
+    space:
+      repo.type === "space"
+        ? {
+            sdk: repo.sdk,
+            title: repo.space?.title ?? null,
+            emoji: repo.space?.emoji ?? null,
+            colorFrom: repo.space?.colorFrom ?? null,
+            colorTo: repo.space?.colorTo ?? null,
+            shortDescription: repo.space?.shortDescription ?? null,
+            buildState: repo.space?.buildState ?? "none",
+          }
+        : null,
     likes: repo.likes,
     downloads: repo.downloads,
     createdAt: repo.createdAt.toISOString(),
