@@ -6,13 +6,46 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/action";
 import { repoHref } from "@/lib/repos/urls";
 import { rebuildSpace } from "@/lib/spaces/builds";
+import {
+  deleteSpaceVariableSchema,
+  removeSpaceVariable,
+  setSpaceVariable,
+  setSpaceVariableSchema,
+} from "@/lib/spaces/variables";
+
+// Every action names the Space; lib/spaces re-checks that the caller may write to it.
+const address = { owner: z.string().min(1).max(39), name: z.string().min(1).max(96) };
+// In the variable forms `name` is the variable's: the Space is `owner` + `space`.
+const spaceFields = { owner: address.owner, space: address.name };
+
+const refresh = (space: { owner: string; name: string }) =>
+  revalidatePath(repoHref({ type: "space", ...space }), "layout");
 
 /** Builds a Space's head commit again; writers of the Space only (checked in lib/spaces). */
 export const rebuildSpaceAction = defineAction(
-  { schema: z.object({ owner: z.string().min(1).max(39), name: z.string().min(1).max(96) }) },
+  { schema: z.object(address) },
   async (space, { caller }) => {
     const result = await rebuildSpace(caller, { type: "space", ...space });
     revalidatePath(repoHref({ type: "space", ...space }));
+    return result;
+  },
+);
+
+/** Adds a variable or secret, or replaces its value; a variable's change rebuilds the Space. */
+export const setSpaceVariableAction = defineAction(
+  { schema: setSpaceVariableSchema.extend(spaceFields) },
+  async ({ owner, space, ...entry }, { caller }) => {
+    const result = await setSpaceVariable(caller, { type: "space", owner, name: space }, entry);
+    refresh({ owner, name: space });
+    return result;
+  },
+);
+
+export const deleteSpaceVariableAction = defineAction(
+  { schema: deleteSpaceVariableSchema.extend(spaceFields) },
+  async ({ owner, space, ...entry }, { caller }) => {
+    const result = await removeSpaceVariable(caller, { type: "space", owner, name: space }, entry);
+    refresh({ owner, name: space });
     return result;
   },
 );

@@ -87,6 +87,11 @@ export async function SpaceBuildPanel({
             {offline.login ? <Command label={s.login} command={offline.login} /> : null}
             <Command label={s.pull} command={offline.pull} />
             <Command label={s.run} command={offline.run} />
+            {offline.secretNames.length ? (
+              <p className="text-muted-foreground text-sm" data-testid="space-offline-secrets">
+                {s.offlineSecrets(offline.secretNames.join(", "))}
+              </p>
+            ) : null}
             <p className="text-muted-foreground text-sm">{s.offlineOpen(offline.open)}</p>
           </div>
         </details>

@@ -28,6 +28,8 @@ export const spaceAppStrings = defineStrings({
     login: "Sign in to the registry (a private Space's image is as private as the Space)",
     pull: "Pull the image",
     run: "Run it",
+    offlineSecrets: (names: string) =>
+      `The Space's secrets are passed by name only: set ${names} in your shell first (export NAME=…); their values are never shown.`,
     size: (size: string) => `Image size: ${size}`,
     spacesUsing: "Spaces using this model",
     rebuild: "Rebuild",
@@ -59,6 +61,8 @@ export const spaceAppStrings = defineStrings({
     login: "登录镜像仓库（私有体验空间的镜像与其同样私有）",
     pull: "拉取镜像",
     run: "运行",
+    offlineSecrets: (names: string) =>
+      `体验空间的密钥只按名称传入：请先在 shell 中设置 ${names}（export NAME=…）；密钥的值从不显示。`,
     size: (size: string) => `镜像大小：${size}`,
     spacesUsing: "使用此模型的体验空间",
     rebuild: "重新构建",

@@ -29,3 +29,7 @@ export const repoFacets = [
   "tag",
 ] as const;
 export type RepoFacet = (typeof repoFacets)[number];
+
+/** A Space's settings for its app: a variable is public and a build arg; a secret is neither. */
+export const spaceVariableKinds = ["variable", "secret"] as const;
+export type SpaceVariableKind = (typeof spaceVariableKinds)[number];

@@ -9,6 +9,7 @@ export * from "./lfs-links";
 export * from "./rate-limits";
 export * from "./registry";
 export * from "./repos";
+export * from "./space-variables";
 export * from "./spaces";
 export * from "./tokens";
 export * from "./uploads";

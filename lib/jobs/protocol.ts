@@ -82,6 +82,8 @@ export type JobStep =
       /** Full image reference, e.g. `hub.example.com/spaces/alice/demo:abc123`. */
       tag: string;
       push: boolean;
+      /** `--build-arg NAME=value` for each entry (a Space's variables; never secrets). */
+      buildArgs?: Record<string, string>;
     }
   | {
       /**

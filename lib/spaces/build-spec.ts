@@ -54,6 +54,8 @@ export function spaceBuildSpec(input: {
   /** The generated Dockerfile (gradio); null: the repository's own Dockerfile (docker). */
   dockerfile: string | null;
   imageTag: string;
+  /** The Space's variables, passed as `--build-arg`s. */
+  buildArgs: Record<string, string>;
 }): JobSpec {
   const fetch = [
     "set -euo pipefail",
@@ -75,6 +77,7 @@ export function spaceBuildSpec(input: {
         dockerfile: input.dockerfile === null ? "src/Dockerfile" : "src/.strata.Dockerfile",
         tag: input.imageTag,
         push: true,
+        ...(Object.keys(input.buildArgs).length ? { buildArgs: input.buildArgs } : {}),
       },
     ],
   };

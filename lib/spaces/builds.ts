@@ -2,6 +2,7 @@ import "server-only";
 
 import { pointTag } from "@/db/queries/registry-manifests";
 import { findRepoRecordById, type RepoRecord } from "@/db/queries/repos";
+import { listSpaceVariableValues } from "@/db/queries/space-variables";
 import {
   findImageByTag,
   findSpaceBuild,
@@ -48,6 +49,7 @@ async function planBuild(
   ref: RepoRef,
   commit: string,
   settings: SpaceSettings,
+  variables: Record<string, string>,
 ): Promise<BuildPlan> {
   switch (settings.sdk) {
     case null:
@@ -93,7 +95,7 @@ async function planBuild(
           hasRequirements: requirements
             .split("\n")
             .some((line) => line.trim() && !line.trim().startsWith("#")),
-          variables: {},
+          variables,
         }),
       };
     }
@@ -142,7 +144,9 @@ async function buildCommit(
   createdBy: number | null,
 ): Promise<number | null> {
   const ref = refOf(repo);
-  const plan = await planBuild(ref, commit, await readSpaceSettings(ref, commit));
+  // Variables are build args (secrets never enter a build).
+  const variables = await listSpaceVariableValues(repo.id);
+  const plan = await planBuild(ref, commit, await readSpaceSettings(ref, commit), variables);
   if (!plan.build) {
     await supersedeBuilds(repo.id, commit, null);
     await writeSpaceBuildState(repo.id, {
@@ -161,6 +165,7 @@ async function buildCommit(
       commit,
       dockerfile: plan.dockerfile,
       imageTag: `${registryHost(publicUrl)}/${imageName}:${commit.slice(0, 12)}`,
+      buildArgs: variables,
     }),
     resource: { type: "repo", repoId: repo.id },
     createdBy,

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { RepoRef } from "@/lib/hub";
 import { spaceAppPort } from "@/lib/hub/repos/space-templates";
 import { registryHost } from "@/lib/images/stack/pull-commands";
+import { shellWord } from "@/lib/jobs/register-command";
 import { ascendDockerFlags } from "@/lib/runtime/ascend";
 
 import { loadSpaceRuntime, type SpaceRuntime } from "./runtime";
@@ -18,7 +19,10 @@ export type OfflineCommands = {
   /** `docker login <host>` when the Space is private (its image is as private as it). */
   login: string | null;
   pull: string;
+  /** With `-e NAME=value` for each variable and `-e NAME` for each secret. */
   run: string;
+  /** Secrets `run` passes by name only: set each in the shell first (their values are not shown). */
+  secretNames: string[];
   /** Where the app answers once `run` has started it. */
   open: string;
 };
@@ -31,10 +35,16 @@ export function offlineCommandsOf(runtime: SpaceRuntime): OfflineCommands | null
   const { image, builtCommit } = runtime.build;
   if (!image || !builtCommit) return null;
   const npu = runtime.hardware.requested === "npu-basic";
+  const { variables, secretNames } = runtime.env;
   const run = [
     "docker run -it --rm",
     `-p ${spaceAppPort}:${spaceAppPort}`,
     ...(npu ? ascendDockerFlags([0]) : []),
+    ...Object.keys(variables)
+      .sort()
+      .map((name) => `-e ${shellWord(`${name}=${variables[name]}`)}`),
+    // `-e NAME` takes the value from the user's own shell: a secret's value is never shown.
+    ...secretNames.map((name) => `-e ${name}`),
     image,
   ].join(" ");
   return {
@@ -45,6 +55,7 @@ export function offlineCommandsOf(runtime: SpaceRuntime): OfflineCommands | null
     login: runtime.private ? `docker login ${registryHost(getConfig().publicUrl)}` : null,
     pull: `docker pull ${image}`,
     run,
+    secretNames,
     open: `http://localhost:${spaceAppPort}`,
   };
 }

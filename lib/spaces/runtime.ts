@@ -1,6 +1,7 @@
 import "server-only";
 
 import { findJobRecord } from "@/db/queries/jobs";
+import { listSpaceSecretNames, listSpaceVariableValues } from "@/db/queries/space-variables";
 import { findSpaceBuild } from "@/db/queries/spaces";
 import type { Caller } from "@/lib/auth/caller";
 import { resolveRevision, type RepoRef } from "@/lib/hub";
@@ -29,6 +30,8 @@ export type SpaceRuntime = {
   hardware: { current: string | null; requested: string | null };
   build: SpaceBuildView;
   private: boolean;
+  /** What its app runs with: the variables' values, and only the names of the secrets. */
+  env: { variables: Record<string, string>; secretNames: string[] };
 };
 
 function stageOf(sdk: string | null, build: SpaceBuildView): SpaceStage {
@@ -78,5 +81,9 @@ export async function loadSpaceRuntime(
     hardware: { current: build.image ? hardware : null, requested: hardware },
     build,
     private: repo.isPrivate,
+    env: {
+      variables: await listSpaceVariableValues(repo.id),
+      secretNames: await listSpaceSecretNames(repo.id),
+    },
   };
 }

@@ -112,6 +112,7 @@ export async function runBuildahBuild(
       context,
       authFile: files.auth,
       ids: slot ? buildIdRange(slot.uid) : null,
+      buildArgs: step.buildArgs,
     }),
   });
   if (build.exitCode !== 0 || !step.push) return build;

@@ -39,12 +39,20 @@ export function dockerRunArgs(input: DockerRunInput): string[] {
   ];
 }
 
+/**
+ * `docker build`, with `--build-arg NAME=value` for each build arg (a Space's variables, which are
+ * public: never a secret, since a value on the command line shows up in `ps`).
+ */
 export function dockerBuildArgs(input: {
   tag: string;
   dockerfile: string;
   context: string;
+  buildArgs?: Record<string, string>;
 }): string[] {
-  return ["build", "--tag", input.tag, "--file", input.dockerfile, input.context];
+  const buildArgs = Object.entries(input.buildArgs ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .flatMap(([name, value]) => ["--build-arg", `${name}=${value}`]);
+  return ["build", "--tag", input.tag, "--file", input.dockerfile, ...buildArgs, input.context];
 }
 
 export function dockerPushArgs(tag: string): string[] {

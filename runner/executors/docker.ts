@@ -112,7 +112,7 @@ async function runBuild(
   const build = await ctx.run({
     ...base,
     file: "docker",
-    args: dockerBuildArgs({ tag: step.tag, dockerfile, context }),
+    args: dockerBuildArgs({ tag: step.tag, dockerfile, context, buildArgs: step.buildArgs }),
   });
   if (build.exitCode !== 0 || !step.push) return build;
   return ctx.run({ ...base, file: "docker", args: dockerPushArgs(step.tag) });
