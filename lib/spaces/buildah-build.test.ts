@@ -16,10 +16,11 @@ import { commitChanges } from "@/lib/hub";
 import { readJobLog } from "@/lib/jobs/log-store";
 import { setJobSettingsForTests } from "@/lib/jobs/settings";
 import { refOf } from "@/lib/repos/access";
+import { setSpaceVariable } from "@/lib/spaces/variables";
 import { buildIdRange } from "@/runner/builders/buildah-args";
 import { detectBuilder } from "@/runner/builders/detect";
 import { createAgent } from "@/runner/create-agent";
-import { makeOrg } from "@/test/factories";
+import { makeOrg, sessionCaller } from "@/test/factories";
 import { makeAccount, makeHubRepo, type TestAccount } from "@/test/hf";
 import { author } from "@/test/hub";
 import { makeRunner } from "@/test/jobs/fixtures";
@@ -123,8 +124,15 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
-async function spaceWith(owner: TestAccount, files: Record<string, string>, isPrivate: boolean) {
+async function spaceWith(
+  owner: TestAccount,
+  files: Record<string, string>,
+  isPrivate: boolean,
+  variables: { kind: "variable" | "secret"; name: string; value: string }[] = [],
+) {
   const { record } = await makeHubRepo(owner, { type: "space", isPrivate });
+  for (const variable of variables)
+    await setSpaceVariable(sessionCaller(owner), refOf(record), variable);
   await commitChanges({
     repo: refOf(record),
     branch: "main",
@@ -256,7 +264,10 @@ describe.skipIf(!canBuild)("a Space built by a buildah runner", () => {
         "README.md": "---\nsdk: docker\napp_port: 7860\n---\n# Docker Space\n",
         Dockerfile: [
           `FROM ${baseImage}`,
+          "ARG GREETING",
+          "ARG TOKEN",
           "RUN cat /proc/self/uid_map > /uid-map && (kill -0 1 2>/dev/null && echo yes || echo no) > /can-signal-init",
+          'RUN echo "$GREETING" > /greeting && echo "token:$TOKEN" > /token',
           "COPY page.txt /srv/page.txt",
           'CMD ["/bin/httpd", "-f", "-p", "7860", "-h", "/srv"]',
           "",
@@ -264,9 +275,15 @@ describe.skipIf(!canBuild)("a Space built by a buildah runner", () => {
         "page.txt": "served\n",
       },
       false,
+      [
+        { kind: "variable", name: "GREETING", value: "hello from a variable" },
+        { kind: "secret", name: "TOKEN", value: "secret-value-never-built" },
+      ],
     );
     const build = await builtSpace(space.id);
-    expect(build.buildState, await logOf(build.buildJobId!)).toBe("succeeded");
+    const log = await logOf(build.buildJobId!);
+    expect(build.buildState, log).toBe("succeeded");
+    expect(log).not.toContain("secret-value-never-built");
     const rootfs = await unpack(build.image!, `${owner.name}:${owner.read}`);
     const { first, count } = buildIdRange(uidBase);
     expect(fs.readFileSync(path.join(rootfs, "uid-map"), "utf8").trim().split(/\s+/)).toEqual([
@@ -276,5 +293,8 @@ describe.skipIf(!canBuild)("a Space built by a buildah runner", () => {
     ]);
     expect(fs.readFileSync(path.join(rootfs, "can-signal-init"), "utf8").trim()).toBe("no");
     expect(fs.readFileSync(path.join(rootfs, "srv/page.txt"), "utf8")).toBe("served\n");
+    // Variables are build args; secrets never reach a build.
+    expect(fs.readFileSync(path.join(rootfs, "greeting"), "utf8")).toBe("hello from a variable\n");
+    expect(fs.readFileSync(path.join(rootfs, "token"), "utf8")).toBe("token:\n");
   }, 180_000);
 });
