@@ -79,6 +79,8 @@ test("a user creates a model, uploads files with progress, browses them, finds t
     { name: "model-big.dat", mimeType: "application/octet-stream", buffer: big },
   ]);
   await expect(page.getByTestId("upload-item")).toHaveCount(3);
+  // The new repository already has a README: replacing it is an explicit choice.
+  await page.getByLabel("Replace README.md").check();
   await page.getByLabel("Commit message").fill("Add card, config and weights");
   const unthrottle = await throttleUploads(page, 8 * 1024 * 1024);
   await page.getByRole("button", { name: "Upload and commit" }).click();

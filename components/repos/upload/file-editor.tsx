@@ -11,7 +11,7 @@ import { cn } from "@/components/ui/cn";
 import { Field, Input, Textarea } from "@/components/ui/field";
 import { isMarkdownPath } from "@/lib/repos/files/file-kind";
 import { defaultCommitMessage } from "@/lib/repos/uploads/commit-message";
-import { blobHref, repoHref } from "@/lib/repos/urls";
+import { blobHref, editHref, repoHref } from "@/lib/repos/urls";
 import { repoPathProblem } from "@/lib/validation/repo-paths";
 
 import { MarkdownView } from "../markdown-view";
@@ -47,7 +47,12 @@ export function FileEditor({
   const [message, setMessage] = useState("");
   const [tab, setTab] = useState<"edit" | "preview">("edit");
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
+  const [error, setError] = useState<{
+    message: string;
+    conflict?: boolean;
+    /** A file of that name exists: link to editing it. */
+    existing?: string;
+  } | null>(null);
   const target = name.trim();
   const markdown = isMarkdownPath(target);
   const dir = target.includes("/") ? target.slice(0, target.lastIndexOf("/")) : "";
@@ -55,7 +60,7 @@ export function FileEditor({
   async function save(event: FormEvent) {
     event.preventDefault();
     const problem = repoPathProblem(target);
-    if (problem) return setError({ message: problem, conflict: false });
+    if (problem) return setError({ message: problem });
     setPending(true);
     setError(null);
     const outcome = await postCommit(repo, {
@@ -63,12 +68,15 @@ export function FileEditor({
       parentCommit,
       message: message.trim() || undefined,
       operations: [
-        { kind: "content", path: target, content },
+        // Only the file opened for editing is replaced; a new name must not exist yet.
+        { kind: "content", path: target, content, replace: path === target },
         // Renaming while editing: the old name goes in the same commit.
         ...(path && path !== target ? [{ kind: "deleteFile" as const, path }] : []),
       ],
     });
     setPending(false);
+    if (!outcome.ok && outcome.reason === "file_exists")
+      return setError({ message: s.fileExists(target), existing: target });
     if (!outcome.ok)
       return setError({ message: outcome.message, conflict: outcome.status === 409 });
     router.push(blobHref(repo, branch, target));
@@ -158,6 +166,13 @@ export function FileEditor({
                 className="underline"
               >
                 {s.openLatest}
+              </Link>
+            </p>
+          ) : null}
+          {error.existing ? (
+            <p>
+              <Link href={editHref(repo, branch, error.existing)} className="underline">
+                {s.editExisting(error.existing)}
               </Link>
             </p>
           ) : null}

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { deleteStagedUploads, findStagedUploads } from "@/db/queries/staged-uploads";
 import type { Caller } from "@/lib/auth/caller";
 import { AppError, zodFieldErrors } from "@/lib/errors";
-import { commitChanges, type CommitOperation } from "@/lib/hub";
+import { commitChanges, resolveRevision, type CommitOperation } from "@/lib/hub";
 import { maxCommitOperations } from "@/lib/hub/limits";
 import type { RepoRef } from "@/lib/hub/types";
 import { getBlobStore } from "@/lib/storage/blob-store";
@@ -16,16 +16,24 @@ import { repoPathProblem } from "@/lib/validation/repo-paths";
 import { getRepo } from "../access";
 import { commitIdentity } from "../identity";
 import { defaultCommitMessage } from "./commit-message";
+import { refuseOverwrites } from "./existing-files";
 import { maxEditableBytes } from "./limits";
 import { sweepStagedUploadsSometimes, uploadTempLabel } from "./sweep";
 
 const path = z.string().max(4096, "The path is too long.");
+/** Only a file marked `replace` may overwrite one that exists at the parent commit. */
+const replace = z.boolean().optional();
 
 const operationSchema = z.discriminatedUnion("kind", [
   /** A file uploaded before (see stageUpload), committed at `path`. */
-  z.object({ kind: z.literal("upload"), path, uploadId: z.uuid("Unknown upload id.") }),
+  z.object({
+    kind: z.literal("upload"),
+    path,
+    uploadId: z.uuid("Unknown upload id."),
+    replace,
+  }),
   /** A text file written in the browser. */
-  z.object({ kind: z.literal("content"), path, content: z.string() }),
+  z.object({ kind: z.literal("content"), path, content: z.string(), replace }),
   z.object({ kind: z.literal("deleteFile"), path }),
   z.object({ kind: z.literal("deleteFolder"), path }),
 ]);
@@ -87,6 +95,17 @@ export async function commitWebChanges(
   const data = parsed.data;
   checkPaths(data.operations);
   const { repo, ref } = await getRepo(caller, address, "write");
+  // The overwrite check and the commit see the same parent, so a file added meanwhile is not lost.
+  // A parent that does not resolve is left for commitChanges to refuse in its own words.
+  const parent = await resolveRevision(ref, data.parentCommit ?? data.branch);
+  if (parent) {
+    await refuseOverwrites(ref, {
+      rev: parent.commit,
+      paths: data.operations.flatMap((op) =>
+        (op.kind === "upload" || op.kind === "content") && !op.replace ? [op.path] : [],
+      ),
+    });
+  }
 
   const uploadIds = data.operations.flatMap((op) => (op.kind === "upload" ? [op.uploadId] : []));
   const staged = new Map(
@@ -129,7 +148,7 @@ export async function commitWebChanges(
     const result = await commitChanges({
       repo: ref,
       branch: data.branch,
-      parentCommit: data.parentCommit,
+      parentCommit: data.parentCommit ?? parent?.commit,
       message: data.message || defaultCommitMessage(data.operations),
       description: data.description || undefined,
       author: commitIdentity(caller),
