@@ -56,6 +56,7 @@ export const uploadStrings = defineStrings({
     fileExists: (path: string) =>
       `${path} already exists, so nothing was committed. Choose another name, or edit that file.`,
     editExisting: (path: string) => `Edit ${path}`,
+    invalidCard: (problem: string) => `README.md cannot be committed like this. ${problem}`,
     discard: "Cancel",
     // Delete
     confirmDelete: (path: string) =>
@@ -115,6 +116,7 @@ export const uploadStrings = defineStrings({
     openLatest: "打开最新版本",
     fileExists: (path: string) => `${path} 已存在，没有提交任何内容。请换一个名称，或编辑该文件。`,
     editExisting: (path: string) => `编辑 ${path}`,
+    invalidCard: (problem: string) => `README.md 的元数据无法解析，不能提交。${problem}`,
     discard: "取消",
     confirmDelete: (path: string) => `删除 ${path}？这会产生一次提交，文件仍保留在历史中。`,
     confirmDeleteFolder: (path: string) =>

@@ -9,6 +9,7 @@ import { useStrings } from "@/components/i18n/locale-provider";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field, Input, Textarea } from "@/components/ui/field";
+import { cardYamlProblem } from "@/lib/repos/card/card-yaml-problem";
 import { isMarkdownPath } from "@/lib/repos/files/file-kind";
 import { defaultCommitMessage } from "@/lib/repos/uploads/commit-message";
 import { blobHref, editHref, repoHref } from "@/lib/repos/urls";
@@ -56,11 +57,15 @@ export function FileEditor({
   const target = name.trim();
   const markdown = isMarkdownPath(target);
   const dir = target.includes("/") ? target.slice(0, target.lastIndexOf("/")) : "";
+  const cardProblem =
+    tab === "preview" ? cardYamlProblem({ type: repo.type, path: target, content }) : null;
 
   async function save(event: FormEvent) {
     event.preventDefault();
     const problem = repoPathProblem(target);
     if (problem) return setError({ message: problem });
+    const yaml = cardYamlProblem({ type: repo.type, path: target, content });
+    if (yaml) return setError({ message: s.invalidCard(yaml) });
     setPending(true);
     setError(null);
     const outcome = await postCommit(repo, {
@@ -135,6 +140,14 @@ export function FileEditor({
           />
         ) : (
           <div className="min-h-80 p-4" data-testid="file-preview">
+            {cardProblem ? (
+              <p
+                role="alert"
+                className="border-danger/40 bg-danger/10 text-danger mb-4 rounded-md border p-3 text-sm"
+              >
+                {s.invalidCard(cardProblem)}
+              </p>
+            ) : null}
             <MarkdownView
               source={content.replace(/^---\r?\n[\s\S]*?\r?\n(---|\.\.\.)\r?\n/, "")}
               base={{ repoPath: repoHref(repo), rev: branch, dir }}

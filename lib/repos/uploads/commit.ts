@@ -14,6 +14,7 @@ import { getBlobStore } from "@/lib/storage/blob-store";
 import { repoPathProblem } from "@/lib/validation/repo-paths";
 
 import { getRepo } from "../access";
+import { cardYamlProblem } from "../card/card-yaml-problem";
 import { commitIdentity } from "../identity";
 import { defaultCommitMessage } from "./commit-message";
 import { refuseOverwrites } from "./existing-files";
@@ -60,7 +61,10 @@ const webCommitSchema = z.object({
 export type WebCommitInput = z.input<typeof webCommitSchema>;
 export type WebCommitResult = { commit: string; branch: string; changed: number };
 
-function checkPaths(operations: z.output<typeof webCommitSchema>["operations"]): void {
+function checkOperations(
+  type: RepoRef["type"],
+  operations: z.output<typeof webCommitSchema>["operations"],
+): void {
   for (const op of operations) {
     const path = op.kind === "deleteFolder" ? op.path.replace(/\/$/, "") : op.path;
     const problem = repoPathProblem(path);
@@ -70,6 +74,12 @@ function checkPaths(operations: z.output<typeof webCommitSchema>["operations"]):
         "payload_too_large",
         `"${op.path}" is larger than ${maxEditableBytes} bytes; upload it as a file instead.`,
       );
+    }
+    const yaml = op.kind === "content" ? cardYamlProblem({ type, ...op }) : null;
+    if (yaml) {
+      throw new AppError("bad_request", `${yaml} Correct it, then commit again.`, {
+        reason: "invalid_card",
+      });
     }
   }
 }
@@ -93,7 +103,7 @@ export async function commitWebChanges(
     });
   }
   const data = parsed.data;
-  checkPaths(data.operations);
+  checkOperations(address.type, data.operations);
   const { repo, ref } = await getRepo(caller, address, "write");
   // The overwrite check and the commit see the same parent, so a file added meanwhile is not lost.
   // A parent that does not resolve is left for commitChanges to refuse in its own words.

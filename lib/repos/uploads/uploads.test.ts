@@ -258,6 +258,29 @@ describe("browser uploads", () => {
     ).toBe("# Replaced\n");
   });
 
+  it("refuse a README whose YAML front matter cannot be read, naming the line", async () => {
+    const alice = await makeUser();
+    const { address, head } = await newModel(alice);
+    const before = await head();
+    const refused = await rejection(
+      commitWebChanges(sessionCaller(alice), address, {
+        branch: "main",
+        operations: [
+          {
+            kind: "content",
+            path: "README.md",
+            content: "---\nlicense: mit\ntags: [a\n---\n# Hi\n",
+            replace: true,
+          },
+        ],
+      }),
+    );
+    expect(refused.code).toBe("bad_request");
+    expect(refused.reason).toBe("invalid_card");
+    expect(refused.message).toMatch(/YAML front matter is invalid \(line \d+ of the README\)/);
+    expect(await head()).toBe(before);
+  });
+
   it("refuse bad paths and too many files with a clear message, changing nothing", async () => {
     const alice = await makeUser();
     const { address, head } = await newModel(alice);
