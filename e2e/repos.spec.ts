@@ -110,7 +110,7 @@ test("a user creates a model, uploads files with progress, browses them, finds t
   await expect(chips).toContainText("License: mit");
   await expect(chips).toContainText("Framework: MindSpore");
   await expect(chips).toContainText("Hardware: NPU");
-  await expect(chips).toContainText("Language: zh");
+  await expect(chips).toContainText("Language: Chinese");
   const card = page.getByTestId("repo-card");
   await expect(card.locator("table td").first()).toHaveText("910B");
   await expect(card.locator("code.language-python .hljs-keyword")).toHaveText("import");

@@ -135,7 +135,7 @@ export function FileEditor({
             onChange={(e) => setContent(e.target.value)}
             rows={22}
             spellCheck={false}
-            className="rounded-none border-0 font-mono text-[0.8125rem] leading-5 focus:ring-0"
+            className="rounded-none border-0 font-mono text-[0.8125rem] leading-5 focus-visible:-outline-offset-2"
             data-testid="file-content"
           />
         ) : (
