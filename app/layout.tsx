@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 
+import { NavigationPending } from "@/components/layout/navigation-pending";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { layoutStrings } from "@/components/layout/strings";
@@ -38,7 +39,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             tabIndex={-1}
             className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 focus:outline-none"
           >
-            {children}
+            <NavigationPending label={s.loading}>{children}</NavigationPending>
           </main>
           <SiteFooter />
         </Providers>

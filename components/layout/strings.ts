@@ -3,6 +3,7 @@ import { defineStrings } from "@/lib/i18n/strings";
 export const layoutStrings = defineStrings({
   en: {
     skipToContent: "Skip to content",
+    loading: "Loading…",
     models: "Models",
     datasets: "Datasets",
     spaces: "Spaces",
@@ -27,6 +28,7 @@ export const layoutStrings = defineStrings({
   },
   zh: {
     skipToContent: "跳到主要内容",
+    loading: "加载中…",
     models: "模型",
     datasets: "数据集",
     spaces: "体验空间",
