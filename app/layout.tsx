@@ -1,11 +1,13 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 
+import { NavigationPending } from "@/components/layout/navigation-pending";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { layoutStrings } from "@/components/layout/strings";
 import { themeBootScript } from "@/components/layout/theme-script";
 import { Providers } from "@/components/providers";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale, getStrings } from "@/lib/i18n/server";
 
 import "./globals.css";
 
@@ -17,16 +19,28 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, s] = await Promise.all([getLocale(), getStrings(layoutStrings)]);
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"} suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: themeBootScript }} />
       </head>
       <body className="flex min-h-screen flex-col font-sans antialiased">
+        <a
+          href="#main"
+          className="bg-brand text-brand-foreground sr-only z-50 rounded-md px-3 py-2 text-sm font-medium focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        >
+          {s.skipToContent}
+        </a>
         <Providers locale={locale}>
           <SiteHeader />
-          <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-8">{children}</main>
+          <main
+            id="main"
+            tabIndex={-1}
+            className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 focus:outline-none"
+          >
+            <NavigationPending label={s.loading}>{children}</NavigationPending>
+          </main>
           <SiteFooter />
         </Providers>
       </body>

@@ -64,7 +64,9 @@ test("edit the README with a live preview, a stale edit is refused without losin
   const other = await page.request.post(`${api}/commit`, {
     data: {
       branch: "main",
-      operations: [{ kind: "content", path: "README.md", content: "# Someone else\n" }],
+      operations: [
+        { kind: "content", path: "README.md", content: "# Someone else\n", replace: true },
+      ],
     },
   });
   expect(other.status()).toBe(201);

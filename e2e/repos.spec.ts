@@ -79,6 +79,8 @@ test("a user creates a model, uploads files with progress, browses them, finds t
     { name: "model-big.dat", mimeType: "application/octet-stream", buffer: big },
   ]);
   await expect(page.getByTestId("upload-item")).toHaveCount(3);
+  // The new repository already has a README: replacing it is an explicit choice.
+  await page.getByLabel("Replace README.md").check();
   await page.getByLabel("Commit message").fill("Add card, config and weights");
   const unthrottle = await throttleUploads(page, 8 * 1024 * 1024);
   await page.getByRole("button", { name: "Upload and commit" }).click();
@@ -108,7 +110,7 @@ test("a user creates a model, uploads files with progress, browses them, finds t
   await expect(chips).toContainText("License: mit");
   await expect(chips).toContainText("Framework: MindSpore");
   await expect(chips).toContainText("Hardware: NPU");
-  await expect(chips).toContainText("Language: zh");
+  await expect(chips).toContainText("Language: Chinese");
   const card = page.getByTestId("repo-card");
   await expect(card.locator("table td").first()).toHaveText("910B");
   await expect(card.locator("code.language-python .hljs-keyword")).toHaveText("import");

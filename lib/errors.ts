@@ -30,7 +30,7 @@ export type FieldErrors = Record<string, string[]>;
  * a file's /tree/ URL to its /blob/ URL) and for clients. Code decides on these, never on message
  * text, which is for people and may be reworded or translated.
  */
-export type ErrorReason = "not_a_folder" | "lfs_not_served";
+export type ErrorReason = "not_a_folder" | "lfs_not_served" | "file_exists" | "invalid_card";
 
 export class AppError extends Error {
   override name = "AppError";

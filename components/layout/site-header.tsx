@@ -28,7 +28,7 @@ export async function SiteHeader() {
             type="search"
             placeholder={s.searchPlaceholder}
             aria-label={s.search}
-            className="bg-subtle placeholder:text-muted-foreground focus:border-brand w-full rounded-md border px-3 py-1.5 text-sm focus:outline-none"
+            className="bg-subtle placeholder:text-muted-foreground focus:border-brand w-full rounded-md border px-3 py-1.5 text-sm"
           />
         </form>
         <nav aria-label="Sections" className="hidden items-center gap-1 md:flex">

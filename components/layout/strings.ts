@@ -2,6 +2,8 @@ import { defineStrings } from "@/lib/i18n/strings";
 
 export const layoutStrings = defineStrings({
   en: {
+    skipToContent: "Skip to content",
+    loading: "Loading…",
     models: "Models",
     datasets: "Datasets",
     spaces: "Spaces",
@@ -25,6 +27,8 @@ export const layoutStrings = defineStrings({
     footerDocs: "HF-compatible API at /hf · OCI registry at /v2",
   },
   zh: {
+    skipToContent: "跳到主要内容",
+    loading: "加载中…",
     models: "模型",
     datasets: "数据集",
     spaces: "体验空间",

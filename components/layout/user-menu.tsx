@@ -2,9 +2,10 @@
 
 import { signOut } from "next-auth/react";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 
 import { Avatar } from "@/components/ui/avatar";
+import { useDismiss } from "@/components/ui/use-dismiss";
 
 import { hostedRepoTypes } from "@/lib/repos/kinds";
 import { newRepoHref } from "@/lib/repos/urls";
@@ -16,24 +17,8 @@ export function UserMenu({ user, strings: s }: Props) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent | KeyboardEvent) => {
-      if (
-        event instanceof KeyboardEvent
-          ? event.key === "Escape"
-          : !ref.current?.contains(event.target as Node)
-      ) {
-        setOpen(false);
-      }
-    };
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", close);
-    return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", close);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(ref, open, close);
 
   const links: [string, string][] = [
     [`/${user.name}`, s.profile],

@@ -10,6 +10,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { findProfile, listOrganizationsOf } from "@/lib/accounts/profiles";
 import { pageCaller } from "@/lib/auth/page-caller";
+import { allowedActions } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/format";
 import { getLocale, getStrings } from "@/lib/i18n/server";
 import { listOrganizationMembers } from "@/lib/orgs/organizations";
@@ -27,6 +28,12 @@ export async function OwnerProfilePage({ name }: { name: string }) {
   const orgs = isOrg ? [] : await listOrganizationsOf(owner.id);
   // Private repositories are listed only to those who may see them (owner, members, admins).
   const caller = await pageCaller();
+  // Only an organisation's admins manage its members; everyone else may only look at the list.
+  const canManage =
+    isOrg &&
+    (await allowedActions(caller, { ownerId: owner.id, ownerKind: "org", isPrivate: false })).has(
+      "admin",
+    );
   const [lists, r] = await Promise.all([
     Promise.all(
       hostedRepoTypes.map(async (type) => ({
@@ -66,14 +73,23 @@ export async function OwnerProfilePage({ name }: { name: string }) {
                 </li>
               ))}
             </ul>
-            <ButtonLink
-              href={`/organizations/${owner.name}/members`}
-              variant="secondary"
-              size="sm"
-              className="mt-3"
-            >
-              {s.manageMembers}
-            </ButtonLink>
+            {canManage ? (
+              <ButtonLink
+                href={`/organizations/${owner.name}/members`}
+                variant="secondary"
+                size="sm"
+                className="mt-3"
+              >
+                {s.manageMembers}
+              </ButtonLink>
+            ) : (
+              <Link
+                href={`/organizations/${owner.name}/members`}
+                className="text-brand mt-3 inline-block text-sm hover:underline"
+              >
+                {s.allMembers}
+              </Link>
+            )}
           </div>
         ) : orgs.length ? (
           <div>

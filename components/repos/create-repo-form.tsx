@@ -1,7 +1,7 @@
 "use client";
 
 import { createRepoAction } from "@/app/_repo-actions/create";
-import { useStrings } from "@/components/i18n/locale-provider";
+import { useLocale, useStrings } from "@/components/i18n/locale-provider";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select, fieldAria } from "@/components/ui/field";
 import { FormMessage, fieldErrors } from "@/components/ui/form-message";
@@ -58,6 +58,7 @@ export function CreateRepoForm({
   baseImages?: BaseImageOption[];
 }) {
   const s = useStrings(createStrings);
+  const locale = useLocale();
   const { state, onSubmit, pending } = useFormAction(createRepoAction);
   const errors = (field: string) => fieldErrors(state, field);
   const fields: readonly CreateField[] = repoKinds[type].createFields;
@@ -119,7 +120,7 @@ export function CreateRepoForm({
               <option value="">{s.noTask}</option>
               {commonTasks.map((task) => (
                 <option key={task} value={task}>
-                  {taskLabel(task)}
+                  {taskLabel(task, locale)}
                 </option>
               ))}
             </Select>

@@ -35,6 +35,11 @@ export const uploadStrings = defineStrings({
     tooMany: (max: number) =>
       `A commit can hold at most ${max} files; upload the rest in another commit.`,
     badPath: (path: string, problem: string) => `${path}: ${problem}`,
+    exists: "Exists",
+    replaceFile: (path: string) => `Replace ${path}`,
+    replace: "Replace",
+    notReplaced: (paths: string[]) =>
+      `${paths.join(", ")} already ${paths.length === 1 ? "exists" : "exist"}; tick "Replace" to overwrite, or remove ${paths.length === 1 ? "it" : "them"} from the list. Nothing was committed.`,
     // Edit and create
     editTitle: (path: string) => `Edit ${path}`,
     newTitle: "Create a file",
@@ -48,6 +53,10 @@ export const uploadStrings = defineStrings({
     keepChanges:
       "Your text is still here; copy it, open the latest version in a new tab, and try again.",
     openLatest: "Open the latest version",
+    fileExists: (path: string) =>
+      `${path} already exists, so nothing was committed. Choose another name, or edit that file.`,
+    editExisting: (path: string) => `Edit ${path}`,
+    invalidCard: (problem: string) => `README.md cannot be committed like this. ${problem}`,
     discard: "Cancel",
     // Delete
     confirmDelete: (path: string) =>
@@ -89,6 +98,11 @@ export const uploadStrings = defineStrings({
     viewFiles: "查看文件",
     tooMany: (max: number) => `一次提交最多包含 ${max} 个文件，其余文件请另行提交。`,
     badPath: (path: string, problem: string) => `${path}：${problem}`,
+    exists: "已存在",
+    replaceFile: (path: string) => `替换 ${path}`,
+    replace: "替换",
+    notReplaced: (paths: string[]) =>
+      `${paths.join("、")} 已存在；勾选“替换”以覆盖，或将其从列表中移除。没有提交任何内容。`,
     editTitle: (path: string) => `编辑 ${path}`,
     newTitle: "新建文件",
     fileName: "文件名",
@@ -100,6 +114,9 @@ export const uploadStrings = defineStrings({
     saving: "提交中…",
     keepChanges: "你的文本仍在这里；请先复制，在新标签页打开最新版本后再试。",
     openLatest: "打开最新版本",
+    fileExists: (path: string) => `${path} 已存在，没有提交任何内容。请换一个名称，或编辑该文件。`,
+    editExisting: (path: string) => `编辑 ${path}`,
+    invalidCard: (problem: string) => `README.md 的元数据无法解析，不能提交。${problem}`,
     discard: "取消",
     confirmDelete: (path: string) => `删除 ${path}？这会产生一次提交，文件仍保留在历史中。`,
     confirmDeleteFolder: (path: string) =>

@@ -1,4 +1,5 @@
 import { CopyField } from "@/components/ui/copy-button";
+import { DropdownDetails } from "@/components/ui/dropdown-details";
 import { getConfig } from "@/lib/config";
 import type { CardMetadata } from "@/lib/hub/card/metadata";
 import type { RepoRef } from "@/lib/hub/types";
@@ -21,7 +22,7 @@ export async function UseRepoPanel({ repo, metadata }: { repo: RepoRef; metadata
     { title: s.useHf, text: hfSnippet(publicUrl, repo), hint: s.useHfHint, id: "hf" },
   ];
   return (
-    <details className="group relative" data-testid="use-repo">
+    <DropdownDetails className="group relative" data-testid="use-repo">
       <summary className="bg-brand text-brand-foreground inline-flex h-8 cursor-pointer list-none items-center gap-1.5 rounded-md px-3 text-sm font-medium hover:opacity-90 [&::-webkit-details-marker]:hidden">
         {s.use[repo.type]}{" "}
         <span aria-hidden className="transition-transform group-open:rotate-180">
@@ -41,6 +42,6 @@ export async function UseRepoPanel({ repo, metadata }: { repo: RepoRef; metadata
           </section>
         ))}
       </div>
-    </details>
+    </DropdownDetails>
   );
 }

@@ -8,7 +8,7 @@ import type {
 import { cn } from "./cn";
 
 const inputClasses =
-  "block w-full rounded-md border bg-card px-3 py-2 text-sm placeholder:text-muted-foreground focus:border-brand focus:outline-none focus:ring-2 focus:ring-ring/30 aria-[invalid=true]:border-danger";
+  "block w-full rounded-md border bg-card px-3 py-2 text-sm placeholder:text-muted-foreground focus:border-brand aria-[invalid=true]:border-danger";
 
 type FieldProps = {
   id: string;

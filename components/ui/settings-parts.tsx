@@ -105,7 +105,12 @@ export function ConfirmNameField(props: {
   errors?: string[];
 }) {
   return (
-    <Field id={props.id} label={props.label} errors={props.errors}>
+    <Field
+      id={props.id}
+      // A long repository or image name wraps instead of running out of the box.
+      label={<span className="[overflow-wrap:anywhere]">{props.label}</span>}
+      errors={props.errors}
+    >
       <Input
         name="confirm"
         autoComplete="off"

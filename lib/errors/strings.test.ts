@@ -6,7 +6,7 @@ import { locales } from "@/lib/i18n/strings";
 import { errorStrings, genericErrorMessage } from "./strings";
 
 const codes = Object.keys(errorStatus) as ErrorCode[];
-const reasons: ErrorReason[] = ["not_a_folder", "lfs_not_served"];
+const reasons: ErrorReason[] = ["not_a_folder", "lfs_not_served", "file_exists", "invalid_card"];
 const han = /\p{Script=Han}/u;
 
 describe("error strings", () => {

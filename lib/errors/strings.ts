@@ -64,6 +64,8 @@ export const errorStrings = defineStrings<ErrorStrings>({
     reasons: {
       not_a_folder: "This path is a file, not a folder.",
       lfs_not_served: "This repository does not serve that large file.",
+      file_exists: "A file with this name already exists; choose another name or replace it.",
+      invalid_card: "The YAML metadata at the top of README.md cannot be read; correct it.",
     },
     sessionEnded: "Your session has ended. Sign in again to continue.",
     correctFields: "Please correct the highlighted fields.",
@@ -115,6 +117,8 @@ export const errorStrings = defineStrings<ErrorStrings>({
     reasons: {
       not_a_folder: "该路径是文件，不是文件夹。",
       lfs_not_served: "此仓库不提供该大文件。",
+      file_exists: "同名文件已存在；请换一个名称，或选择替换它。",
+      invalid_card: "README.md 开头的 YAML 元数据无法解析，请更正。",
     },
     sessionEnded: "登录已过期，请重新登录后继续。",
     correctFields: "请更正标出的字段。",

@@ -5,6 +5,7 @@ import { RevokeTokenButton } from "@/components/settings/revoke-token-button";
 import { settingsStrings } from "@/components/settings/strings";
 import { Badge } from "@/components/ui/badge";
 import { Card, PageHeading } from "@/components/ui/card";
+import { CodeText } from "@/components/ui/code-text";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listAccessTokens } from "@/lib/auth/access-tokens";
 import { requireSessionUser } from "@/lib/auth/require-user";
@@ -22,7 +23,7 @@ export default async function TokensPage() {
   ]);
   return (
     <div className="space-y-8">
-      <PageHeading title={s.tokens} description={s.tokensLead} />
+      <PageHeading title={s.tokens} description={<CodeText text={s.tokensLead} />} />
       <Card className="p-5">
         <h2 className="mb-4 font-medium">{s.newToken}</h2>
         <CreateTokenForm />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { cn } from "@/components/ui/cn";
+import { DropdownDetails } from "@/components/ui/dropdown-details";
 import { getStrings } from "@/lib/i18n/server";
 import type { RefsView, RevisionView } from "@/lib/repos/view/file-views";
 
@@ -39,7 +40,7 @@ export async function RefSwitcher({
     </li>
   );
   return (
-    <details className="group relative" data-testid="ref-switcher">
+    <DropdownDetails className="group relative" data-testid="ref-switcher">
       <summary
         className="bg-card hover:bg-muted inline-flex h-8 max-w-[16rem] cursor-pointer list-none items-center gap-1.5 rounded-md border px-3 text-sm [&::-webkit-details-marker]:hidden"
         aria-label={`${s.switchRef}: ${current}`}
@@ -62,6 +63,6 @@ export async function RefSwitcher({
           <p className="text-muted-foreground px-2 text-sm">{s.noTags}</p>
         )}
       </div>
-    </details>
+    </DropdownDetails>
   );
 }

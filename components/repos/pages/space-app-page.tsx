@@ -1,4 +1,5 @@
 import { ButtonLink } from "@/components/ui/button";
+import { CodeText } from "@/components/ui/code-text";
 import { EmptyState } from "@/components/ui/empty-state";
 import { pageCaller } from "@/lib/auth/page-caller";
 import { getStrings } from "@/lib/i18n/server";
@@ -49,7 +50,7 @@ export async function SpaceAppPage({
     return (
       <EmptyState
         title={s.noAppTitle}
-        description={s.noAppHint}
+        description={<CodeText text={s.noAppHint} />}
         action={
           <ButtonLink href={treeHref(repo, view.defaultBranch)} size="sm" variant="secondary">
             {s.files}

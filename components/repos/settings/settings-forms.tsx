@@ -7,6 +7,7 @@ import {
   updateDescriptionAction,
 } from "@/app/_repo-actions/settings";
 import { useStrings } from "@/components/i18n/locale-provider";
+import { CodeText } from "@/components/ui/code-text";
 import { Field, Input, Select, fieldAria } from "@/components/ui/field";
 import { fieldErrors } from "@/components/ui/form-message";
 import {
@@ -71,7 +72,7 @@ export function LicenseForm({ repo, license }: { repo: RepoFields; license: stri
         <Field
           id="repo-license"
           label={s.license}
-          hint={s.licenseHint}
+          hint={<CodeText text={s.licenseHint} />}
           errors={fieldErrors(state, "license")}
         >
           <Select id="repo-license" name="license" defaultValue={license ?? "apache-2.0"}>

@@ -9,9 +9,10 @@ import { useStrings } from "@/components/i18n/locale-provider";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field, Input, Textarea } from "@/components/ui/field";
+import { cardYamlProblem } from "@/lib/repos/card/card-yaml-problem";
 import { isMarkdownPath } from "@/lib/repos/files/file-kind";
 import { defaultCommitMessage } from "@/lib/repos/uploads/commit-message";
-import { blobHref, repoHref } from "@/lib/repos/urls";
+import { blobHref, editHref, repoHref } from "@/lib/repos/urls";
 import { repoPathProblem } from "@/lib/validation/repo-paths";
 
 import { MarkdownView } from "../markdown-view";
@@ -47,15 +48,24 @@ export function FileEditor({
   const [message, setMessage] = useState("");
   const [tab, setTab] = useState<"edit" | "preview">("edit");
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
+  const [error, setError] = useState<{
+    message: string;
+    conflict?: boolean;
+    /** A file of that name exists: link to editing it. */
+    existing?: string;
+  } | null>(null);
   const target = name.trim();
   const markdown = isMarkdownPath(target);
   const dir = target.includes("/") ? target.slice(0, target.lastIndexOf("/")) : "";
+  const cardProblem =
+    tab === "preview" ? cardYamlProblem({ type: repo.type, path: target, content }) : null;
 
   async function save(event: FormEvent) {
     event.preventDefault();
     const problem = repoPathProblem(target);
-    if (problem) return setError({ message: problem, conflict: false });
+    if (problem) return setError({ message: problem });
+    const yaml = cardYamlProblem({ type: repo.type, path: target, content });
+    if (yaml) return setError({ message: s.invalidCard(yaml) });
     setPending(true);
     setError(null);
     const outcome = await postCommit(repo, {
@@ -63,12 +73,15 @@ export function FileEditor({
       parentCommit,
       message: message.trim() || undefined,
       operations: [
-        { kind: "content", path: target, content },
+        // Only the file opened for editing is replaced; a new name must not exist yet.
+        { kind: "content", path: target, content, replace: path === target },
         // Renaming while editing: the old name goes in the same commit.
         ...(path && path !== target ? [{ kind: "deleteFile" as const, path }] : []),
       ],
     });
     setPending(false);
+    if (!outcome.ok && outcome.reason === "file_exists")
+      return setError({ message: s.fileExists(target), existing: target });
     if (!outcome.ok)
       return setError({ message: outcome.message, conflict: outcome.status === 409 });
     router.push(blobHref(repo, branch, target));
@@ -122,11 +135,19 @@ export function FileEditor({
             onChange={(e) => setContent(e.target.value)}
             rows={22}
             spellCheck={false}
-            className="rounded-none border-0 font-mono text-[0.8125rem] leading-5 focus:ring-0"
+            className="rounded-none border-0 font-mono text-[0.8125rem] leading-5 focus-visible:-outline-offset-2"
             data-testid="file-content"
           />
         ) : (
           <div className="min-h-80 p-4" data-testid="file-preview">
+            {cardProblem ? (
+              <p
+                role="alert"
+                className="border-danger/40 bg-danger/10 text-danger mb-4 rounded-md border p-3 text-sm"
+              >
+                {s.invalidCard(cardProblem)}
+              </p>
+            ) : null}
             <MarkdownView
               source={content.replace(/^---\r?\n[\s\S]*?\r?\n(---|\.\.\.)\r?\n/, "")}
               base={{ repoPath: repoHref(repo), rev: branch, dir }}
@@ -158,6 +179,13 @@ export function FileEditor({
                 className="underline"
               >
                 {s.openLatest}
+              </Link>
+            </p>
+          ) : null}
+          {error.existing ? (
+            <p>
+              <Link href={editHref(repo, branch, error.existing)} className="underline">
+                {s.editExisting(error.existing)}
               </Link>
             </p>
           ) : null}

@@ -17,6 +17,7 @@ import { uploadStrings } from "../upload-strings";
 import { postCommit } from "./commit-client";
 import { DropZone } from "./drop-zone";
 import { UploadList } from "./upload-list";
+import { useExistingFiles } from "./use-existing-files";
 import { FailedUpload, useUploadQueue } from "./use-upload-queue";
 
 type Phase =
@@ -50,6 +51,8 @@ export function UploadForm({
   const [message, setMessage] = useState("");
   const [description, setDescription] = useState("");
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  /** Keys of the picked files the user chose to let overwrite an existing file. */
+  const [replacing, setReplacing] = useState<ReadonlySet<string>>(new Set());
   const target = folder.trim().replace(/^\/+|\/+$/g, "");
   const busy = phase.kind === "uploading" || phase.kind === "committing";
   const operations = queue.items.map((item) => ({
@@ -57,6 +60,23 @@ export function UploadForm({
     path: joinPath(target, item.path),
   }));
   const placeholder = operations.length ? defaultCommitMessage(operations) : s.commitMessage;
+  const existing = useExistingFiles(
+    repo,
+    branch,
+    operations.map((op) => op.path),
+  );
+  const unreplaced = operations
+    .filter((op, i) => existing.has(op.path) && !replacing.has(queue.items[i]!.key))
+    .map((op) => op.path);
+
+  function setReplace(key: string, replace: boolean) {
+    setReplacing((keys) => {
+      const next = new Set(keys);
+      if (replace) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  }
 
   function problems(): string | null {
     if (queue.items.length === 0) return s.noFiles;
@@ -65,6 +85,7 @@ export function UploadForm({
       const problem = repoPathProblem(op.path);
       if (problem) return s.badPath(op.path, problem);
     }
+    if (unreplaced.length) return s.notReplaced(unreplaced);
     return null;
   }
 
@@ -79,11 +100,14 @@ export function UploadForm({
         kind: "upload",
         path: joinPath(target, item.path),
         uploadId: ids.get(item.key)!,
+        replace: replacing.has(item.key),
       })),
     });
     if (outcome.ok) {
       setPhase({ kind: "done", commit: outcome.commit, branch, folder: target });
       router.refresh();
+    } else if (outcome.reason === "file_exists") {
+      setPhase({ kind: "error", message: outcome.message });
     } else setPhase({ kind: "error", message: outcome.message, conflict: outcome.status === 409 });
   }
 
@@ -139,7 +163,13 @@ export function UploadForm({
         }}
       />
       {queue.items.length ? (
-        <UploadList items={queue.items} folder={target} busy={busy} onRemove={queue.remove} />
+        <UploadList
+          items={queue.items}
+          folder={target}
+          busy={busy}
+          onRemove={queue.remove}
+          replace={{ existing, replacing, onChange: setReplace }}
+        />
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="upload-folder" label={s.targetFolder} hint={s.targetFolderHint}>

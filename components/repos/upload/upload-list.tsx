@@ -16,11 +16,18 @@ export function UploadList({
   folder,
   busy,
   onRemove,
+  replace,
 }: {
   items: QueueItem[];
   folder: string;
   busy: boolean;
   onRemove: (key: string) => void;
+  /** Which target paths exist, and the per-file choice to replace them. */
+  replace?: {
+    existing: ReadonlySet<string>;
+    replacing: ReadonlySet<string>;
+    onChange: (key: string, replace: boolean) => void;
+  };
 }) {
   const s = useStrings(uploadStrings);
   const total = items.reduce((sum, item) => sum + item.file.size, 0);
@@ -54,6 +61,21 @@ export function UploadList({
               <span className="min-w-0 flex-1 truncate font-mono text-xs" title={path}>
                 {path}
               </span>
+              {replace?.existing.has(path) ? (
+                <label className="flex items-center gap-1.5 text-xs" data-testid="replace-choice">
+                  <span className="bg-warning/15 text-warning rounded px-1.5 py-0.5 font-medium">
+                    {s.exists}
+                  </span>
+                  <input
+                    type="checkbox"
+                    checked={replace.replacing.has(item.key)}
+                    onChange={(e) => replace.onChange(item.key, e.target.checked)}
+                    disabled={busy}
+                    aria-label={s.replaceFile(path)}
+                  />
+                  {s.replace}
+                </label>
+              ) : null}
               <span className="text-muted-foreground tabular-nums">
                 {formatBytes(item.file.size)}
               </span>

@@ -209,6 +209,7 @@ describe("upload, commit and resolve routes", () => {
           kind: "content",
           path: "README.md",
           content: "---\nframeworks: [MindSpore]\nhardwares: [NPU]\n---\n# x\n",
+          replace: true,
         },
       ],
     });

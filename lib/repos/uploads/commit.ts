@@ -7,25 +7,34 @@ import { z } from "zod";
 import { deleteStagedUploads, findStagedUploads } from "@/db/queries/staged-uploads";
 import type { Caller } from "@/lib/auth/caller";
 import { AppError, zodFieldErrors } from "@/lib/errors";
-import { commitChanges, type CommitOperation } from "@/lib/hub";
+import { commitChanges, resolveRevision, type CommitOperation } from "@/lib/hub";
 import { maxCommitOperations } from "@/lib/hub/limits";
 import type { RepoRef } from "@/lib/hub/types";
 import { getBlobStore } from "@/lib/storage/blob-store";
 import { repoPathProblem } from "@/lib/validation/repo-paths";
 
 import { getRepo } from "../access";
+import { cardYamlProblem } from "../card/card-yaml-problem";
 import { commitIdentity } from "../identity";
 import { defaultCommitMessage } from "./commit-message";
+import { refuseOverwrites } from "./existing-files";
 import { maxEditableBytes } from "./limits";
 import { sweepStagedUploadsSometimes, uploadTempLabel } from "./sweep";
 
 const path = z.string().max(4096, "The path is too long.");
+/** Only a file marked `replace` may overwrite one that exists at the parent commit. */
+const replace = z.boolean().optional();
 
 const operationSchema = z.discriminatedUnion("kind", [
   /** A file uploaded before (see stageUpload), committed at `path`. */
-  z.object({ kind: z.literal("upload"), path, uploadId: z.uuid("Unknown upload id.") }),
+  z.object({
+    kind: z.literal("upload"),
+    path,
+    uploadId: z.uuid("Unknown upload id."),
+    replace,
+  }),
   /** A text file written in the browser. */
-  z.object({ kind: z.literal("content"), path, content: z.string() }),
+  z.object({ kind: z.literal("content"), path, content: z.string(), replace }),
   z.object({ kind: z.literal("deleteFile"), path }),
   z.object({ kind: z.literal("deleteFolder"), path }),
 ]);
@@ -52,7 +61,10 @@ const webCommitSchema = z.object({
 export type WebCommitInput = z.input<typeof webCommitSchema>;
 export type WebCommitResult = { commit: string; branch: string; changed: number };
 
-function checkPaths(operations: z.output<typeof webCommitSchema>["operations"]): void {
+function checkOperations(
+  type: RepoRef["type"],
+  operations: z.output<typeof webCommitSchema>["operations"],
+): void {
   for (const op of operations) {
     const path = op.kind === "deleteFolder" ? op.path.replace(/\/$/, "") : op.path;
     const problem = repoPathProblem(path);
@@ -62,6 +74,12 @@ function checkPaths(operations: z.output<typeof webCommitSchema>["operations"]):
         "payload_too_large",
         `"${op.path}" is larger than ${maxEditableBytes} bytes; upload it as a file instead.`,
       );
+    }
+    const yaml = op.kind === "content" ? cardYamlProblem({ type, ...op }) : null;
+    if (yaml) {
+      throw new AppError("bad_request", `${yaml} Correct it, then commit again.`, {
+        reason: "invalid_card",
+      });
     }
   }
 }
@@ -85,8 +103,19 @@ export async function commitWebChanges(
     });
   }
   const data = parsed.data;
-  checkPaths(data.operations);
+  checkOperations(address.type, data.operations);
   const { repo, ref } = await getRepo(caller, address, "write");
+  // The overwrite check and the commit see the same parent, so a file added meanwhile is not lost.
+  // A parent that does not resolve is left for commitChanges to refuse in its own words.
+  const parent = await resolveRevision(ref, data.parentCommit ?? data.branch);
+  if (parent) {
+    await refuseOverwrites(ref, {
+      rev: parent.commit,
+      paths: data.operations.flatMap((op) =>
+        (op.kind === "upload" || op.kind === "content") && !op.replace ? [op.path] : [],
+      ),
+    });
+  }
 
   const uploadIds = data.operations.flatMap((op) => (op.kind === "upload" ? [op.uploadId] : []));
   const staged = new Map(
@@ -129,7 +158,7 @@ export async function commitWebChanges(
     const result = await commitChanges({
       repo: ref,
       branch: data.branch,
-      parentCommit: data.parentCommit,
+      parentCommit: data.parentCommit ?? parent?.commit,
       message: data.message || defaultCommitMessage(data.operations),
       description: data.description || undefined,
       author: commitIdentity(caller),

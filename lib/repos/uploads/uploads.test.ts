@@ -197,7 +197,9 @@ describe("browser uploads", () => {
     });
     const moved = await head();
     const upload = await stageUpload(caller, address, body(Buffer.from("mine\n")));
-    const operations = [{ kind: "upload" as const, path: "notes.md", uploadId: upload.id }];
+    const operations = [
+      { kind: "upload" as const, path: "notes.md", uploadId: upload.id, replace: true },
+    ];
 
     const conflict = await rejection(
       commitWebChanges(caller, address, { branch: "main", parentCommit: seen, operations }),
@@ -218,6 +220,65 @@ describe("browser uploads", () => {
         await readFileBytes(address, { rev: "main", path: "notes.md", maxBytes: 100 })
       ).data.toString(),
     ).toBe("mine\n");
+  });
+
+  it("refuse to overwrite a file that exists at the parent commit unless it is marked replace", async () => {
+    const alice = await makeUser();
+    const { address, head } = await newModel(alice);
+    const caller = sessionCaller(alice);
+    const before = await head();
+    const upload = await stageUpload(caller, address, body(Buffer.from("new\n")));
+
+    const refused = await rejection(
+      commitWebChanges(caller, address, {
+        branch: "main",
+        parentCommit: before,
+        operations: [
+          { kind: "content", path: "README.md", content: "# Replaced\n" },
+          { kind: "upload", path: "fresh.txt", uploadId: upload.id },
+        ],
+      }),
+    );
+    expect(refused.code).toBe("conflict");
+    expect(refused.reason).toBe("file_exists");
+    expect(refused.message).toMatch(/"README.md" already exists/);
+    expect(await head()).toBe(before);
+
+    await commitWebChanges(caller, address, {
+      branch: "main",
+      operations: [
+        { kind: "content", path: "README.md", content: "# Replaced\n", replace: true },
+        { kind: "upload", path: "fresh.txt", uploadId: upload.id },
+      ],
+    });
+    expect(
+      (
+        await readFileBytes(address, { rev: "main", path: "README.md", maxBytes: 100 })
+      ).data.toString(),
+    ).toBe("# Replaced\n");
+  });
+
+  it("refuse a README whose YAML front matter cannot be read, naming the line", async () => {
+    const alice = await makeUser();
+    const { address, head } = await newModel(alice);
+    const before = await head();
+    const refused = await rejection(
+      commitWebChanges(sessionCaller(alice), address, {
+        branch: "main",
+        operations: [
+          {
+            kind: "content",
+            path: "README.md",
+            content: "---\nlicense: mit\ntags: [a\n---\n# Hi\n",
+            replace: true,
+          },
+        ],
+      }),
+    );
+    expect(refused.code).toBe("bad_request");
+    expect(refused.reason).toBe("invalid_card");
+    expect(refused.message).toMatch(/YAML front matter is invalid \(line \d+ of the README\)/);
+    expect(await head()).toBe(before);
   });
 
   it("refuse bad paths and too many files with a clear message, changing nothing", async () => {
@@ -281,7 +342,7 @@ describe("browser uploads", () => {
     await commitWebChanges(caller, address, {
       branch: "main",
       parentCommit: start,
-      operations: [{ kind: "content", path: "README.md", content: "# New\n" }],
+      operations: [{ kind: "content", path: "README.md", content: "# New\n", replace: true }],
     });
     await commitWebChanges(caller, address, {
       branch: "main",
