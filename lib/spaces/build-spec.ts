@@ -60,9 +60,15 @@ export function spaceBuildSpec(input: {
   const fetch = [
     "set -euo pipefail",
     "git init -q src && cd src",
-    // A credential helper answers git from the environment, so the token is in no argument or URL.
-    `git -c credential.helper='!f() { echo username=job; echo "password=$STRATA_JOB_TOKEN"; }; f' fetch -q --depth 1 ${quote(input.cloneUrl)} ${input.commit}`,
+    // A named remote: git-lfs finds the LFS endpoint from it when the checkout fetches LFS files.
+    `git remote add origin ${quote(input.cloneUrl)}`,
+    // A credential helper answers git and git-lfs from the environment, so the token is in no
+    // argument, URL or file.
+    `git config credential.helper '!f() { echo username=job; echo "password=$STRATA_JOB_TOKEN"; }; f'`,
+    `git fetch -q --depth 1 origin ${input.commit}`,
     `git checkout -q ${input.commit}`,
+    // The image gets the files, not the repository.
+    "rm -rf .git",
     ...(input.dockerfile === null
       ? []
       : [`cat > .strata.Dockerfile <<'STRATA_DOCKERFILE'\n${input.dockerfile}STRATA_DOCKERFILE`]),

@@ -189,6 +189,8 @@ describe.skipIf(!canBuild)("a Space built by a buildah runner", () => {
         "app.py": "print('hello from the Space')\n",
         // Nothing to install: no RUN, so the pip-less test base builds.
         "requirements.txt": "# no dependencies\n",
+        // An LFS file (`*.bin`): the build's checkout fetches its content, not the pointer.
+        "weights.bin": "pretend weights\n",
       },
       true,
     );
@@ -245,6 +247,10 @@ describe.skipIf(!canBuild)("a Space built by a buildah runner", () => {
       "hello from the Space",
     );
     expect(fs.statSync(path.join(rootfs, "home/user/app/app.py")).uid).toBe(1000);
+    expect(fs.readFileSync(path.join(rootfs, "home/user/app/weights.bin"), "utf8")).toBe(
+      "pretend weights\n",
+    );
+    expect(fs.existsSync(path.join(rootfs, "home/user/app/.git"))).toBe(false);
     expect(fs.existsSync(path.join(rootfs, "bin/busybox"))).toBe(true);
 
     // The image is as private as the Space: anonymous and other users are refused.
