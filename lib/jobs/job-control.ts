@@ -11,6 +11,8 @@ import { loadJobFor } from "./job-access";
 import { runOwedJobHooksSoon } from "./job-hooks";
 import { resourceRefFromColumns } from "./job-resource";
 import { toJobView, type JobView } from "./job-view";
+import { jobKindDefinitions } from "./kinds";
+import { anyLabelValue } from "./labels";
 import { notifyJobChanged } from "./notifier";
 import type { JobSpec } from "./protocol";
 
@@ -53,8 +55,11 @@ export async function retryJob(caller: Caller, jobId: number): Promise<{ id: num
   const created = await enqueueJob({
     kind: job.kind,
     spec: job.spec as JobSpec,
-    // The executor label was derived from the spec when it was first queued; enqueue derives it again.
-    labels: job.requiredLabels,
+    // The labels derived from the spec (executor, `builder=*`) are derived again by enqueue; `*`
+    // is not a value a job's own labels may have.
+    labels: Object.fromEntries(
+      Object.entries(job.requiredLabels).filter(([, value]) => value !== anyLabelValue),
+    ),
     npuCount: job.npuCount,
     timeoutSeconds: job.timeoutSeconds,
     maxAttempts: job.maxAttempts,
@@ -63,6 +68,10 @@ export async function retryJob(caller: Caller, jobId: number): Promise<{ id: num
     createdBy: caller.id,
     retryOf: job.id,
   });
+  await jobKindDefinitions[job.kind].onRetried?.(
+    { id: job.id, resource: resourceRefFromColumns(job.resourceType, job.resourceId) },
+    created.id,
+  );
   await insertAudit({
     actorId: caller.id,
     action: "job.retry",

@@ -30,6 +30,8 @@ export type JobKindDefinition = {
    * still runs it, once. A hook that throws is retried later, so it must be idempotent.
    */
   onFinished?: (job: FinishedJob) => Promise<void>;
+  /** Runs when a user's Retry (the job page, the API) made job `retryId` out of `job`. */
+  onRetried?: (job: { id: number; resource: JobResourceRef }, retryId: number) => Promise<void>;
 };
 
 function defineJobKind(definition: JobKindDefinition): JobKindDefinition {
@@ -49,6 +51,8 @@ export const jobKindDefinitions: Record<JobKind, JobKindDefinition> = {
     retry: true,
     resources: ["repo"],
     onFinished: async (job) => (await import("@/lib/spaces/builds")).recordSpaceBuildFinished(job),
+    onRetried: async (job, retryId) =>
+      (await import("@/lib/spaces/builds")).followSpaceBuildRetry(job, retryId),
   }),
   // A Space app runs until stopped; its "timeout" is how long it may run at all.
   "space-run": defineJobKind({ timeoutSeconds: 7 * 24 * hour, retry: true, resources: ["repo"] }),

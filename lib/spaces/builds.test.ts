@@ -6,6 +6,7 @@ import { findJobRecord } from "@/db/queries/jobs";
 import { findRepoRecordById } from "@/db/queries/repos";
 import { findImageByTag, findSpaceBuild } from "@/db/queries/spaces";
 import { commitChanges } from "@/lib/hub";
+import { cancelJob, retryJob } from "@/lib/jobs/job-control";
 import { runOwedJobHooks } from "@/lib/jobs/job-hooks";
 import { finishJob } from "@/lib/jobs/job-runs";
 import type { JobStep } from "@/lib/jobs/protocol";
@@ -154,6 +155,16 @@ describe("Space builds", () => {
     await expect(rebuildSpace(sessionCaller(stranger), refOf(built))).rejects.toMatchObject({
       code: "forbidden",
     });
+  });
+
+  it("follow a Retry of the current build from its job page, which needs a builder again", async () => {
+    const { owner, record } = await gradioSpace();
+    await commit(record, { "README.md": card() });
+    const first = (await findSpaceBuild(record.id))!;
+    await cancelJob(sessionCaller(owner), first.buildJobId!);
+    const { id } = await retryJob(sessionCaller(owner), first.buildJobId!);
+    expect((await findJobRecord(id))?.requiredLabels).toEqual({ builder: "*" });
+    expect(await findSpaceBuild(record.id)).toMatchObject({ buildState: "queued", buildJobId: id });
   });
 
   it("are as private as their Space: runtime and offline commands are 404 to others", async () => {

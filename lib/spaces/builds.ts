@@ -17,6 +17,7 @@ import { readFileBytes, resolveRevision, type RepoRef } from "@/lib/hub";
 import { registryHost } from "@/lib/images/stack/pull-commands";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { cancelJobAsSystem } from "@/lib/jobs/job-control";
+import type { JobResourceRef } from "@/lib/jobs/job-resource";
 import type { FinishedJob } from "@/lib/jobs/kinds";
 import { getRepo, refOf } from "@/lib/repos/access";
 import { readSpaceSettings, type SpaceSettings } from "@/lib/repos/space-card";
@@ -176,6 +177,24 @@ async function buildCommit(
   await supersedeBuilds(repo.id, commit, id);
   await writeSpaceBuildState(repo.id, { state: "queued", commit, jobId: id });
   return id;
+}
+
+/**
+ * A Retry of the Space's current build from its job page: the Space follows the new job, as it
+ * does a Rebuild. A retry of an older, superseded build changes nothing.
+ */
+export async function followSpaceBuildRetry(
+  job: { id: number; resource: JobResourceRef },
+  retryId: number,
+): Promise<void> {
+  if (job.resource.type !== "repo") return;
+  const build = await findSpaceBuild(job.resource.repoId);
+  if (!build?.buildCommit || build.buildJobId !== job.id) return;
+  await writeSpaceBuildState(job.resource.repoId, {
+    state: "queued",
+    commit: build.buildCommit,
+    jobId: retryId,
+  });
 }
 
 /** Cancels the Space's queued or running builds other than `keep`: a newer commit supersedes them. */
