@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { jobStrings } from "@/components/jobs/strings";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes } from "@/lib/format";
 import { getStrings } from "@/lib/i18n/server";
@@ -38,6 +39,7 @@ export async function SpaceBuildPanel({
   canRebuild: boolean;
 }) {
   const s = await getStrings(spaceAppStrings);
+  const jobText = await getStrings(jobStrings);
   const { build } = runtime;
   return (
     <section className="space-y-4 rounded-lg border p-4" data-testid="space-build">
@@ -48,6 +50,7 @@ export async function SpaceBuildPanel({
         {build.commit ? (
           <span className="text-muted-foreground font-mono text-xs">
             {s.buildOf(build.commit.slice(0, 7))}
+            {build.durationMs !== null ? ` · ${s.took(jobText.duration(build.durationMs))}` : ""}
           </span>
         ) : null}
         {build.jobId ? (

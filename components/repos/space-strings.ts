@@ -18,6 +18,7 @@ export const spaceAppStrings = defineStrings({
       config_error: "Cannot be built",
     },
     buildOf: (commit: string) => `Build of ${commit}`,
+    took: (duration: string) => `took ${duration}`,
     buildLog: "Build log",
     waiting:
       "Builds run on a runner with an image builder (docker or buildah); the build starts when one is free.",
@@ -52,6 +53,7 @@ export const spaceAppStrings = defineStrings({
       config_error: "无法构建",
     },
     buildOf: (commit: string) => `构建提交 ${commit}`,
+    took: (duration: string) => `耗时 ${duration}`,
     buildLog: "构建日志",
     waiting: "构建在带镜像构建器（docker 或 buildah）的运行器上进行；有空闲运行器时开始。",
     builtImage: (commit: string) => `提交 ${commit} 的镜像`,

@@ -20,6 +20,7 @@ function runtime(env: SpaceRuntime["env"]): SpaceRuntime {
       digest: null,
       size: null,
       builtCommit: "0123456789abcdef",
+      durationMs: 12_000,
     },
     env,
   };

@@ -18,6 +18,8 @@ type SpaceBuildView = {
   size: number | null;
   /** The commit the image was built from (may be older than `commit` while a new build runs). */
   builtCommit: string | null;
+  /** How long the build's job ran, once it ended. */
+  durationMs: number | null;
 };
 
 /** The Hub's stage names (part of `get_space_runtime`); a Space runs online in a later release. */
@@ -73,6 +75,8 @@ export async function loadSpaceRuntime(
     digest: row?.imageDigest ?? null,
     size: row?.imageSize ?? null,
     builtCommit: row?.builtCommit ?? null,
+    durationMs:
+      job?.startedAt && job.finishedAt ? job.finishedAt.getTime() - job.startedAt.getTime() : null,
   };
   const hardware = settings?.sdk === "static" ? "cpu-basic" : (settings?.hardware ?? "cpu-basic");
   return {
