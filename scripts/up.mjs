@@ -1,10 +1,6 @@
 // `npm run up` – from a fresh clone to a running site: install, migrate, seed, build, serve.
 import { buildIsStale } from "./lib/build.mjs";
-import {
-  builderSystemPackages,
-  ensureNodeDependencies,
-  offerSystemPackages,
-} from "./lib/deps.mjs";
+import { builderSystemPackages, ensureNodeDependencies, offerSystemPackages } from "./lib/deps.mjs";
 import { checkNodeVersion, fail, log, run } from "./lib/run.mjs";
 import { startNextServer, waitForHealth } from "./lib/serve.mjs";
 
