@@ -22,11 +22,7 @@ export async function SpacesUsingModel({ owner, name }: { owner: string; name: s
   ]);
   if (result.items.length === 0) return null;
   return (
-    <section
-      className="max-w-4xl space-y-2"
-      aria-labelledby="spaces-using"
-      data-testid="spaces-using"
-    >
+    <section className="space-y-2" aria-labelledby="spaces-using" data-testid="spaces-using">
       <h2 id="spaces-using" className="text-sm font-semibold">
         {s.spacesUsing} <span className="text-muted-foreground">{result.total}</span>
       </h2>

@@ -258,6 +258,20 @@ export async function recordRepoDownload(
   );
 }
 
+/** Downloads per day from `fromDay` on (days without any are absent). */
+export async function listDailyDownloads(
+  repoId: number,
+  fromDay: string,
+): Promise<{ day: string; count: number }[]> {
+  return getDb()
+    .select({ day: repoDownloads.day, count: sql<number>`count(*)` })
+    .from(repoDownloads)
+    .where(and(eq(repoDownloads.repoId, repoId), sql`${repoDownloads.day} >= ${fromDay}`))
+    .groupBy(repoDownloads.day)
+    .orderBy(asc(repoDownloads.day))
+    .all();
+}
+
 /** Drops per-client download rows older than `day` (the counts stay). */
 export async function pruneDownloadRows(beforeDay: string): Promise<void> {
   getDb()

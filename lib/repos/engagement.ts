@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 
 import {
   hasLikedRepo,
+  listDailyDownloads,
   pruneDownloadRows,
   recordRepoDownload,
   setRepoLike,
@@ -30,11 +31,20 @@ export async function callerLikes(caller: Caller | null, repo: RepoRecord): Prom
 
 const globalForDownloads = globalThis as unknown as { strataDownloadRowsPrunedFor?: string };
 
+/** How many days of per-day download rows are kept: the model page charts the last 30. */
+export const downloadHistoryDays = 30;
+
 /**
- * Counts a file download, once per client per day. The client is a hash of its address and
- * user agent (or its user id), so no address is stored. The per-client rows only matter for the
- * current day: the first download of a new day drops the older ones (the counts stay).
+ * Counts a file download, once per client per day. The client is a hash of the day, its address
+ * and user agent (or its user id), so no address is stored and a client cannot be followed from
+ * one day to the next. Rows older than `downloadHistoryDays` are dropped by the first download of
+ * a new day (the totals stay).
  */
+/** The UTC day `days` before `now`, as `YYYY-MM-DD`. */
+export function dayBefore(now: Date, days: number): string {
+  return new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
 export async function countDownload(
   repo: Pick<RepoRecord, "id">,
   client: { ip: string; userAgent: string | null; userId?: number | null },
@@ -47,7 +57,22 @@ export async function countDownload(
   const key = createHash("sha256").update(`${day}|${who}`).digest("base64url").slice(0, 22);
   if (globalForDownloads.strataDownloadRowsPrunedFor !== day) {
     globalForDownloads.strataDownloadRowsPrunedFor = day;
-    await pruneDownloadRows(day);
+    await pruneDownloadRows(dayBefore(now, downloadHistoryDays - 1));
   }
   return recordRepoDownload(repo.id, day, key);
+}
+
+/** Downloads on each of the last `downloadHistoryDays` days, oldest first, days without any as 0. */
+export async function loadDownloadHistory(
+  repoId: number,
+  now = new Date(),
+): Promise<{ day: string; count: number }[]> {
+  const first = dayBefore(now, downloadHistoryDays - 1);
+  const counts = new Map(
+    (await listDailyDownloads(repoId, first)).map((row) => [row.day, row.count]),
+  );
+  return Array.from({ length: downloadHistoryDays }, (_, i) => {
+    const day = dayBefore(now, downloadHistoryDays - 1 - i);
+    return { day, count: counts.get(day) ?? 0 };
+  });
 }

@@ -6,10 +6,12 @@ import { getStrings } from "@/lib/i18n/server";
 import { segmentText } from "@/lib/repos/http/params";
 import { readSpaceSettings } from "@/lib/repos/space-card";
 import { blobHref, editHref, repoHref } from "@/lib/repos/urls";
+import { loadModelFacts } from "@/lib/repos/view/model-facts";
 import { loadRepoCard, loadRepoView } from "@/lib/repos/view/repo-view";
 
 import { CardWarnings } from "../card-warnings";
 import { MarkdownView } from "../markdown-view";
+import { ModelSidebar } from "../model-sidebar";
 import { SpacesUsingModel } from "../spaces-using-model";
 import { repoStrings } from "../strings";
 import type { RepoParams } from "./repo-layout";
@@ -49,16 +51,23 @@ export async function CardPage({ type, params }: { type: RepoType; params: RepoP
       />
     );
   }
+  const content = (
+    <article className="max-w-4xl min-w-0" data-testid="repo-card">
+      <CardWarnings title={s.cardWarning} warnings={card.warnings} />
+      <MarkdownView
+        source={card.body}
+        base={{ repoPath: repoHref(repo), rev: view.defaultBranch, dir: "" }}
+      />
+    </article>
+  );
+  if (type !== "model") return content;
   return (
-    <div className="space-y-8">
-      <article className="max-w-4xl" data-testid="repo-card">
-        <CardWarnings title={s.cardWarning} warnings={card.warnings} />
-        <MarkdownView
-          source={card.body}
-          base={{ repoPath: repoHref(repo), rev: view.defaultBranch, dir: "" }}
-        />
-      </article>
-      {type === "model" ? <SpacesUsingModel owner={view.owner} name={view.name} /> : null}
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_16rem]">
+      {content}
+      <aside className="space-y-6 lg:border-l lg:pl-6">
+        <ModelSidebar facts={await loadModelFacts(view)} />
+        <SpacesUsingModel owner={view.owner} name={view.name} />
+      </aside>
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { AppError } from "@/lib/errors";
 import { getCommit, listTree, readFileBytes, requireRevision, type RepoRef } from "@/lib/hub";
 import { parseCard } from "@/lib/hub/card/parse-card";
 import { getRepo } from "@/lib/repos/access";
+import { loadSafetensorsInfo } from "@/lib/repos/files/safetensors-info";
+import { searchRepos } from "@/lib/repos/search";
 
 import { repoSummaryJson } from "./repo-json";
 
@@ -56,6 +58,17 @@ async function cardDataAt(
   }
 }
 
+/** The Spaces (ids) the caller may see whose card names the model under `models:`. */
+async function spacesUsing(caller: Caller | null, ref: RepoRef): Promise<string[]> {
+  const result = await searchRepos(caller, {
+    type: "space",
+    filters: { model: `${ref.owner}/${ref.name}` },
+    sort: "likes",
+    limit: 100,
+  });
+  return result.items.map((space) => `${space.ownerName}/${space.name}`);
+}
+
 /**
  * `GET /api/{type}s/{id}` and `…/revision/{rev}` (`HEAD` included). `sha` is always there (both
  * clients' snapshot downloads need it); `siblings` and `cardData` cost a tree walk and a README
@@ -73,10 +86,13 @@ export async function repoInfoHf(
   const wants = (field: string) => expand.length === 0 || expand.includes(field);
   const { commit } = await requireRevision(ref, rev ?? "HEAD");
   const blobs = /^(1|true)$/i.test(params.get("blobs") ?? "");
-  const [details, siblings, cardData] = await Promise.all([
+  const isModel = repo.type === "model";
+  const [details, siblings, cardData, safetensors, spaces] = await Promise.all([
     getCommit(ref, commit),
     wants("siblings") || blobs ? siblingsAt(ref, commit, blobs) : undefined,
     wants("cardData") ? cardDataAt(ref, commit) : undefined,
+    isModel && wants("safetensors") ? loadSafetensorsInfo(ref, commit) : undefined,
+    isModel && wants("spaces") ? spacesUsing(caller, ref) : undefined,
   ]);
   return Response.json({
     ...repoSummaryJson(repo),
@@ -84,6 +100,7 @@ export async function repoInfoHf(
     lastModified: details.committer.date,
     ...(cardData ? { cardData } : {}),
     ...(siblings ? { siblings } : {}),
-    ...(repo.type === "model" ? { spaces: [] } : {}),
+    ...(safetensors ? { safetensors } : {}),
+    ...(spaces ? { spaces } : {}),
   });
 }
