@@ -81,8 +81,10 @@ export function HeaderSearch({
     } else if (event.key === "Enter" && expanded && active >= 0 && options[active]) {
       event.preventDefault();
       go(options[active].href);
-    } else if (event.key === "Escape" && !open) {
-      setQ("");
+    } else if (event.key === "Escape") {
+      // The first Escape closes the list, the next one clears the box.
+      if (expanded) setOpen(false);
+      else setQ("");
     }
   };
 
@@ -131,7 +133,10 @@ export function HeaderSearch({
     >
       <input
         name="q"
-        type="search"
+        // Not type="search": Chromium clears such a box on Escape, which must only close the list.
+        type="text"
+        inputMode="search"
+        enterKeyHint="search"
         value={q}
         onChange={(event) => {
           setQ(event.target.value);
