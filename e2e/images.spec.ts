@@ -73,7 +73,7 @@ test("a visitor filters to PyTorch on NPU, opens an openMind tag, copies its pul
   await expect(layers.nth(2)).toContainText("CANN 8.0.rc2.beta1");
   await expect(layers.nth(2)).toContainText("chip 910B");
   await expect(layers.nth(3)).toContainText("PyTorch 2.1.0");
-  await expect(layers.nth(3)).toContainText("not in this catalog");
+  await expect(layers.nth(3)).toContainText("base_image/pytorch does not list this tag");
   await expect(layers.nth(4)).toContainText("openMind 0.8.0");
   await expect(layers.nth(4)).toContainText("this image");
   // The OS layer is drawn at the bottom.

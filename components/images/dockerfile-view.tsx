@@ -4,6 +4,7 @@ import dockerfile from "highlight.js/lib/languages/dockerfile";
 import { buttonClasses } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { getStrings } from "@/lib/i18n/server";
+import type { ParentImage } from "@/lib/images/stack/layer-images";
 
 import { imageStrings } from "./strings";
 
@@ -22,13 +23,24 @@ const tokenColors = [
 export async function DockerfileView({
   dockerfile: text,
   reason,
+  parent,
   downloadHref,
 }: {
   dockerfile: string | null;
   reason: string | null;
+  /** The direct parent its FROM line names (none for the bottom image). */
+  parent: ParentImage | undefined;
   downloadHref: string;
 }) {
   const s = await getStrings(imageStrings);
+  const pull = parent?.pull;
+  const from = !parent
+    ? null
+    : !pull
+      ? s.fromNowhere(`${parent.repository}:${parent.tag}`)
+      : pull.registry === "hub"
+        ? s.fromHub
+        : s.fromUpstream(pull.label);
   return (
     <section aria-labelledby="dockerfile-heading" className="space-y-3">
       <div className="flex flex-wrap items-end justify-between gap-2">
@@ -37,6 +49,11 @@ export async function DockerfileView({
             {s.dockerfile}
           </h2>
           <p className="text-muted-foreground text-sm">{text ? s.dockerfileLead : reason}</p>
+          {text && from ? (
+            <p className="text-muted-foreground text-sm" data-testid="dockerfile-parent">
+              {from}
+            </p>
+          ) : null}
         </div>
         {text ? (
           <div className="flex gap-2">

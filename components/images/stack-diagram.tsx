@@ -35,10 +35,23 @@ function Source({ layer, s }: { layer: SourcedLayer; s: ImageStrings }) {
     return (
       <span className="text-muted-foreground text-xs" data-testid="layer-parent-missing">
         {s.fromImage} <span className="font-mono [overflow-wrap:anywhere]">{reference}</span> ·{" "}
-        {s.notInCatalog}
+        {source.repositoryInCatalog ? (
+          <>
+            <Link
+              href={`/images/${source.repository}`}
+              className="text-brand font-mono [overflow-wrap:anywhere] hover:underline"
+            >
+              {source.repository}
+            </Link>{" "}
+            {s.doesNotListTag}
+          </>
+        ) : (
+          s.notInCatalog
+        )}
       </span>
     );
   }
+  const pull = source.pull;
   return (
     <span className="text-xs">
       <span className="text-muted-foreground">{s.fromImage} </span>
@@ -49,6 +62,10 @@ function Source({ layer, s }: { layer: SourcedLayer; s: ImageStrings }) {
       >
         {reference}
       </Link>
+      <span className="text-muted-foreground">
+        {" · "}
+        {!pull ? s.notPublished : pull.registry === "hub" ? s.onThisHub : s.pulledFrom(pull.label)}
+      </span>
     </span>
   );
 }

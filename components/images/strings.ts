@@ -85,6 +85,9 @@ export const imageStrings = defineStrings({
     thisImage: "this image",
     fromImage: "from",
     notInCatalog: "not in this catalog",
+    doesNotListTag: "does not list this tag",
+    onThisHub: "on this hub",
+    pulledFrom: (registry: string) => `pulled from ${registry}`,
     osBaseImage: "upstream OS image",
     notGrammar:
       "This tag does not follow the stack's tag grammar (e.g. an alias such as latest), so its layers are not known.",
@@ -105,6 +108,11 @@ export const imageStrings = defineStrings({
     dockerfile: "Dockerfile",
     dockerfileLead:
       "Generated from the stack spec: the template of this layer, FROM its parent image.",
+    fromHub: "FROM pulls the parent image from this hub, which holds it.",
+    fromUpstream: (registry: string) =>
+      `FROM pulls the parent image from ${registry}: this hub does not hold it.`,
+    fromNowhere: (reference: string) =>
+      `No registry this hub knows of publishes the parent image ${reference}: build it and push it to this hub first, then build this one.`,
     download: "Download",
     copyDockerfile: "Dockerfile",
     violations: "Compatibility",
@@ -203,6 +211,9 @@ export const imageStrings = defineStrings({
     thisImage: "本镜像",
     fromImage: "来自",
     notInCatalog: "不在本目录中",
+    doesNotListTag: "未收录此标签",
+    onThisHub: "本站托管",
+    pulledFrom: (registry: string) => `从 ${registry} 拉取`,
     osBaseImage: "上游操作系统镜像",
     notGrammar: "此标签不符合分层镜像的标签规则（例如 latest 之类的别名），因此无法得知其分层。",
     pull: "拉取",
@@ -221,6 +232,10 @@ export const imageStrings = defineStrings({
     notKnownYet: "暂未知",
     dockerfile: "Dockerfile",
     dockerfileLead: "由分层规格生成：本层的模板，FROM 其父镜像。",
+    fromHub: "FROM 从本站拉取父镜像（本站已托管）。",
+    fromUpstream: (registry: string) => `FROM 从 ${registry} 拉取父镜像：本站未托管它。`,
+    fromNowhere: (reference: string) =>
+      `本站所知的镜像仓库都未发布父镜像 ${reference}：请先构建它并推送到本站，再构建本镜像。`,
     download: "下载",
     copyDockerfile: "Dockerfile",
     violations: "兼容性",

@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useState } from "react";
 
+import { HeaderSearch } from "@/components/search/header-search";
+
 import type { LayoutStrings } from "./strings";
 
 export function MobileNav({
@@ -40,15 +42,10 @@ export function MobileNav({
           id="mobile-nav"
           className="bg-background absolute inset-x-0 top-14 z-40 border-b p-4 shadow-md"
         >
-          <form action="/models" className="mb-3">
-            <input
-              name="search"
-              type="search"
-              placeholder={s.searchPlaceholder}
-              aria-label={s.search}
-              className="bg-card w-full rounded-md border px-3 py-2 text-sm"
-            />
-          </form>
+          <HeaderSearch
+            className="mb-3"
+            inputClassName="bg-card w-full rounded-md border px-3 py-2 text-sm"
+          />
           <ul className="grid gap-1">
             {links.map(([href, label]) => (
               <li key={href}>

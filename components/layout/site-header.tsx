@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { HeaderSearch } from "@/components/search/header-search";
 import { ButtonLink } from "@/components/ui/button";
 import { getSessionUser } from "@/lib/auth/session";
 import { getStrings } from "@/lib/i18n/server";
@@ -22,15 +23,10 @@ export async function SiteHeader() {
     <header className="bg-background/90 sticky top-0 z-30 border-b backdrop-blur">
       <div className="relative mx-auto flex h-14 max-w-7xl items-center gap-3 px-4">
         <Logo />
-        <form action="/models" role="search" className="hidden flex-1 md:block md:max-w-xs">
-          <input
-            name="search"
-            type="search"
-            placeholder={s.searchPlaceholder}
-            aria-label={s.search}
-            className="bg-subtle placeholder:text-muted-foreground focus:border-brand w-full rounded-md border px-3 py-1.5 text-sm"
-          />
-        </form>
+        <HeaderSearch
+          className="hidden flex-1 md:block md:max-w-xs"
+          inputClassName="bg-subtle placeholder:text-muted-foreground focus:border-brand w-full rounded-md border px-3 py-1.5 text-sm"
+        />
         <nav aria-label="Sections" className="hidden items-center gap-1 md:flex">
           {sections.map(([href, label]) => (
             <Link

@@ -65,7 +65,7 @@ export function CopyField({ text, label }: { text: string; label?: string }) {
   return (
     <div className="bg-subtle flex items-start gap-2 rounded-md border p-2">
       <code
-        className="min-w-0 flex-1 overflow-x-auto px-1 py-1 font-mono text-xs whitespace-pre"
+        className="min-w-0 flex-1 px-1 py-1 font-mono text-xs [overflow-wrap:anywhere] whitespace-pre-wrap"
         data-testid="copy-text"
       >
         {text}

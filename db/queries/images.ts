@@ -224,28 +224,6 @@ export async function findImageTagRow(
   return row ? ((await withManifests([row]))[0] ?? null) : null;
 }
 
-/** Tags in `namespace/name` among `tags` (to tell which parents of a tag are in the catalog). */
-export async function findExistingTags(
-  namespace: string,
-  name: string,
-  tags: string[],
-): Promise<Set<string>> {
-  if (!tags.length) return new Set();
-  const rows = getDb()
-    .select({ tag: imageTags.tag })
-    .from(imageTags)
-    .innerJoin(imageRepositories, eq(imageRepositories.id, imageTags.repositoryId))
-    .where(
-      and(
-        eq(imageRepositories.namespace, namespace),
-        eq(imageRepositories.name, name),
-        inArray(imageTags.tag, tags),
-      ),
-    )
-    .all();
-  return new Set(rows.map((r) => r.tag));
-}
-
 export type SelectionCandidate = ImageTagRow & { repository: ImageRepositoryRow };
 
 /** openMind tags offered for a purpose, with their repository (for the permission check). */

@@ -1,12 +1,13 @@
 import "server-only";
 
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, or, sql } from "drizzle-orm";
 
 import { AppError } from "@/lib/errors";
 
 import { getDb } from "../client";
 import { isUniqueViolation } from "../errors";
 import { owners, users } from "../schema";
+import { containsText } from "./like";
 
 type OwnerKind = "user" | "org";
 
@@ -68,6 +69,29 @@ export async function findUserByName(name: string): Promise<UserSummary | null> 
       .where(byName(name))
       .get() ?? null
   );
+}
+
+export type OwnerHit = { name: string; displayName: string | null };
+
+/** Users or organisations whose name or display name contains `q` (profiles are public); exact names first. */
+export async function searchOwners(input: {
+  q: string;
+  kind: OwnerKind;
+  limit: number;
+}): Promise<{ items: OwnerHit[]; total: number }> {
+  const where = and(
+    eq(owners.kind, input.kind),
+    or(containsText(owners.name, input.q), containsText(owners.displayName, input.q)),
+  );
+  const items = getDb()
+    .select({ name: owners.name, displayName: owners.displayName })
+    .from(owners)
+    .where(where)
+    .orderBy(desc(byName(input.q)), asc(owners.name))
+    .limit(input.limit)
+    .all();
+  const total = getDb().select({ n: count() }).from(owners).where(where).get()?.n ?? 0;
+  return { items, total };
 }
 
 /** For sign-in only: the hash never leaves the auth module. */

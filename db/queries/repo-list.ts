@@ -13,6 +13,7 @@ import {
   type RepoType,
   type SpaceBuildState,
 } from "../schema";
+import { containsText } from "./like";
 import { recordColumns, type RepoRecord } from "./repos";
 import type { SpaceCardLook } from "./spaces";
 
@@ -80,8 +81,7 @@ function textMatch(q: string): SQL {
   if ([...text].length >= 3) {
     return sql`${repos.id} IN (SELECT rowid FROM repo_search WHERE repo_search MATCH ${ftsPhrase(text)})`;
   }
-  const like = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql`(lower(${repos.name}) LIKE ${like} ESCAPE '\\' OR lower(${owners.name}) LIKE ${like} ESCAPE '\\')`;
+  return sql`(${containsText(repos.name, text)} OR ${containsText(owners.name, text)})`;
 }
 
 function conditions(query: RepoListQuery, exceptFacet?: RepoFacet): SQL | undefined {

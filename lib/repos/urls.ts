@@ -37,6 +37,9 @@ export const newFileHref = (repo: RepoRef, rev: string, folder = "") =>
   revPath(repo, "new", rev, folder);
 export const commitHref = (repo: RepoRef, sha: string) => `${repoHref(repo)}/commit/${sha}`;
 export const settingsHref = (repo: RepoRef) => `${repoHref(repo)}/settings`;
+/** Branches and tags, with the create form starting at `from`. */
+export const refsHref = (repo: RepoRef, from?: string) =>
+  `${repoHref(repo)}/refs${from ? `?from=${encodeURIComponent(from)}` : ""}`;
 
 /** The raw bytes (inline, served inert) or, with `download`, as an attachment. */
 export function resolveHref(repo: RepoRef, rev: string, path: string, download = false): string {

@@ -6,6 +6,7 @@ import { getStrings } from "@/lib/i18n/server";
 import type { RefsView, RevisionView } from "@/lib/repos/view/file-views";
 
 import { fileStrings } from "../file-strings";
+import { refStrings } from "../refs/strings";
 
 /**
  * The branch/tag picker: a disclosure of links (works without JavaScript), each keeping the page
@@ -15,12 +16,15 @@ export async function RefSwitcher({
   revision,
   refs,
   hrefFor,
+  manageHref,
 }: {
   revision: RevisionView;
   refs: RefsView;
   hrefFor: (rev: string) => string;
+  /** The branches and tags page, starting a new one from this revision. */
+  manageHref: string;
 }) {
-  const s = await getStrings(fileStrings);
+  const [s, r] = await Promise.all([getStrings(fileStrings), getStrings(refStrings)]);
   const current =
     revision.kind === "commit" ? revision.commit.slice(0, 10) : (revision.branch ?? revision.rev);
   const kindLabel =
@@ -62,6 +66,12 @@ export async function RefSwitcher({
         ) : (
           <p className="text-muted-foreground px-2 text-sm">{s.noTags}</p>
         )}
+        <Link
+          href={manageHref}
+          className="text-brand hover:bg-muted mt-2 block rounded border-t px-2 py-1.5 text-sm"
+        >
+          {r.manage}
+        </Link>
       </div>
     </DropdownDetails>
   );

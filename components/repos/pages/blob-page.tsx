@@ -9,7 +9,15 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { splitFrontMatter } from "@/lib/hub/card/front-matter";
 import { getStrings } from "@/lib/i18n/server";
 import { pathText, segmentText } from "@/lib/repos/http/params";
-import { blobHref, commitsHref, editHref, repoHref, resolveHref, treeHref } from "@/lib/repos/urls";
+import {
+  blobHref,
+  commitsHref,
+  editHref,
+  refsHref,
+  repoHref,
+  resolveHref,
+  treeHref,
+} from "@/lib/repos/urls";
 import { loadBlob } from "@/lib/repos/view/file-views";
 
 import { fileStrings } from "../file-strings";
@@ -54,6 +62,7 @@ export async function BlobPage({ type, params }: { type: RepoType; params: TreeP
           revision={revision}
           refs={blob.refs}
           hrefFor={(rev) => blobHref(canonical, rev, entry.path)}
+          manageHref={refsHref(canonical, input.rev)}
         />
         <Breadcrumbs repo={canonical} rev={input.rev} path={entry.path} />
       </div>

@@ -3,7 +3,7 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { firstParam, type SearchParams } from "@/lib/http/search-params";
 import { getStrings } from "@/lib/i18n/server";
 import { pathText, segmentText } from "@/lib/repos/http/params";
-import { commitsHref } from "@/lib/repos/urls";
+import { commitsHref, refsHref } from "@/lib/repos/urls";
 import { loadCommits } from "@/lib/repos/view/history-views";
 
 import { fileStrings } from "../file-strings";
@@ -49,6 +49,7 @@ export async function CommitsPage({
           revision={history.revision}
           refs={history.refs}
           hrefFor={(other) => commitsHref(repo, other, history.path)}
+          manageHref={refsHref(repo, rev)}
         />
         {history.path ? <Breadcrumbs repo={repo} rev={rev} path={history.path} /> : null}
       </div>

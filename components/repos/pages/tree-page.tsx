@@ -10,7 +10,14 @@ import type { SearchParams } from "@/lib/http/search-params";
 import { firstParam } from "@/lib/http/search-params";
 import { getStrings } from "@/lib/i18n/server";
 import { pathText, segmentText } from "@/lib/repos/http/params";
-import { blobHref, commitsHref, newFileHref, treeHref, uploadHref } from "@/lib/repos/urls";
+import {
+  blobHref,
+  commitsHref,
+  newFileHref,
+  refsHref,
+  treeHref,
+  uploadHref,
+} from "@/lib/repos/urls";
 import { loadTree } from "@/lib/repos/view/file-views";
 
 import { fileStrings } from "../file-strings";
@@ -60,6 +67,7 @@ export async function TreePage({
           revision={tree.revision}
           refs={tree.refs}
           hrefFor={(rev) => treeHref(repo, rev, tree.path)}
+          manageHref={refsHref(repo, input.rev)}
         />
         <Breadcrumbs repo={repo} rev={input.rev} path={tree.path} />
         <div className="ml-auto flex flex-wrap gap-2">

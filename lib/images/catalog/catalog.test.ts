@@ -214,14 +214,26 @@ describe("getImageTag", () => {
       {
         repository: "base_image/pytorch",
         tag: "openeuler-python3.9-cann8.0.rc2.beta1-pytorch2.1.0",
+        repositoryInCatalog: true,
         inCatalog: false,
+        pull: null,
       },
       {
         repository: "base_image/cann",
         tag: "openeuler-python3.9-cann8.0.rc2.beta1",
+        repositoryInCatalog: true,
         inCatalog: true,
+        pull: expect.objectContaining({
+          reference: "quay.io/ascend/cann:openeuler-python3.9-cann8.0.rc2.beta1",
+        }) as unknown,
       },
-      { repository: "base_image/python", tag: "3.9-openeuler22.03", inCatalog: false },
+      {
+        repository: "base_image/python",
+        tag: "3.9-openeuler22.03",
+        repositoryInCatalog: true,
+        inCatalog: false,
+        pull: null,
+      },
     ]);
     expect(detail.pull).toEqual([
       {
@@ -265,9 +277,29 @@ describe("getImageTag", () => {
       "ascendai/cann:ubuntu-python3.9-cann8.0.rc2.beta1",
       "registry.modelers.cn/base_image/cann:ubuntu-python3.9-cann8.0.rc2.beta1",
     ]);
-    expect(detail.parents).toEqual([
+    expect(detail.parents).toMatchObject([
       { repository: "base_image/python", tag: "3.9-ubuntu22.04", inCatalog: false },
     ]);
+  });
+
+  it("names the parent in FROM where it can be pulled: upstream, then this hub once it holds it", async () => {
+    const from = async () =>
+      (
+        await getImageTag(
+          null,
+          "base_image",
+          "pytorch",
+          "ubuntu-python3.8-cann8.0.rc1.beta1-pytorch2.1.0",
+        )
+      ).dockerfile?.match(/^FROM (\S+)/m)?.[1];
+    expect(await from()).toBe("quay.io/ascend/cann:ubuntu-python3.8-cann8.0.rc1.beta1");
+    await upsertImageTag({
+      namespace: "base_image",
+      name: "cann",
+      tag: "ubuntu-python3.8-cann8.0.rc1.beta1",
+      availableLocally: true,
+    });
+    expect(await from()).toBe("localhost:3000/base_image/cann:ubuntu-python3.8-cann8.0.rc1.beta1");
   });
 
   it("shows a tag outside the grammar without a stack or Dockerfile", async () => {

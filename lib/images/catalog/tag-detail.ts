@@ -1,12 +1,13 @@
 import "server-only";
 
 import { findImageTagPush, type ImageTagPush } from "@/db/queries/image-pushes";
-import { findExistingTags, findImageRepositoryRow, findImageTagRow } from "@/db/queries/images";
+import { findImageRepositoryRow, findImageTagRow } from "@/db/queries/images";
 import type { Caller } from "@/lib/auth/caller";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 
 import { dockerfileFor } from "../stack/dockerfile";
+import type { ParentImage } from "../stack/layer-images";
 import { explainExclusion } from "../stack/matrix";
 import {
   dockerRunCommand,
@@ -25,14 +26,6 @@ import {
   type ImageTagSummary,
 } from "./catalog";
 import { tagVariables } from "./catalog-write";
-
-type ParentImage = {
-  /** `namespace/name` */
-  repository: string;
-  tag: string;
-  /** Whether the catalog has this tag (a page links it only then). */
-  inCatalog: boolean;
-};
 
 export type ImageTagDetail = ImageTagSummary & {
   repository: Omit<ImageRepositorySummary, "tagCount" | "matchingTagCount" | "hubPull">;
@@ -68,6 +61,7 @@ export async function getImageTag(
   const summary = toTagSummary(row);
   const variables = tagVariables(name, tag);
   const chain = variables ? parentChain(variables) : [];
+  const hubHost = registryHost(getConfig().publicUrl);
   const parents: ParentImage[] = [];
   for (const p of chain) {
     const parentTag = formatTag(p);
@@ -75,19 +69,30 @@ export async function getImageTag(
     // caller may not see counts as absent, so a public image never reveals a private one.
     const parentRepo = await findImageRepositoryRow(namespace, p.image);
     const visible = parentRepo !== null && (await canReadImageRepository(caller, parentRepo));
-    const existing = visible
-      ? await findExistingTags(namespace, p.image, [parentTag])
-      : new Set<string>();
+    const parentRow = visible ? await findImageTagRow(parentRepo.id, parentTag) : null;
+    const parentPull = parentRow
+      ? pullCommands({
+          hubHost,
+          namespace,
+          name: p.image,
+          tag: parentTag,
+          sources: parentRow.sources,
+          availableLocally: parentRow.availableLocally,
+        })
+      : [];
     parents.push({
       repository: `${namespace}/${p.image}`,
       tag: parentTag,
-      inCatalog: existing.has(parentTag),
+      repositoryInCatalog: visible,
+      inCatalog: parentRow !== null,
+      pull: parentPull[0] ?? null,
     });
   }
 
-  const hubHost = registryHost(getConfig().publicUrl);
+  // FROM names the parent where it can be pulled (this hub only when it holds it).
   const { dockerfile, reason } = dockerfileFor(variables, {
     imagePrefix: `${hubHost}/${namespace}`,
+    parentReference: parents[0]?.pull?.reference,
   });
   const pull = pullCommands({
     hubHost,

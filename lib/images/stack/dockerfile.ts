@@ -24,6 +24,8 @@ export class DockerfileError extends Error {
 export type DockerfileOptions = {
   /** Where the stack's images live, e.g. `hub.example.com/base_image`; FROM lines point there. */
   imagePrefix: string;
+  /** Where the parent can actually be pulled from, when not from `imagePrefix` (e.g. only upstream). */
+  parentReference?: string;
 };
 
 function need<T>(value: T | undefined, what: string): T {
@@ -33,12 +35,15 @@ function need<T>(value: T | undefined, what: string): T {
 }
 
 /** The Dockerfile for an image; throws DockerfileError when the spec lacks a version it names. */
-export function generateDockerfile(v: ImageVariables, { imagePrefix }: DockerfileOptions): string {
+export function generateDockerfile(
+  v: ImageVariables,
+  { imagePrefix, parentReference }: DockerfileOptions,
+): string {
   const prefix = imagePrefix.replace(/\/+$/, "");
   const ref = (x: ImageVariables) => `${prefix}/${x.image}:${formatTag(x)}`;
   const image = ref(v);
   const parentVars = parentOf(v);
-  const parent = parentVars ? ref(parentVars) : "";
+  const parent = parentVars ? (parentReference ?? ref(parentVars)) : "";
   const c = resolveConfig(v);
   const os = need(findOsRelease(c.os, c.osVersion), `${c.os} ${c.osVersion}`);
   const python = need(findPython(c.python), `Python ${c.python}`);

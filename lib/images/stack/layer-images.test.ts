@@ -13,7 +13,13 @@ function layersOf(
   const parents = parentChain(variables).map((p) => {
     const repository = `base_image/${p.image}`;
     const parentTag = formatTag(p);
-    return { repository, tag: parentTag, inCatalog: inCatalog(repository, parentTag) };
+    return {
+      repository,
+      tag: parentTag,
+      repositoryInCatalog: true,
+      inCatalog: inCatalog(repository, parentTag),
+      pull: null,
+    };
   });
   return sourceLayers({ variables, stack: stackLayers(variables), parents }).map((l) => [
     l.layer,

@@ -1,17 +1,27 @@
 // Client-safe: which image each layer of a stack comes from, for drawing the stack with links —
 // the tag itself, one of its parents (linked when the catalog has it), or the upstream OS image.
+import type { PullCommand } from "./pull-commands";
 import { findOsRelease, frameworkLabels } from "./spec";
 import type { StackLayer } from "./stack";
 import type { ImageVariables } from "./tags";
 
+/** A parent of a tag, as far as the caller may see it in the catalog. */
+export type ParentImage = {
+  /** `namespace/name` */
+  repository: string;
+  tag: string;
+  /** Whether the caller may see the parent's repository (its page is linked then). */
+  repositoryInCatalog: boolean;
+  /** Whether the catalog has this tag (its page is linked then). */
+  inCatalog: boolean;
+  /** Where to pull it from first (this hub when it holds it); null when no registry is known. */
+  pull: PullCommand | null;
+};
+
 type LayerSource =
-  | { kind: "self" }
-  | { kind: "parent"; repository: string; tag: string; inCatalog: boolean }
-  | { kind: "upstream"; reference: string };
+  { kind: "self" } | ({ kind: "parent" } & ParentImage) | { kind: "upstream"; reference: string };
 
 export type SourcedLayer = StackLayer & { source: LayerSource | null };
-
-type Parent = { repository: string; tag: string; inCatalog: boolean };
 
 /** The image repository name a layer is built in (`python`, `cann`, `pytorch`, …). */
 function imageOfLayer(layer: StackLayer): string | null {
@@ -33,7 +43,7 @@ function imageOfLayer(layer: StackLayer): string | null {
 export function sourceLayers(input: {
   variables: ImageVariables;
   stack: StackLayer[];
-  parents: Parent[];
+  parents: ParentImage[];
 }): SourcedLayer[] {
   return input.stack.map((layer) => {
     if (layer.layer === "os") {

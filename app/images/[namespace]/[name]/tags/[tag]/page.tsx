@@ -78,6 +78,7 @@ export default async function ImageTagPage({ params }: Props) {
           <DockerfileView
             dockerfile={detail.dockerfile}
             reason={detail.dockerfileReason}
+            parent={detail.parents[0]}
             downloadHref={`${tagHref(repository.namespace, repository.name, detail.tag)}/dockerfile`}
           />
         </div>

@@ -1,0 +1,46 @@
+import { defineStrings } from "@/lib/i18n/strings";
+
+export const searchStrings = defineStrings({
+  en: {
+    title: "Search",
+    placeholder: "Search models, datasets, Spaces, people…",
+    label: "Search the hub",
+    groups: {
+      model: "Models",
+      dataset: "Datasets",
+      space: "Spaces",
+      user: "Users",
+      org: "Organizations",
+    },
+    all: "All",
+    types: "Result types",
+    private: "private",
+    noResults: "Nothing matches this search.",
+    typeToSearch: "Type a name or words to search for.",
+    resultsFor: (q: string) => `Results for “${q}”`,
+    seeAll: (count: number) => `See all ${count}`,
+    showAllResults: (q: string) => `All results for “${q}”`,
+    shown: (shown: number, total: number) => `Showing ${shown} of ${total}`,
+  },
+  zh: {
+    title: "搜索",
+    placeholder: "搜索模型、数据集、体验空间、用户…",
+    label: "搜索本站",
+    groups: {
+      model: "模型",
+      dataset: "数据集",
+      space: "体验空间",
+      user: "用户",
+      org: "组织",
+    },
+    all: "全部",
+    types: "结果类型",
+    private: "私有",
+    noResults: "没有匹配的结果。",
+    typeToSearch: "输入名称或关键词进行搜索。",
+    resultsFor: (q: string) => `“${q}”的搜索结果`,
+    seeAll: (count: number) => `查看全部 ${count} 项`,
+    showAllResults: (q: string) => `“${q}”的全部结果`,
+    shown: (shown: number, total: number) => `显示 ${shown} / ${total} 项`,
+  },
+});
