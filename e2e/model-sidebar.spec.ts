@@ -62,7 +62,7 @@ test("a model page's sidebar shows last month's downloads, the parameter count a
   await expect(
     sidebar.getByRole("img", { name: /Downloads per day over the last 30 days, 1 in all/ }),
   ).toBeVisible();
-  await expect(sidebar.getByTestId("model-files-size")).toContainText("KB");
+  await expect(sidebar.getByTestId("model-files-size")).toHaveText(/^\d+(\.\d+)? kB$/);
 
   const info = (await (await request.get(`/hf/api/models/${user.username}/${name}`)).json()) as {
     safetensors?: unknown;
