@@ -1,5 +1,6 @@
 // What a Space build job does: fetch the Space's repository at one commit with the job's token,
 // add the generated Dockerfile (gradio), build the image and push it to this hub's registry.
+import { fetchCommitLines } from "@/lib/jobs/fetch-script";
 import type { JobSpec } from "@/lib/jobs/protocol";
 
 const appDir = "/home/user/app";
@@ -40,9 +41,6 @@ export function gradioDockerfile(input: {
   return `${lines.join("\n")}\n`;
 }
 
-/** Single-quotes a value for bash. */
-const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
-
 /**
  * The job spec of one build. The fetch step clones with `STRATA_JOB_TOKEN`, which is valid only for
  * this Space's repository and only while the job runs; it never appears in the log (git gets it
@@ -58,11 +56,7 @@ export function spaceBuildSpec(input: {
   buildArgs: Record<string, string>;
 }): JobSpec {
   const fetch = [
-    "set -euo pipefail",
-    "git init -q src && cd src",
-    // A credential helper answers git from the environment, so the token is in no argument or URL.
-    `git -c credential.helper='!f() { echo username=job; echo "password=$STRATA_JOB_TOKEN"; }; f' fetch -q --depth 1 ${quote(input.cloneUrl)} ${input.commit}`,
-    `git checkout -q ${input.commit}`,
+    ...fetchCommitLines({ cloneUrl: input.cloneUrl, commit: input.commit, dir: "src" }),
     ...(input.dockerfile === null
       ? []
       : [`cat > .strata.Dockerfile <<'STRATA_DOCKERFILE'\n${input.dockerfile}STRATA_DOCKERFILE`]),
