@@ -110,11 +110,18 @@ const readsConfig = [
   "parser.add_argument('--model_name_or_path')",
   "args = parser.parse_args()",
   "print('answer:', open(os.path.join(args.model_name_or_path, 'config.txt')).read().strip())",
+  "weights = os.path.join(args.model_name_or_path, 'weights.bin')",
+  "if os.path.exists(weights): print('weights:', open(weights).read().strip())",
 ].join("\n");
 
 describe("a model CI run on a shell runner that declares the environment", () => {
   it("passes at the commit it was started at, even after a newer push", async () => {
-    const model = await modelWith({ "examples/inference.py": readsConfig, "config.txt": "first" });
+    const model = await modelWith({
+      "examples/inference.py": readsConfig,
+      "config.txt": "first",
+      // Stored as an LFS pointer (the default .gitattributes): the checkout has its content.
+      "weights.bin": "tensor bytes",
+    });
     const { runId } = await startModelCi(sessionCaller(owner), model, {
       environments: [cpuEnvironment],
     });
@@ -133,6 +140,7 @@ describe("a model CI run on a shell runner that declares the environment", () =>
     });
     expect(log).toContain("answer: first");
     expect(log).not.toContain("answer: second");
+    expect(log).toContain("weights: tensor bytes");
 
     const rerun = await rerunModelCi(sessionCaller(owner), model, record.id);
     const again = await finished(model, rerun.runId);
