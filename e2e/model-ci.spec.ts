@@ -8,7 +8,7 @@ test.beforeAll(async () => {
   await cli("catalog:seed");
 });
 
-const cpuEnvironment = /^CPU · PyTorch 2\.1\.0 · Python 3\.9 · openMind 0\.8\.0/;
+const cpuEnvironment = /CPU · PyTorch 2\.1\.0 · Python 3\.9 · openMind 0\.8\.0/;
 
 async function commitFiles(page: Page, model: string, files: Record<string, string>) {
   const response = await page.request.post(`/api/repos/models/${model}/commit`, {
