@@ -7,6 +7,7 @@ CREATE TABLE `model_ci_runs` (
 	`image` text NOT NULL,
 	`hardware` text NOT NULL,
 	`created_by` integer,
+	`trigger` text,
 	`created_at` integer NOT NULL,
 	`stop_reason` text,
 	`finished_at` integer,

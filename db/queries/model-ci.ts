@@ -54,7 +54,13 @@ const rowColumns = {
 
 /** Records the environments of one run; they share the first row's id as their run id. */
 export async function insertModelCiRun(
-  run: { repoId: number; commit: string; createdBy: number | null; rows: NewModelCiRow[] },
+  run: {
+    repoId: number;
+    commit: string;
+    createdBy: number | null;
+    trigger: "push" | null;
+    rows: NewModelCiRow[];
+  },
   now: Date,
 ): Promise<number> {
   const db = getDb();
@@ -68,6 +74,7 @@ export async function insertModelCiRun(
           repoId: run.repoId,
           commit: run.commit,
           createdBy: run.createdBy,
+          trigger: run.trigger,
           createdAt: now,
           finishedAt: row.jobId === null ? now : null,
         };
@@ -122,4 +129,42 @@ export async function finishModelCiRow(
     .set({ ...outcome, finishedAt: now })
     .where(and(eq(modelCiRuns.jobId, jobId), isNull(modelCiRuns.finishedAt)))
     .run();
+}
+
+/** The jobs of a model's push-started runs that have not started yet (a newer push replaces them). */
+export async function listQueuedPushRuns(
+  repoId: number,
+): Promise<{ jobId: number; commit: string }[]> {
+  const rows = getDb()
+    .select({ jobId: modelCiRuns.jobId, commit: modelCiRuns.commit })
+    .from(modelCiRuns)
+    .innerJoin(jobs, eq(jobs.id, modelCiRuns.jobId))
+    .where(
+      and(
+        eq(modelCiRuns.repoId, repoId),
+        eq(modelCiRuns.trigger, "push"),
+        isNull(modelCiRuns.finishedAt),
+        eq(jobs.state, "queued"),
+      ),
+    )
+    .all();
+  return rows.flatMap((row) =>
+    row.jobId === null ? [] : [{ jobId: row.jobId, commit: row.commit }],
+  );
+}
+
+/** Whether a push already started a run of this commit (the change listener may run twice). */
+export async function hasPushRunAt(repoId: number, commit: string): Promise<boolean> {
+  const row = getDb()
+    .select({ id: modelCiRuns.id })
+    .from(modelCiRuns)
+    .where(
+      and(
+        eq(modelCiRuns.repoId, repoId),
+        eq(modelCiRuns.commit, commit),
+        eq(modelCiRuns.trigger, "push"),
+      ),
+    )
+    .get();
+  return !!row;
 }

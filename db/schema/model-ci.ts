@@ -25,6 +25,8 @@ export const modelCiRuns = sqliteTable(
     image: text("image").notNull(),
     hardware: text("hardware", { enum: ["cpu", "npu"] }).notNull(),
     createdBy: integer("created_by").references(() => owners.id, { onDelete: "set null" }),
+    /** `push`: started by a push to the default branch (the card's `ci: {on: push}`). */
+    trigger: text("trigger", { enum: ["push"] }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     /** Why it did not pass (`timeout`, `stopped`, `no_inference_py`, …); null while open or passed. */
     stopReason: text("stop_reason"),

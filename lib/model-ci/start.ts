@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 
 import { findModelCiRow, insertModelCiRun, type NewModelCiRow } from "@/db/queries/model-ci";
+import type { RepoRecord } from "@/db/queries/repos";
 
 import type { Caller } from "@/lib/auth/caller";
 import { getConfig } from "@/lib/config";
@@ -10,13 +11,14 @@ import { AppError } from "@/lib/errors";
 import { getPathInfo, resolveRevision, type RepoRef } from "@/lib/hub";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import type { Labels } from "@/lib/jobs/protocol";
-import { getRepo } from "@/lib/repos/access";
+import { getRepo, refOf } from "@/lib/repos/access";
 import { repoTypePlural } from "@/lib/validation/repo-names";
 
 import { listCiEnvironments, type CiEnvironment } from "./environments";
 import { modelCiSpec } from "./job-spec";
 
 const minute = 60;
+export const defaultTimeoutSeconds = 30 * minute;
 
 export const startModelCiSchema = z.object({
   environments: z
@@ -24,7 +26,12 @@ export const startModelCiSchema = z.object({
     .min(1, "Choose at least one environment.")
     .max(10),
   revision: z.string().trim().min(1).max(256).optional(),
-  timeoutMinutes: z.coerce.number().int().min(1).max(120).default(30),
+  timeoutMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(120)
+    .default(defaultTimeoutSeconds / minute),
 });
 export type StartModelCiInput = z.input<typeof startModelCiSchema>;
 
@@ -68,11 +75,34 @@ export async function startModelCi(
     }
     return env;
   });
-  const { entry } = await getPathInfo(ref, { rev: resolved.commit, path: "examples/inference.py" });
+  return startRun({
+    repo,
+    commit: resolved.commit,
+    environments,
+    createdBy: caller.id,
+    timeoutSeconds: want.timeoutMinutes * minute,
+  });
+}
+
+/**
+ * Queues one job per environment at `commit` and records the run; the caller (a writer, or the
+ * system for a push) has been checked. A commit without the script gets no job at all.
+ */
+export async function startRun(input: {
+  repo: RepoRecord;
+  commit: string;
+  environments: CiEnvironment[];
+  createdBy: number | null;
+  timeoutSeconds: number;
+  trigger?: "push";
+}): Promise<{ runId: number }> {
+  const { repo, commit } = input;
+  const ref = refOf(repo);
+  const { entry } = await getPathInfo(ref, { rev: commit, path: "examples/inference.py" });
   const hasScript = entry?.type === "file";
   const grant = `${repoTypePlural.model}/${ref.owner}/${ref.name}`;
   const rows: NewModelCiRow[] = [];
-  for (const env of environments) {
+  for (const env of input.environments) {
     if (!hasScript) {
       rows.push({
         jobId: null,
@@ -88,16 +118,16 @@ export async function startModelCi(
       kind: "model-ci",
       spec: modelCiSpec({
         cloneUrl: `${getConfig().publicUrl}/${grant}.git`,
-        commit: resolved.commit,
+        commit,
         image: where.image,
       }),
       labels: where.labels,
       npuCount: where.npuCount,
-      timeoutSeconds: want.timeoutMinutes * minute,
+      timeoutSeconds: input.timeoutSeconds,
       // A lost runner's job runs once more, then counts as lost.
       maxAttempts: 2,
       resource: { type: "repo", repoId: repo.id },
-      createdBy: caller.id,
+      createdBy: input.createdBy,
       grants: { clone: [grant] },
     });
     rows.push({
@@ -109,7 +139,7 @@ export async function startModelCi(
     });
   }
   const runId = await insertModelCiRun(
-    { repoId: repo.id, commit: resolved.commit, createdBy: caller.id, rows },
+    { repoId: repo.id, commit, createdBy: input.createdBy, trigger: input.trigger ?? null, rows },
     new Date(),
   );
   return { runId };
