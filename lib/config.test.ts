@@ -16,6 +16,14 @@ describe("parseConfig", () => {
     expect(config.jobs).toEqual({ leaseSeconds: 6, pollSeconds: 2 });
   });
 
+  it("reads the embedded runner's extra labels, an image reference included", () => {
+    expect(parseConfig({}).embeddedRunnerLabels).toEqual({});
+    const labels = "image=base_image/openmind:openeuler-python3.9-pytorch2.1.0-openmind0.8.0";
+    expect(parseConfig({ STRATA_EMBEDDED_RUNNER_LABELS: labels }).embeddedRunnerLabels).toEqual({
+      image: "base_image/openmind:openeuler-python3.9-pytorch2.1.0-openmind0.8.0",
+    });
+  });
+
   it.each([
     ["STRATA_JOB_LEASE_SECONDS", "4"],
     ["STRATA_JOB_LEASE_SECONDS", "3601"],
@@ -25,6 +33,8 @@ describe("parseConfig", () => {
     ["STRATA_RUNNER_POLL_SECONDS", "56"],
     ["STRATA_TRUSTED_PROXIES", "10.0.0.0/33"],
     ["STRATA_TRUSTED_PROXIES", "127.0.0.1, proxy.internal"],
+    ["STRATA_EMBEDDED_RUNNER_LABELS", "image"],
+    ["STRATA_EMBEDDED_RUNNER_LABELS", "image=base image"],
   ])("refuses %s=%s, naming the variable", (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => parseConfig({ [name]: value })).toThrow(name);

@@ -6,6 +6,7 @@ import path from "node:path";
 import { z } from "zod";
 
 import { parseTrustedProxies } from "@/lib/runtime/client-address.mjs";
+import { parseLabelList, type Labels } from "@/lib/runtime/labels";
 
 /**
  * The server's configuration, read once from the environment and validated, so that a bad value
@@ -28,6 +29,16 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, message: "must be an http(s) URL such as http://hub.example.com" })
     .optional(),
   STRATA_EMBEDDED_RUNNER: flag.default(true),
+  // Extra labels of the embedded runner, e.g. `image=base_image/openmind:<tag>` for model CI.
+  STRATA_EMBEDDED_RUNNER_LABELS: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const parsed = parseLabelList(value);
+      if ("labels" in parsed) return parsed.labels;
+      ctx.addIssue({ code: "custom", message: parsed.problem });
+      return z.NEVER;
+    }),
   STRATA_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   STRATA_JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   STRATA_RUNNER_POLL_SECONDS: z.coerce.number().int().min(1).max(55).default(30),
@@ -53,6 +64,7 @@ export type Config = {
   port: number;
   dataDir: string;
   publicUrl: string;
+  embeddedRunnerLabels: Labels;
   embeddedRunner: boolean;
   authSecret: string;
   jobs: {
@@ -93,6 +105,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, "authSecret"> 
     dataDir: path.resolve(e.STRATA_DATA_DIR),
     publicUrl: (e.STRATA_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     embeddedRunner: e.STRATA_EMBEDDED_RUNNER,
+    embeddedRunnerLabels: e.STRATA_EMBEDDED_RUNNER_LABELS,
     authSecret: e.STRATA_AUTH_SECRET,
     jobs: { leaseSeconds: e.STRATA_JOB_LEASE_SECONDS, pollSeconds: e.STRATA_RUNNER_POLL_SECONDS },
     oauth: {

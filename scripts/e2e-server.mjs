@@ -20,6 +20,9 @@ const env = {
   STRATA_DATA_DIR: dataDir,
   STRATA_PUBLIC_URL: url,
   PORT: new URL(url).port,
+  // The embedded runner provides the CPU model CI environment e2e/model-ci.spec.ts runs in.
+  STRATA_EMBEDDED_RUNNER_LABELS:
+    "image=base_image/openmind:openeuler-python3.9-pytorch2.1.0-openmind0.8.0",
 };
 await run("npx", ["tsx", "--conditions=react-server", "db/migrate.ts"], { env });
 startNextServer(env.PORT, env);

@@ -8,6 +8,7 @@ import { tabsOf } from "@/lib/repos/kinds";
 import { commitsHref, repoHref, settingsHref, treeHref } from "@/lib/repos/urls";
 import type { RepoCard, RepoView } from "@/lib/repos/view/repo-view";
 
+import { CiMarks } from "../model-ci/ci-marks";
 import { CardChips } from "./card-chips";
 import { LikeButton } from "./like-button";
 import { RepoTabs, type RepoTab } from "./repo-tabs";
@@ -23,6 +24,7 @@ export async function RepoHeader({ view, card }: { view: RepoView; card: RepoCar
     card: { href: base, label: s.tabs.card[view.type] },
     files: { href: treeHref(repo, view.defaultBranch), label: s.tabs.files },
     commits: { href: commitsHref(repo, view.defaultBranch), label: s.tabs.commits },
+    ci: { href: `${base}/ci`, label: s.tabs.ci },
     settings: view.canAdmin ? { href: settingsHref(repo), label: s.tabs.settings } : null,
   };
   const tabs = tabsOf(view.type).flatMap((id) => {
@@ -69,6 +71,7 @@ export async function RepoHeader({ view, card }: { view: RepoView; card: RepoCar
         <span>{s.updated(formatRelative(view.updatedAt, locale))}</span>
       </p>
       {view.description ? <p className="mt-2 max-w-3xl text-sm">{view.description}</p> : null}
+      {view.type === "model" ? <CiMarks owner={view.owner} name={view.name} /> : null}
       {card ? (
         <div className="mt-3">
           <CardChips type={view.type} metadata={card.metadata} />

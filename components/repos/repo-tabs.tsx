@@ -14,6 +14,7 @@ function activeTab(pathname: string, base: string): RepoTab["id"] {
   if (["tree", "blob", "upload", "edit"].includes(rest)) return "files";
   if (rest === "commits" || rest === "commit") return "commits";
   if (rest === "settings") return "settings";
+  if (rest === "ci") return "ci";
   return "card";
 }
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { jobStrings } from "@/components/jobs/strings";
+import { LiveJobLog } from "@/components/jobs/live-job-log";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes } from "@/lib/format";
 import { getStrings } from "@/lib/i18n/server";
@@ -9,7 +10,7 @@ import type { SpaceRuntime } from "@/lib/spaces/runtime";
 
 import { RebuildButton } from "./rebuild-button";
 import { SpaceBuildBadge } from "./space-build-badge";
-import { SpaceBuildLog } from "./space-build-log";
+
 import { spaceAppStrings } from "./space-strings";
 
 function Command({ label, command }: { label: string; command: string }) {
@@ -70,7 +71,7 @@ export async function SpaceBuildPanel({
       ) : null}
       {/* While it builds, and after a failure (the failing step's output), the log is right here. */}
       {build.jobId && ["queued", "building", "failed"].includes(build.state) ? (
-        <SpaceBuildLog
+        <LiveJobLog
           key={build.jobId}
           jobId={build.jobId}
           live={build.state === "queued" || build.state === "building"}

@@ -6,6 +6,7 @@ export * from "./images";
 export * from "./jobs";
 export * from "./lfs";
 export * from "./lfs-links";
+export * from "./model-ci";
 export * from "./rate-limits";
 export * from "./registry";
 export * from "./repos";

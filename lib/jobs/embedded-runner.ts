@@ -49,9 +49,18 @@ function dataDirTag(): string {
   return createHash("sha256").update(getConfig().dataDir).digest("hex").slice(0, 12);
 }
 
-/** Builds images too when buildah is installed (`npm run up` installs it where apt is usable). */
+/**
+ * Builds images too when buildah is installed (`npm run up` installs it where apt is usable); the
+ * operator's extra labels (`STRATA_EMBEDDED_RUNNER_LABELS`) come first, so they cannot change
+ * what the runner is (its executor and hardware).
+ */
 function embeddedLabels(builder: RunnerBuilder): Labels {
-  return { executor: "shell", hardware: "cpu", ...(builder === "none" ? {} : { builder }) };
+  return {
+    ...getConfig().embeddedRunnerLabels,
+    executor: "shell",
+    hardware: "cpu",
+    ...(builder === "none" ? {} : { builder }),
+  };
 }
 const embeddedConcurrency = 2;
 

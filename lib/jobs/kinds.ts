@@ -61,6 +61,7 @@ export const jobKindDefinitions: Record<JobKind, JobKindDefinition> = {
     timeoutSeconds: 2 * hour,
     retry: true,
     resources: ["repo", "system"],
+    onFinished: async (job) => (await import("@/lib/model-ci/finish")).recordModelCiFinished(job),
   }),
   "image-build": defineJobKind({
     timeoutSeconds: 3 * hour,

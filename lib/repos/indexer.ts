@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import { readFileBytes, resolveRevision, type RepoChange } from "@/lib/hub";
 import { parseCard, type ParsedCard } from "@/lib/hub/card/parse-card";
 
+import { syncModelCiOnPush } from "@/lib/model-ci/on-push";
 import { syncSpaceBuild } from "@/lib/spaces/builds";
 
 import { refOf } from "./access";
@@ -107,6 +108,7 @@ export async function reindexAfterChange(change: RepoChange): Promise<void> {
   const record = await findRepoRecord(change.repo.type, change.repo.owner, change.repo.name);
   if (!record) return;
   await indexRepository(record);
-  // A Space builds on every change of its default branch.
+  // A Space builds on every change of its default branch; a model may ask for CI on push.
   if (record.type === "space") await syncSpaceBuild(record);
+  if (record.type === "model") await syncModelCiOnPush(record);
 }

@@ -9,7 +9,7 @@ import { listFacets, listSorts, type ListFacet, type ListSort } from "./list/lis
 export type CreateField = "task" | "frameworks" | "hardware" | "space";
 
 /** The tabs of a repository page, in order. A Space's `card` tab is its app. */
-export type RepoTabId = "card" | "files" | "commits" | "settings";
+export type RepoTabId = "card" | "files" | "commits" | "ci" | "settings";
 
 export type RepoKind = {
   type: RepoType;
@@ -38,7 +38,8 @@ export const repoKinds = defineKinds({
     taskField: "pipelineTag",
     facets: cardFacets,
     sorts: listSorts,
-    tabs: ["card", "files", "commits", "settings"],
+    // Model CI runs a model's inference script (only models have one).
+    tabs: ["card", "files", "commits", "ci", "settings"],
   },
   dataset: {
     type: "dataset",

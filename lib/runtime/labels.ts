@@ -4,12 +4,15 @@
 export type Labels = Record<string, string>;
 
 export const labelKeyPattern = /^[a-z0-9][a-z0-9._/-]{0,62}$/;
-export const labelValuePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+// Values may hold an image reference (`image=base_image/openmind:<tag>`, the environment a shell
+// runner provides for model CI), hence ':' and '/' and the length.
+export const labelValuePattern = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/;
 export const maxLabels = 32;
 
 export const labelMessages = {
   key: "Label keys are 1–63 lower-case letters, digits, '.', '_', '/' or '-', starting with a letter or digit.",
-  value: "Label values are 1–63 letters, digits, '.', '_' or '-', starting with a letter or digit.",
+  value:
+    "Label values are 1–128 letters, digits, '.', '_', ':', '/' or '-', starting with a letter or digit.",
   count: `Use at most ${maxLabels} labels.`,
   pair: (item: string) => `Write labels as key=value; "${item}" is not.`,
 };

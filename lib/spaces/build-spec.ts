@@ -1,5 +1,6 @@
 // What a Space build job does: fetch the Space's repository at one commit with the job's token,
 // add the generated Dockerfile (gradio), build the image and push it to this hub's registry.
+import { fetchCommitLines } from "@/lib/jobs/fetch-script";
 import type { JobSpec } from "@/lib/jobs/protocol";
 
 const appDir = "/home/user/app";
@@ -40,9 +41,6 @@ export function gradioDockerfile(input: {
   return `${lines.join("\n")}\n`;
 }
 
-/** Single-quotes a value for bash. */
-const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
-
 /**
  * The job spec of one build. The fetch step clones with `STRATA_JOB_TOKEN`, which is valid only for
  * this Space's repository and only while the job runs; it never appears in the log (git gets it
@@ -58,15 +56,7 @@ export function spaceBuildSpec(input: {
   buildArgs: Record<string, string>;
 }): JobSpec {
   const fetch = [
-    "set -euo pipefail",
-    "git init -q src && cd src",
-    // A named remote: git-lfs finds the LFS endpoint from it when the checkout fetches LFS files.
-    `git remote add origin ${quote(input.cloneUrl)}`,
-    // A credential helper answers git and git-lfs from the environment, so the token is in no
-    // argument, URL or file.
-    `git config credential.helper '!f() { echo username=job; echo "password=$STRATA_JOB_TOKEN"; }; f'`,
-    `git fetch -q --depth 1 origin ${input.commit}`,
-    `git checkout -q ${input.commit}`,
+    ...fetchCommitLines({ cloneUrl: input.cloneUrl, commit: input.commit, dir: "src" }),
     // The image gets the files, not the repository.
     "rm -rf .git",
     ...(input.dockerfile === null

@@ -60,6 +60,9 @@ describe("seedImageCatalog", () => {
       "openeuler-python3.8-cann8.0.rc1.beta1-pytorch2.1.0-openmind0.7.1",
       "openeuler-python3.9-cann8.0.rc2.beta1-mindspore2.3.1-openmind0.8.0",
       "openeuler-python3.9-cann8.0.rc2.beta1-pytorch2.1.0-openmind0.8.0",
+      // CPU images are CI environments too (beyond openMind), so CI runs without NPUs.
+      "openeuler-python3.9-mindspore2.3.1-openmind0.8.0",
+      "openeuler-python3.9-pytorch2.1.0-openmind0.8.0",
     ]);
 
     const cpu = await tagRow("openmind", "openeuler-python3.9-pytorch2.1.0-openmind0.8.0");
@@ -73,7 +76,7 @@ describe("seedImageCatalog", () => {
       frameworks: [{ name: "pytorch", version: "2.1.0" }],
       openmindVersion: "0.8.0",
       space: true,
-      modelCi: false,
+      modelCi: true,
       sources: ["registry.modelers.cn"],
       availableLocally: false,
       updatedAt: null,

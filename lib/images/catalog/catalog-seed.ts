@@ -59,12 +59,16 @@ const openmindTags: SeedTag[] = [
     sources: modelers,
     arches: { amd64: GB(1.5) },
     space: true,
+    // Beyond openMind: CPU images are CI environments too, so CI runs without NPUs.
+    modelCi: true,
   },
   {
     tag: "openeuler-python3.9-pytorch2.1.0-openmind0.8.0",
     sources: modelers,
     arches: { amd64: MB(743) },
     space: true,
+    // Beyond openMind: CPU images are CI environments too, so CI runs without NPUs.
+    modelCi: true,
   },
   {
     tag: "openeuler-python3.8-cann8.0.rc1.beta1-pytorch2.1.0-mindspore2.3.0rc1-openmind0.7.1",

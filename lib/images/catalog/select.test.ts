@@ -99,8 +99,8 @@ describe("selectImage from the seeded catalog", () => {
       "No Space image has MindSpore 2.2.0 on NPU; available versions: 2.3.0rc1, 2.3.1.",
     ],
     [
-      { purpose: "model_ci", hardware: "cpu", framework: "pytorch" },
-      "No model CI image runs on CPU; model CI images are available for NPU.",
+      { purpose: "model_ci", hardware: "cpu", framework: "pytorch", openmindVersion: "0.7.1" },
+      "No model CI image has PyTorch with openMind 0.7.1 on CPU; available openMind versions: 0.8.0.",
     ],
     [
       // Only cited, not offered to Spaces (the reference lists no Space flag for it).
@@ -131,8 +131,17 @@ describe("selectImage from the seeded catalog", () => {
       "openeuler-python3.8-cann8.0.rc1.beta1-mindspore2.3.0rc1-openmind0.7.1",
     ]);
     const ci = await listSelectableImages({ purpose: "model_ci", framework: "mindspore" });
-    expect(ci.map((s) => s.variables.frameworks[0]!.version)).toEqual(["2.3.1", "2.3.0rc1"]);
-    expect(await listSelectableImages({ purpose: "model_ci", hardware: "cpu" })).toEqual([]);
+    expect(ci.map((s) => s.variables.frameworks[0]!.version)).toEqual([
+      "2.3.1",
+      "2.3.1",
+      "2.3.0rc1",
+    ]);
+    expect(
+      (await listSelectableImages({ purpose: "model_ci", hardware: "cpu" })).map((s) => s.tag),
+    ).toEqual([
+      "openeuler-python3.9-pytorch2.1.0-openmind0.8.0",
+      "openeuler-python3.9-mindspore2.3.1-openmind0.8.0",
+    ]);
   });
 
   it("refuses malformed input", async () => {
