@@ -205,10 +205,7 @@ describe("Space builds", () => {
     });
     const [fetch, build] = (job.spec as { steps: JobStep[] }).steps;
     expect(fetch?.type === "script" && fetch.script).toContain(
-      `git remote add origin 'http://localhost:3000/spaces/${first.ownerName}/${first.name}.git'\ngit config credential.helper`,
-    );
-    expect(fetch?.type === "script" && fetch.script).toContain(
-      `git fetch -q --depth 1 origin ${first.headCommit}`,
+      `fetch -q --depth 1 'http://localhost:3000/spaces/${first.ownerName}/${first.name}.git' ${first.headCommit}`,
     );
     // No requirements to install: no RUN at all, so a base image without pip builds.
     expect(fetch?.type === "script" && fetch.script).not.toContain("RUN ");
