@@ -147,11 +147,13 @@ async function spaceWith(
   return (await findRepoRecordById(record.id))!;
 }
 
-async function builtSpace(repoId: number) {
+/** The end of the build of the Space's head (not of the template commit before it). */
+async function builtSpace(space: { id: number; headCommit: string | null }) {
   const deadline = Date.now() + 150_000;
   for (;;) {
-    const build = (await findSpaceBuild(repoId))!;
-    if (!["queued", "building", "none"].includes(build.buildState)) return build;
+    const build = (await findSpaceBuild(space.id))!;
+    const ended = !["queued", "building", "none"].includes(build.buildState);
+    if (ended && build.buildCommit === space.headCommit) return build;
     if (Date.now() > deadline) throw new Error(`the build is still ${build.buildState}`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -194,7 +196,7 @@ describe.skipIf(!canBuild)("a Space built by a buildah runner", () => {
       },
       true,
     );
-    const build = await builtSpace(space.id);
+    const build = await builtSpace(space);
     const log = await logOf(build.buildJobId!);
     expect(build, log).toMatchObject({
       buildState: "succeeded",
@@ -286,7 +288,7 @@ describe.skipIf(!canBuild)("a Space built by a buildah runner", () => {
         { kind: "secret", name: "TOKEN", value: "secret-value-never-built" },
       ],
     );
-    const build = await builtSpace(space.id);
+    const build = await builtSpace(space);
     const log = await logOf(build.buildJobId!);
     expect(build.buildState, log).toBe("succeeded");
     expect(log).not.toContain("secret-value-never-built");
