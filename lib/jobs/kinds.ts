@@ -30,6 +30,13 @@ export type JobKindDefinition = {
    * still runs it, once. A hook that throws is retried later, so it must be idempotent.
    */
   onFinished?: (job: FinishedJob) => Promise<void>;
+  /**
+   * Variables added to the job's environment when a runner claims it, never stored with the job
+   * (a Space's secrets, opened by the server). The runner passes them to the job like `spec.env`.
+   */
+  claimEnv?: (resource: JobResourceRef) => Promise<Record<string, string>>;
+  /** Runs when a running job's service step reports its endpoint (the service answers). */
+  onServing?: (job: { id: number; resource: JobResourceRef }) => Promise<void>;
 };
 
 function defineJobKind(definition: JobKindDefinition): JobKindDefinition {
@@ -37,6 +44,8 @@ function defineJobKind(definition: JobKindDefinition): JobKindDefinition {
 }
 
 const hour = 3600;
+
+export const maxTimeoutSeconds = 7 * 24 * hour;
 
 /**
  * Every job kind and its policy. Adding a kind: its name in `jobKinds` (db/schema/job-enums.ts)
@@ -48,10 +57,29 @@ export const jobKindDefinitions: Record<JobKind, JobKindDefinition> = {
     timeoutSeconds: hour,
     retry: true,
     resources: ["repo"],
-    onFinished: async (job) => (await import("@/lib/spaces/builds")).recordSpaceBuildFinished(job),
+    onFinished: async (job) => {
+      await (await import("@/lib/spaces/builds")).recordSpaceBuildFinished(job);
+      await (await import("@/lib/spaces/runs")).runBuiltSpace(job);
+    },
   }),
-  // A Space app runs until stopped; its "timeout" is how long it may run at all.
-  "space-run": defineJobKind({ timeoutSeconds: 7 * 24 * hour, retry: true, resources: ["repo"] }),
+  // A Space app runs until stopped: the longest time limit there is, and a lease it keeps renewing.
+  "space-run": defineJobKind({
+    timeoutSeconds: maxTimeoutSeconds,
+    retry: true,
+    resources: ["repo"],
+    onFinished: async (job) => (await import("@/lib/spaces/runs")).recordSpaceRunFinished(job),
+    claimEnv: async (resource) =>
+      resource.type === "repo"
+        ? (await import("@/lib/spaces/runs")).spaceRunSecrets(resource.repoId)
+        : {},
+    onServing: async (job) =>
+      job.resource.type === "repo"
+        ? (await import("@/lib/spaces/runs")).promoteAnsweringRun({
+            id: job.id,
+            repoId: job.resource.repoId,
+          })
+        : undefined,
+  }),
   // CI of one model, or site-wide CI an administrator starts (a model across the catalog's images).
   "model-ci": defineJobKind({
     timeoutSeconds: 2 * hour,
@@ -73,5 +101,3 @@ export const retryableJobKinds: readonly JobKind[] = (
 export function defaultMaxAttempts(kind: JobKind): number {
   return jobKindDefinitions[kind].retry ? 3 : 1;
 }
-
-export const maxTimeoutSeconds = 7 * 24 * hour;

@@ -2,7 +2,9 @@
 // add the generated Dockerfile (gradio), build the image and push it to this hub's registry.
 import type { JobSpec } from "@/lib/jobs/protocol";
 
-const appDir = "/home/user/app";
+import { fetchSpaceLines } from "./fetch-script";
+
+export const appDir = "/home/user/app";
 
 /**
  * The Dockerfile of a gradio Space: its base environment, then its requirements (no `RUN` at all
@@ -40,14 +42,7 @@ export function gradioDockerfile(input: {
   return `${lines.join("\n")}\n`;
 }
 
-/** Single-quotes a value for bash. */
-const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
-
-/**
- * The job spec of one build. The fetch step clones with `STRATA_JOB_TOKEN`, which is valid only for
- * this Space's repository and only while the job runs; it never appears in the log (git gets it
- * through a credential helper reading the environment, not in a URL).
- */
+/** The job spec of one build: fetch (see `fetchSpaceLines`), then build and push. */
 export function spaceBuildSpec(input: {
   cloneUrl: string;
   commit: string;
@@ -58,11 +53,7 @@ export function spaceBuildSpec(input: {
   buildArgs: Record<string, string>;
 }): JobSpec {
   const fetch = [
-    "set -euo pipefail",
-    "git init -q src && cd src",
-    // A credential helper answers git from the environment, so the token is in no argument or URL.
-    `git -c credential.helper='!f() { echo username=job; echo "password=$STRATA_JOB_TOKEN"; }; f' fetch -q --depth 1 ${quote(input.cloneUrl)} ${input.commit}`,
-    `git checkout -q ${input.commit}`,
+    ...fetchSpaceLines(input),
     ...(input.dockerfile === null
       ? []
       : [`cat > .strata.Dockerfile <<'STRATA_DOCKERFILE'\n${input.dockerfile}STRATA_DOCKERFILE`]),
