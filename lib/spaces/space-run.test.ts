@@ -325,6 +325,26 @@ describe.skipIf(!isRoot)("a Space run by a shell runner behind the proxy", () =>
     }
   });
 
+  it("asks for an NPU runner and one chip for an npu-basic Space, with no time limit but the longest", async () => {
+    const { record } = await makeHubRepo(owner, { type: "space", isPrivate: false });
+    const npuSpace = await commitApp(record, {
+      "README.md": readme.replace("sdk: gradio", "sdk: gradio\nhardware: npu-basic"),
+      "app.py": appPy,
+      "requirements.txt": "",
+    });
+    await buildSucceeds(npuSpace.id);
+    const job = (await findJobRecord((await findSpaceRun(npuSpace.id))!.nextRunJobId!))!;
+    expect(job).toMatchObject({
+      kind: "space-run",
+      requiredLabels: { hardware: "npu" },
+      npuCount: 1,
+      timeoutSeconds: 7 * 24 * 3600,
+    });
+    // The secrets are added when a runner claims it: they are never stored with the job.
+    expect(JSON.stringify(job.spec)).not.toContain("secret-value-42");
+    await pauseSpace(sessionCaller(owner), refOf(npuSpace));
+  });
+
   it("answers 404 for a private Space to anonymous callers and strangers", async () => {
     const { record } = await makeHubRepo(owner, { type: "space", isPrivate: true });
     const secret = await commitApp(record, {
