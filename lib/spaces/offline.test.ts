@@ -21,6 +21,7 @@ function runtime(env: SpaceRuntime["env"]): SpaceRuntime {
       size: null,
       builtCommit: "0123456789abcdef",
     },
+    run: { state: "none", message: null, logJobId: null },
     env,
   };
 }

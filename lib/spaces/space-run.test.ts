@@ -27,6 +27,7 @@ import { startRouteServer } from "@/test/jobs/route-server";
 import { eq } from "drizzle-orm";
 
 import { pauseSpace, restartSpace, runBuiltSpace } from "./runs";
+import { loadSpaceRuntime } from "./runtime";
 
 const isRoot = process.getuid?.() === 0;
 
@@ -265,6 +266,7 @@ describe.skipIf(!isRoot)("a Space run by a shell runner behind the proxy", () =>
     expect(Date.now() - started - firstAt).toBeGreaterThan(1_000);
 
     expect(await logOf(firstRun)).not.toContain("secret-value-42");
+    expect((await loadSpaceRuntime(null, refOf(space))).stage).toBe("RUNNING");
   }, 120_000);
 
   it("keeps the serving run when a new version fails to start, and replaces it with one that answers", async () => {
@@ -279,6 +281,12 @@ describe.skipIf(!isRoot)("a Space run by a shell runner behind the proxy", () =>
     expect((await findJobRecord(failing))!.state).toBe("failed");
     expect(await logOf(failing)).toContain("broken at start");
     expect((await findSpaceRun(space.id))!.runJobId).toBe(firstRun);
+    // Still serving, and saying why the new version is not.
+    expect((await loadSpaceRuntime(null, refOf(space))).run).toMatchObject({
+      state: "running",
+      message: expect.stringContaining("exited with code 1"),
+      logJobId: firstRun,
+    });
     expect(await (await proxy(space, "")).text()).toContain("version=1");
 
     space = await commitApp(space, {
@@ -364,6 +372,7 @@ describe.skipIf(!isRoot)("a Space run by a shell runner behind the proxy", () =>
     await pauseSpace(sessionCaller(owner), refOf(space));
     const paused = await proxy(space, "");
     expect(paused.status).toBe(503);
+    expect((await loadSpaceRuntime(null, refOf(space))).stage).toBe("PAUSED");
     const { jobId } = await restartSpace(sessionCaller(owner), refOf(space));
     await until("the restarted run serves", async () => {
       return (await findSpaceRun(space.id))?.runJobId === jobId;
