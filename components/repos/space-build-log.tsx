@@ -9,7 +9,7 @@ import type { JobState } from "@/db/schema/job-enums";
 const over: ReadonlySet<JobState> = new Set(["succeeded", "failed", "cancelled"]);
 
 /**
- * The Space's build log, live on its page. When the build ends the page renders again, so the
+ * A Space job's log (its build or its run), live on its page. When the job ends the page renders again, so the
  * state, the image and the offline commands appear without a reload.
  */
 export function SpaceBuildLog({ jobId, live }: { jobId: number; live: boolean }) {
