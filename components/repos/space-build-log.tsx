@@ -9,8 +9,8 @@ import type { JobState } from "@/db/schema/job-enums";
 const over: ReadonlySet<JobState> = new Set(["succeeded", "failed", "cancelled"]);
 
 /**
- * A Space job's log (its build or its run), live on its page. When the job ends the page renders again, so the
- * state, the image and the offline commands appear without a reload.
+ * A Space job's log (its build or its run), live on its page. When the job ends the page renders
+ * again, so the state, the image and the offline commands appear without a reload.
  */
 export function SpaceBuildLog({ jobId, live }: { jobId: number; live: boolean }) {
   const router = useRouter();

@@ -3,7 +3,7 @@ import "server-only";
 import { findJobRecord } from "@/db/queries/jobs";
 import { findSpaceRun, findSpaceRunEndpoint } from "@/db/queries/space-runs";
 
-export type SpaceRunState =
+type SpaceRunState =
   "none" | "starting" | "running" | "start_failed" | "runtime_error" | "paused" | "stopped";
 
 export type SpaceRunView = {
