@@ -43,8 +43,8 @@ async function runToEndpoint(job: ReturnType<typeof payload>) {
   return { commands, endpoints: client.endpoints };
 }
 
-describe("an npu-basic Space run on a docker runner", () => {
-  it("is exactly this docker command line, with values only in docker's environment", async () => {
+describe("a Space run on a docker runner", () => {
+  it("of an npu-basic gradio Space is exactly this docker command line, with values only in docker's environment", async () => {
     const spec = spaceRunSpec({
       owner: "alice",
       name: "npu-demo",
@@ -52,6 +52,7 @@ describe("an npu-basic Space run on a docker runner", () => {
       appFile: "app.py",
       port: 7860,
       image,
+      sdk: "gradio",
       cloneUrl: "http://hub.example.com/spaces/alice/npu-demo.git",
       variables: { MODEL_ID: "Qwen/Qwen2.5-0.5B" },
     });
@@ -121,6 +122,42 @@ describe("an npu-basic Space run on a docker runner", () => {
         image,
         script: `export GRADIO_SERVER_PORT="$PORT"\ncd /home/user/app\nexec python 'app.py'`,
       },
+    ]);
+  });
+
+  it("of a docker Space starts the image's own command in its own working dir", async () => {
+    const spec = spaceRunSpec({
+      owner: "alice",
+      name: "web",
+      commit: "0123456789abcdef0123456789abcdef01234567",
+      appFile: "app.py",
+      port: 7860,
+      image,
+      sdk: "docker",
+      cloneUrl: "http://hub.example.com/spaces/alice/web.git",
+      variables: {},
+    });
+    const { commands } = await runToEndpoint(payload({ id: 32, kind: "space-run", spec }));
+    const run = commands.find((command) => command.args[0] === "run")!;
+    // prettier-ignore
+    expect(run.args).toEqual([
+      "run", "--rm", "--init",
+      "--name", "strata-job-32-1-1",
+      "-p", "21800:7860",
+      "-e", "SYSTEM",
+      "-e", "SPACE_ID",
+      "-e", "SPACE_AUTHOR_NAME",
+      "-e", "SPACE_REPO_NAME",
+      "-e", "GRADIO_SERVER_NAME",
+      "-e", "GRADIO_ROOT_PATH",
+      "-e", "CI",
+      "-e", "STRATA_JOB_ID",
+      "-e", "STRATA_JOB_ATTEMPT",
+      "-e", "STRATA_JOB_TOKEN",
+      "-e", "STRATA_SERVER_URL",
+      "-e", "STRATA_NPU_DEVICES",
+      "-e", "PORT",
+      image,
     ]);
   });
 });

@@ -13,6 +13,8 @@ export type SpaceRunInput = {
   port: number;
   /** The image to run (docker runner); null: run from a checkout (shell runner). */
   image: string | null;
+  /** A docker Space: its image starts the app with its own command. */
+  sdk: "gradio" | "docker";
   cloneUrl: string;
   /** The Space's variables (public); its secrets are added when a runner claims the job. */
   variables: Record<string, string>;
@@ -44,11 +46,13 @@ export function spaceRunSpec(input: SpaceRunInput): JobSpec {
     return {
       env: spaceEnv(input),
       steps: [
-        {
-          ...serve,
-          image: input.image,
-          script: [listen, `cd ${appDir}`, `exec python ${quote(input.appFile)}`].join("\n"),
-        },
+        input.sdk === "docker"
+          ? { ...serve, image: input.image, imageCommand: true, script: "# the image's command" }
+          : {
+              ...serve,
+              image: input.image,
+              script: [listen, `cd ${appDir}`, `exec python ${quote(input.appFile)}`].join("\n"),
+            },
       ],
     };
   }

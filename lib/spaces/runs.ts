@@ -64,6 +64,7 @@ async function startSpaceRun(
       appFile: settings.appFile ?? "app.py",
       port: spaceAppPort,
       image: image ? build.image : null,
+      sdk: settings.sdk,
       cloneUrl: `${getConfig().publicUrl}/spaces/${ref.owner}/${ref.name}.git`,
       variables: await listSpaceVariableValues(repo.id),
     }),
