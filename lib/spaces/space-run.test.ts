@@ -292,6 +292,10 @@ describe.skipIf(!isRoot)("a Space run by a shell runner behind the proxy", () =>
     space = await commitApp(space, {
       "app.py": appPy.replace("import os", "VERSION = 2\nimport os"),
     });
+    // While the new commit builds, the old version keeps serving.
+    await expect
+      .poll(async () => (await loadSpaceRuntime(null, refOf(space))).stage)
+      .toBe("RUNNING_BUILDING");
     await buildSucceeds(space.id);
     const next = (await findSpaceRun(space.id))!.nextRunJobId!;
     await until(
