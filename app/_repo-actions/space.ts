@@ -6,6 +6,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/action";
 import { repoHref } from "@/lib/repos/urls";
 import { rebuildSpace } from "@/lib/spaces/builds";
+import { pauseSpace, restartSpace } from "@/lib/spaces/runs";
 import {
   deleteSpaceVariableSchema,
   removeSpaceVariable,
@@ -28,6 +29,26 @@ export const rebuildSpaceAction = defineAction(
     const result = await rebuildSpace(caller, { type: "space", ...space });
     revalidatePath(repoHref({ type: "space", ...space }));
     return result;
+  },
+);
+
+/** Starts the Space's app afresh (also resumes a paused Space); writers only (checked in lib/spaces). */
+export const restartSpaceAction = defineAction(
+  { schema: z.object(address) },
+  async (space, { caller }) => {
+    await restartSpace(caller, { type: "space", ...space });
+    refresh(space);
+    return {};
+  },
+);
+
+/** Stops the Space's app until a writer resumes it; writers only (checked in lib/spaces). */
+export const pauseSpaceAction = defineAction(
+  { schema: z.object(address) },
+  async (space, { caller }) => {
+    await pauseSpace(caller, { type: "space", ...space });
+    refresh(space);
+    return {};
   },
 );
 

@@ -110,3 +110,15 @@ export async function listSpaceSecretNames(repoId: number): Promise<string[]> {
     .all()
     .map((row) => row.name);
 }
+
+/** The Space's secrets, sealed: for the server to open when a runner claims the Space's run. */
+export async function listSpaceSealedSecrets(
+  repoId: number,
+): Promise<{ name: string; sealedValue: string }[]> {
+  return getDb()
+    .select({ name: spaceVariables.name, sealedValue: spaceVariables.sealedValue })
+    .from(spaceVariables)
+    .where(and(eq(spaceVariables.repoId, repoId), eq(spaceVariables.kind, "secret")))
+    .all()
+    .map((row) => ({ name: row.name, sealedValue: row.sealedValue ?? "" }));
+}

@@ -34,6 +34,14 @@ export const spaces = sqliteTable("spaces", {
   image: text("image"),
   imageDigest: text("image_digest"),
   imageSize: integer("image_size"),
+  /** The `space-run` job serving the app (or the one that served it last). */
+  runJobId: integer("run_job_id").references(() => jobs.id, { onDelete: "set null" }),
+  /** A newer run starting; it replaces `runJobId` once it reports its endpoint. */
+  nextRunJobId: integer("next_run_job_id").references(() => jobs.id, { onDelete: "set null" }),
+  /** A writer paused the Space: no run is started until it is resumed. */
+  paused: integer("paused", { mode: "boolean" }).notNull().default(false),
+  /** Why the last run failed to start or stopped on its own. */
+  runMessage: text("run_message"),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   // From the card's front matter (`title`, `emoji`, `colorFrom`, `colorTo`, `short_description`):
   title: text("title"),

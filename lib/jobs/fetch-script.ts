@@ -1,7 +1,7 @@
 // The script lines that fetch one commit of a repository inside a job, with the job's token.
 
 /** Single-quotes a value for bash. */
-const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+export const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
 
 /**
  * Fetches `commit` of the repository at `cloneUrl` into `dir` and checks it out, LFS files included

@@ -4,6 +4,8 @@ import { findLiveJobEndpoint, setJobEndpoint } from "@/db/queries/job-endpoints"
 import type { JobRunView } from "@/db/queries/job-runs";
 import { AppError } from "@/lib/errors";
 
+import { resourceRefFromColumns } from "./job-resource";
+import { jobKindDefinitions } from "./kinds";
 import { notifyJobChanged } from "./notifier";
 import type { EndpointResponse } from "./protocol";
 import { endpointRequestSchema } from "./protocol-schemas";
@@ -18,6 +20,10 @@ export async function reportJobEndpoint(job: JobRunView, body: unknown): Promise
     throw new AppError("conflict", "This attempt is no longer running; stop its service.");
   }
   notifyJobChanged(job.id);
+  await jobKindDefinitions[job.kind].onServing?.({
+    id: job.id,
+    resource: resourceRefFromColumns(job.resourceType, job.resourceId),
+  });
   return { url: input.url };
 }
 

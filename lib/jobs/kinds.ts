@@ -32,6 +32,13 @@ export type JobKindDefinition = {
   onFinished?: (job: FinishedJob) => Promise<void>;
   /** Runs when a user's Retry (the job page, the API) made job `retryId` out of `job`. */
   onRetried?: (job: { id: number; resource: JobResourceRef }, retryId: number) => Promise<void>;
+  /**
+   * Variables added to the job's environment when a runner claims it, never stored with the job
+   * (a Space's secrets, opened by the server). The runner passes them to the job like `spec.env`.
+   */
+  claimEnv?: (resource: JobResourceRef) => Promise<Record<string, string>>;
+  /** Runs when a running job's service step reports its endpoint (the service answers). */
+  onServing?: (job: { id: number; resource: JobResourceRef }) => Promise<void>;
 };
 
 function defineJobKind(definition: JobKindDefinition): JobKindDefinition {
@@ -39,6 +46,8 @@ function defineJobKind(definition: JobKindDefinition): JobKindDefinition {
 }
 
 const hour = 3600;
+
+export const maxTimeoutSeconds = 7 * 24 * hour;
 
 /**
  * Every job kind and its policy. Adding a kind: its name in `jobKinds` (db/schema/job-enums.ts)
@@ -50,12 +59,31 @@ export const jobKindDefinitions: Record<JobKind, JobKindDefinition> = {
     timeoutSeconds: hour,
     retry: true,
     resources: ["repo"],
-    onFinished: async (job) => (await import("@/lib/spaces/builds")).recordSpaceBuildFinished(job),
+    onFinished: async (job) => {
+      await (await import("@/lib/spaces/builds")).recordSpaceBuildFinished(job);
+      await (await import("@/lib/spaces/runs")).runBuiltSpace(job);
+    },
     onRetried: async (job, retryId) =>
       (await import("@/lib/spaces/builds")).followSpaceBuildRetry(job, retryId),
   }),
-  // A Space app runs until stopped; its "timeout" is how long it may run at all.
-  "space-run": defineJobKind({ timeoutSeconds: 7 * 24 * hour, retry: true, resources: ["repo"] }),
+  // A Space app runs until stopped: the longest time limit there is, and a lease it keeps renewing.
+  "space-run": defineJobKind({
+    timeoutSeconds: maxTimeoutSeconds,
+    retry: true,
+    resources: ["repo"],
+    onFinished: async (job) => (await import("@/lib/spaces/runs")).recordSpaceRunFinished(job),
+    claimEnv: async (resource) =>
+      resource.type === "repo"
+        ? (await import("@/lib/spaces/runs")).spaceRunSecrets(resource.repoId)
+        : {},
+    onServing: async (job) =>
+      job.resource.type === "repo"
+        ? (await import("@/lib/spaces/runs")).promoteAnsweringRun({
+            id: job.id,
+            repoId: job.resource.repoId,
+          })
+        : undefined,
+  }),
   // CI of one model, or site-wide CI an administrator starts (a model across the catalog's images).
   "model-ci": defineJobKind({
     timeoutSeconds: 2 * hour,
@@ -78,5 +106,3 @@ export const retryableJobKinds: readonly JobKind[] = (
 export function defaultMaxAttempts(kind: JobKind): number {
   return jobKindDefinitions[kind].retry ? 3 : 1;
 }
-
-export const maxTimeoutSeconds = 7 * 24 * hour;

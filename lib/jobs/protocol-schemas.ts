@@ -108,6 +108,7 @@ const jobStepSchema = z.discriminatedUnion("type", [
       .min(1)
       .max(256 * 1024),
     image: imageRefSchema.optional(),
+    imageCommand: z.literal(true).optional(),
     port: z.number().int().min(1).max(65535),
     readyPath: z
       .string()

@@ -96,6 +96,11 @@ export type JobStep =
       /** A bash script that starts the server in the foreground (`PORT` holds the port to listen on). */
       script: string;
       image?: string;
+      /**
+       * Run the image's own entrypoint and command, in its own working dir, instead of `script`
+       * (a docker Space's app, whose Dockerfile says how it starts). Needs `image`.
+       */
+      imageCommand?: true;
       port: number;
       /** Ready when an HTTP GET of this path answers below 500; else when the port accepts TCP. */
       readyPath?: string;

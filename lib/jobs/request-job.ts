@@ -2,9 +2,12 @@ import "server-only";
 
 import { claimNextJob, hasQueuedJobs } from "@/db/queries/job-claim";
 import { releaseUndeliveredClaim } from "@/db/queries/job-runs";
+import { findJobRecord } from "@/db/queries/jobs";
 import { touchRunner, type RunnerIdentity } from "@/db/queries/runners";
 import { getConfig } from "@/lib/config";
 
+import { resourceRefFromColumns } from "./job-resource";
+import { jobKindDefinitions } from "./kinds";
 import { notifyJobChanged, notifyQueueChanged, waitForQueueChange } from "./notifier";
 import type { JobPayload, JobSpec } from "./protocol";
 import { jobRequestSchema } from "./protocol-schemas";
@@ -31,12 +34,19 @@ export async function tryClaimJob(
   });
   if (!claimed) return null;
   notifyJobChanged(claimed.id);
+  // Validated by jobSpecSchema when the job was enqueued.
+  const spec = claimed.spec as JobSpec;
+  const claimEnv = jobKindDefinitions[claimed.kind].claimEnv;
+  const record = claimEnv ? await findJobRecord(claimed.id) : null;
+  const extraEnv =
+    claimEnv && record
+      ? await claimEnv(resourceRefFromColumns(record.resourceType, record.resourceId))
+      : {};
   return {
     id: claimed.id,
     attempt: claimed.attempt,
     kind: claimed.kind,
-    // Validated by jobSpecSchema when the job was enqueued.
-    spec: claimed.spec as JobSpec,
+    spec: Object.keys(extraEnv).length ? { ...spec, env: { ...spec.env, ...extraEnv } } : spec,
     token,
     grants: claimed.grants,
     npuDevices: claimed.npuDevices,

@@ -3,7 +3,7 @@
 import { fetchCommitLines } from "@/lib/jobs/fetch-script";
 import type { JobSpec } from "@/lib/jobs/protocol";
 
-const appDir = "/home/user/app";
+export const appDir = "/home/user/app";
 
 /**
  * The Dockerfile of a gradio Space: its base environment, then its requirements (no `RUN` at all

@@ -4,6 +4,7 @@ import { GET as offlineRoute } from "@/app/api/spaces/[owner]/[name]/offline/rou
 import { findJobByTokenHash } from "@/db/queries/job-runs";
 import { findJobRecord } from "@/db/queries/jobs";
 import { findRepoRecordById } from "@/db/queries/repos";
+import { findSpaceRun } from "@/db/queries/space-runs";
 import { findImageByTag, findSpaceBuild } from "@/db/queries/spaces";
 import { commitChanges } from "@/lib/hub";
 import { cancelJob, retryJob } from "@/lib/jobs/job-control";
@@ -97,9 +98,12 @@ describe("Space builds", () => {
       (await findSpaceBuild(record.id))?.imageDigest,
     );
 
+    // Then its app starts: a run of the built commit is queued (no runner takes it here).
+    await expect.poll(async () => (await findSpaceRun(record.id))?.nextRunJobId).toBeTruthy();
     const runtime = await hf("GET", `/api/spaces/${built.ownerName}/${built.name}/runtime`);
     expect(await runtime.json()).toMatchObject({
-      stage: "STOPPED",
+      stage: "APP_STARTING",
+      run: { state: "starting", message: null },
       hardware: { current: "npu-basic", requested: "npu-basic" },
       build: {
         state: "succeeded",

@@ -22,6 +22,7 @@ function runtime(env: SpaceRuntime["env"]): SpaceRuntime {
       builtCommit: "0123456789abcdef",
       durationMs: 12_000,
     },
+    run: { state: "none", message: null, logJobId: null },
     env,
   };
 }

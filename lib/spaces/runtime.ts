@@ -8,6 +8,8 @@ import { resolveRevision, type RepoRef } from "@/lib/hub";
 import { getRepo } from "@/lib/repos/access";
 import { readSpaceSettings } from "@/lib/repos/space-card";
 
+import { loadSpaceRunView, type SpaceRunView } from "./run-state";
+
 type SpaceBuildView = {
   state: "none" | "queued" | "building" | "succeeded" | "failed" | "cancelled" | "config_error";
   message: string | null;
@@ -22,23 +24,39 @@ type SpaceBuildView = {
   durationMs: number | null;
 };
 
-/** The Hub's stage names (part of `get_space_runtime`); a Space runs online in a later release. */
+/** The Hub's stage names (part of `get_space_runtime`). */
 type SpaceStage =
-  "NO_APP_FILE" | "CONFIG_ERROR" | "BUILDING" | "BUILD_ERROR" | "RUNNING" | "STOPPED";
+  | "NO_APP_FILE"
+  | "CONFIG_ERROR"
+  | "BUILDING"
+  | "BUILD_ERROR"
+  | "APP_STARTING"
+  | "RUNNING"
+  | "RUNNING_BUILDING"
+  | "RUNTIME_ERROR"
+  | "PAUSED"
+  | "STOPPED";
 
 export type SpaceRuntime = {
   stage: SpaceStage;
   sdk: string | null;
   hardware: { current: string | null; requested: string | null };
   build: SpaceBuildView;
+  run: SpaceRunView;
   private: boolean;
   /** What its app runs with: the variables' values, and only the names of the secrets. */
   env: { variables: Record<string, string>; secretNames: string[] };
 };
 
-function stageOf(sdk: string | null, build: SpaceBuildView): SpaceStage {
+function stageOf(sdk: string | null, build: SpaceBuildView, run: SpaceRunView): SpaceStage {
   // A static Space is served straight from its repository: it runs as soon as it exists.
   if (sdk === "static") return "RUNNING";
+  if (run.state === "paused") return "PAUSED";
+  const building = build.state === "queued" || build.state === "building";
+  if (run.state === "running") return building ? "RUNNING_BUILDING" : "RUNNING";
+  if (building) return "BUILDING";
+  if (run.state === "starting") return "APP_STARTING";
+  if (run.state === "runtime_error" || run.state === "start_failed") return "RUNTIME_ERROR";
   switch (build.state) {
     case "config_error":
       return build.message?.includes("app file") ? "NO_APP_FILE" : "CONFIG_ERROR";
@@ -78,12 +96,14 @@ export async function loadSpaceRuntime(
     durationMs:
       job?.startedAt && job.finishedAt ? job.finishedAt.getTime() - job.startedAt.getTime() : null,
   };
+  const run = await loadSpaceRunView(repo.id);
   const hardware = settings?.sdk === "static" ? "cpu-basic" : (settings?.hardware ?? "cpu-basic");
   return {
-    stage: stageOf(settings?.sdk ?? null, build),
+    stage: stageOf(settings?.sdk ?? null, build, run),
     sdk: settings?.sdk ?? null,
     hardware: { current: build.image ? hardware : null, requested: hardware },
     build,
+    run,
     private: repo.isPrivate,
     env: {
       variables: await listSpaceVariableValues(repo.id),

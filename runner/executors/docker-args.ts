@@ -8,7 +8,8 @@ export type DockerRunInput = {
   workDir: string;
   /** Host dir with the step scripts, mounted read-only at /strata. */
   scriptDir: string;
-  scriptName: string;
+  /** null: the image's own entrypoint and command, in its own working dir (no work dir mounted). */
+  scriptName: string | null;
   npuDevices: readonly number[];
   /**
    * Variables to pass in. Only their names go on the command line (`-e NAME`); docker takes the
@@ -30,12 +31,14 @@ export function dockerRunArgs(input: DockerRunInput): string[] {
     "--name", input.containerName,
     ...ascendDeviceArgs(input.npuDevices),
     ...(input.publish ? ["-p", `${input.publish.hostPort}:${input.publish.port}`] : []),
-    "-v", `${input.workDir}:/workspace`,
-    "-w", "/workspace",
-    "-v", `${input.scriptDir}:/strata:ro`,
+    ...(input.scriptName === null ? [] : [
+      "-v", `${input.workDir}:/workspace`,
+      "-w", "/workspace",
+      "-v", `${input.scriptDir}:/strata:ro`,
+    ]),
     ...input.envNames.flatMap((name) => ["-e", name]),
     input.image,
-    "bash", "-eo", "pipefail", `/strata/${input.scriptName}`,
+    ...(input.scriptName === null ? [] : ["bash", "-eo", "pipefail", `/strata/${input.scriptName}`]),
   ];
 }
 

@@ -44,8 +44,11 @@ async function runContainer(
     throw new StepError(
       `A docker runner runs ${step.type} steps in an image; the step names none.`,
     );
-  const scriptName = `step-${ctx.index + 1}.sh`;
-  await fs.writeFile(path.join(ctx.dirs.scripts, scriptName), step.script, { mode: 0o644 });
+  const ownCommand = step.type === "service" && step.imageCommand === true;
+  const scriptName = ownCommand ? null : `step-${ctx.index + 1}.sh`;
+  if (scriptName) {
+    await fs.writeFile(path.join(ctx.dirs.scripts, scriptName), step.script, { mode: 0o644 });
+  }
   const containerName = `strata-job-${ctx.job.id}-${ctx.job.attempt}-${ctx.index + 1}`;
   // Inside its container a service listens on the port it asked for; docker maps the host port.
   const env = { ...dockerEnv(ctx), ...(publish ? { PORT: String(publish.port) } : {}) };

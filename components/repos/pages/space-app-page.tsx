@@ -10,12 +10,14 @@ import { offlineCommandsOf } from "@/lib/spaces/offline";
 import { loadSpaceRuntime } from "@/lib/spaces/runtime";
 
 import { SpaceBuildPanel } from "../space-build-panel";
+import { SpaceRunPanel } from "../space-run-panel";
 import { spaceAppStrings } from "../space-strings";
 
 /**
  * A Space's App tab. A static Space runs right here, from its default branch, in a sandboxed frame
  * (its pages get an opaque origin; see `staticAppHeaders`). Gradio and Docker Spaces run from a
- * built image: the tab shows its build and, once there is an image, how to run it offline.
+ * built image on a runner: the tab shows the app (or its run's log), its build and, once there is
+ * an image, how to run it offline.
  */
 export async function SpaceAppPage({
   view,
@@ -65,6 +67,12 @@ export async function SpaceAppPage({
   const offline = offlineCommandsOf(runtime);
   return (
     <div className="space-y-4">
+      <SpaceRunPanel
+        space={{ owner: view.owner, name: view.name }}
+        title={title}
+        runtime={runtime}
+        canControl={view.canWrite}
+      />
       <h2 className="text-lg font-semibold">{s.buildTitle(settings.sdk)}</h2>
       <SpaceBuildPanel
         space={{ owner: view.owner, name: view.name }}

@@ -6,14 +6,15 @@ import { loadSpaceRuntime } from "@/lib/spaces/runtime";
 
 /**
  * `GET /api/spaces/{owner}/{name}/runtime`, the shape `huggingface_hub`'s `get_space_runtime`
- * reads (`stage`, `hardware.current`, `hardware.requested`, `gcTimeout`, `storage`), plus the
- * build: its state, commit, image, digest and size.
+ * reads (`stage`, `hardware.current`, `hardware.requested`, `gcTimeout`, `storage`,
+ * `errorMessage`), plus the build (its state, commit, image, digest and size) and the app's run.
  */
 export async function spaceRuntimeHf(caller: Caller | null, repo: RepoRef): Promise<Response> {
   const runtime = await loadSpaceRuntime(caller, repo);
   const { build } = runtime;
   return Response.json({
     stage: runtime.stage,
+    ...(runtime.run.message ? { errorMessage: runtime.run.message } : {}),
     hardware: runtime.hardware,
     storage: null,
     gcTimeout: null,
@@ -28,5 +29,6 @@ export async function spaceRuntimeHf(caller: Caller | null, repo: RepoRef): Prom
       builtCommit: build.builtCommit,
       jobId: build.jobId,
     },
+    run: { state: runtime.run.state, message: runtime.run.message, jobId: runtime.run.logJobId },
   });
 }

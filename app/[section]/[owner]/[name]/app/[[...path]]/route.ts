@@ -1,25 +1,27 @@
-// GET, HEAD /spaces/{owner}/{name}/app/{path} – a static Space's app, from its default branch, in a sandbox
+// /spaces/{owner}/{name}/app/{path} – a Space's app in a sandbox: a static Space's files, or any request streamed to its running app
+import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http/route";
-import { serveRepoFile } from "@/lib/repos/files/serve-file";
 import { repoTypeOfPlural } from "@/lib/repos/http/address";
+import { proxySpaceApp } from "@/lib/spaces/proxy";
 
 type Params = { section: string; owner: string; name: string; path?: string[] };
 
-export const GET = route<Params>({ access: "public" }, (request, { caller, params }) => {
-  const path = (params.path ?? []).join("/");
-  return serveRepoFile(
-    request,
-    caller,
-    {
-      type: repoTypeOfPlural(params.section),
-      owner: params.owner,
-      name: params.name,
-      rev: "HEAD",
-      // A folder's URL serves its index.html, as a static web server would.
-      path: path === "" || path.endsWith("/") ? `${path}index.html` : path,
-    },
-    "app",
-  );
+const handler = route<Params>({ access: "public" }, async (request, { caller, params }) => {
+  if (repoTypeOfPlural(params.section) !== "space") {
+    throw new AppError("not_found", "There is no app here.");
+  }
+  return proxySpaceApp(request, caller, {
+    type: "space",
+    owner: params.owner,
+    name: params.name,
+    segments: params.path ?? [],
+  });
 });
 
-export const HEAD = GET;
+export const GET = handler;
+export const HEAD = handler;
+export const POST = handler;
+export const PUT = handler;
+export const PATCH = handler;
+export const DELETE = handler;
+export const OPTIONS = handler;

@@ -1,0 +1,86 @@
+// What a Space run job does: serve the Space's app until it is stopped. On a docker runner it runs
+// the built image; on a shell runner the repository checked out at the built commit.
+import type { JobSpec } from "@/lib/jobs/protocol";
+
+import { fetchCommitLines, shellQuote as quote } from "@/lib/jobs/fetch-script";
+import { appDir } from "./build-spec";
+
+export type SpaceRunInput = {
+  owner: string;
+  name: string;
+  commit: string;
+  appFile: string;
+  port: number;
+  /** The image to run (docker runner); null: run from a checkout (shell runner). */
+  image: string | null;
+  /** A docker Space: its image starts the app with its own command. */
+  sdk: "gradio" | "docker";
+  cloneUrl: string;
+  /** The Space's variables (public); its secrets are added when a runner claims the job. */
+  variables: Record<string, string>;
+};
+
+/** The proxy prefix the app is served under, which Gradio needs to build its links. */
+export const spaceAppPath = (ref: { owner: string; name: string }) =>
+  `/spaces/${ref.owner}/${ref.name}/app`;
+
+/** The environment the Hub gives a Space's app (`PORT` comes from the runner). */
+function spaceEnv(input: SpaceRunInput): Record<string, string> {
+  return {
+    ...input.variables,
+    SYSTEM: "spaces",
+    SPACE_ID: `${input.owner}/${input.name}`,
+    SPACE_AUTHOR_NAME: input.owner,
+    SPACE_REPO_NAME: input.name,
+    GRADIO_SERVER_NAME: "0.0.0.0",
+    GRADIO_ROOT_PATH: spaceAppPath(input),
+  };
+}
+
+// The app listens where the runner says: its own port in a container, a free host port on a shell runner.
+const listen = 'export GRADIO_SERVER_PORT="$PORT"';
+
+export function spaceRunSpec(input: SpaceRunInput): JobSpec {
+  const serve = { type: "service" as const, name: "Run the app", port: input.port };
+  if (input.image) {
+    return {
+      env: spaceEnv(input),
+      steps: [
+        input.sdk === "docker"
+          ? { ...serve, image: input.image, imageCommand: true, script: "# the image's command" }
+          : {
+              ...serve,
+              image: input.image,
+              script: [listen, `cd ${appDir}`, `exec python ${quote(input.appFile)}`].join("\n"),
+            },
+      ],
+    };
+  }
+  const install = [
+    ...fetchCommitLines({ cloneUrl: input.cloneUrl, commit: input.commit, dir: "src" }),
+    // A virtualenv of the run's own, so one Space's packages never meet another's.
+    "if grep -qv '^\\s*\\(#\\|$\\)' requirements.txt 2>/dev/null; then",
+    "  python3 -m venv ../venv",
+    "  ../venv/bin/pip install --no-cache-dir -r requirements.txt",
+    "fi",
+  ];
+  return {
+    env: spaceEnv(input),
+    steps: [
+      {
+        type: "script",
+        name: `Fetch the Space at ${input.commit.slice(0, 7)}`,
+        script: install.join("\n"),
+      },
+      {
+        ...serve,
+        script: [
+          listen,
+          "cd src",
+          "if [ -d ../venv ]; then . ../venv/bin/activate; fi",
+          `exec python3 ${quote(input.appFile)}`,
+        ].join("\n"),
+      },
+    ],
+  };
+}
