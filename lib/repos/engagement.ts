@@ -32,7 +32,7 @@ export async function callerLikes(caller: Caller | null, repo: RepoRecord): Prom
 const globalForDownloads = globalThis as unknown as { strataDownloadRowsPrunedFor?: string };
 
 /** How many days of per-day download rows are kept: the model page charts the last 30. */
-export const downloadHistoryDays = 30;
+const downloadHistoryDays = 30;
 
 /**
  * Counts a file download, once per client per day. The client is a hash of the day, its address
@@ -41,7 +41,7 @@ export const downloadHistoryDays = 30;
  * a new day (the totals stay).
  */
 /** The UTC day `days` before `now`, as `YYYY-MM-DD`. */
-export function dayBefore(now: Date, days: number): string {
+function dayBefore(now: Date, days: number): string {
   return new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
