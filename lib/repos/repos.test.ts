@@ -9,7 +9,7 @@ import { makeOrg, makeUser, sessionCaller, tokenCaller, uniqueName } from "@/tes
 
 import { getRepo } from "./access";
 import { createRepo } from "./create";
-import { countDownload, setLike } from "./engagement";
+import { countDownload, loadDownloadHistory, setLike } from "./engagement";
 import { deleteRepo, moveRepo, updateRepo } from "./manage";
 import { searchRepos } from "./search";
 
@@ -182,13 +182,20 @@ describe("repository records", () => {
     expect(await countDownload(repo, client, new Date("2026-11-02T01:00:00Z"))).toBe(true);
     const { repo: after } = await getRepo(null, address);
     expect(after.downloads).toBe(3);
-    // Only today's per-client rows are kept; the counts stay.
+    // Per-day rows are kept for the last 30 days (the model page's chart); the counts stay.
+    expect(await countDownload(repo, client, new Date("2026-12-01T01:00:00Z"))).toBe(true);
     const days = getDb()
-      .select({ day: repoDownloads.day })
+      .selectDistinct({ day: repoDownloads.day })
       .from(repoDownloads)
       .where(eq(repoDownloads.repoId, repo.id))
+      .orderBy(repoDownloads.day)
       .all();
-    expect(days).toEqual([{ day: "2026-11-02" }]);
+    expect(days).toEqual([{ day: "2026-11-02" }, { day: "2026-12-01" }]);
+    const history = await loadDownloadHistory(repo.id, new Date("2026-12-01T12:00:00Z"));
+    expect(history).toHaveLength(30);
+    expect(history[0]).toEqual({ day: "2026-11-02", count: 1 });
+    expect(history.at(-1)).toEqual({ day: "2026-12-01", count: 1 });
+    expect(history.slice(1, -1).every((d) => d.count === 0)).toBe(true);
   });
 
   it("change settings, move and delete with admin rights only", async () => {
