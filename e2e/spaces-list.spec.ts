@@ -26,6 +26,8 @@ async function repoWithCard(
             kind: "content",
             path: "README.md",
             content: `---\n${input.frontMatter}\n---\n# Card\n`,
+            // The new repository has a README already: this commit replaces it.
+            replace: true,
           },
         ],
       },

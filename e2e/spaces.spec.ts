@@ -100,8 +100,8 @@ test("a Gradio Space is built on its base environment with its log live on its p
   expect(card).toContain("hardware: npu-basic");
   expect(card).toContain(`base_image: ${image}`);
   expect(card).toContain("app_port: 7860");
-  // Only a static Space has files served as an app.
-  expect((await page.request.get(`/spaces/${signedIn.username}/${name}/app/`)).status()).toBe(404);
+  // A gradio Space's app is its running image, not its files: with no run, the proxy says so.
+  expect((await page.request.get(`/spaces/${signedIn.username}/${name}/app/`)).status()).toBe(503);
 
   // Nothing to install: the next commit builds, and the page follows it to the end by itself.
   await page.goto(`/spaces/${signedIn.username}/${name}/edit/main/requirements.txt`);
