@@ -1,7 +1,7 @@
 import Link from "next/link";
 
-import { jobStrings } from "@/components/jobs/strings";
 import { LiveJobLog } from "@/components/jobs/live-job-log";
+import { jobStrings } from "@/components/jobs/strings";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes } from "@/lib/format";
 import { getStrings } from "@/lib/i18n/server";
