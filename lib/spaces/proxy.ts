@@ -105,6 +105,8 @@ export async function proxySpaceApp(
   headers.set("x-forwarded-host", incoming.host);
   headers.set("x-forwarded-proto", incoming.protocol.replace(":", ""));
   headers.set("x-forwarded-prefix", spaceAppPath(ref));
+  // fetch decodes a compressed answer but keeps its Content-Encoding: ask the app for none.
+  headers.set("accept-encoding", "identity");
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
   let upstream: Response;
   try {

@@ -61,9 +61,9 @@ class App(BaseHTTPRequestHandler):
         env = " ".join("%s=%s" % (k, os.environ.get(k)) for k in
             ["SPACE_ID", "SPACE_AUTHOR_NAME", "SPACE_REPO_NAME", "SYSTEM",
              "GRADIO_ROOT_PATH", "GRADIO_SERVER_NAME", "TOKEN"])
-        self.send(("path=%s cookie=%s auth=%s version=%s %s" % (self.path,
+        self.send(("path=%s cookie=%s auth=%s version=%s %s encoding=%s" % (self.path,
             self.headers.get("Cookie"), self.headers.get("Authorization"),
-            globals().get("VERSION"), env)).encode())
+            globals().get("VERSION"), env, self.headers.get("Accept-Encoding"))).encode())
     def do_POST(self):
         body = b""
         if self.headers.get("Transfer-Encoding") == "chunked":
@@ -227,7 +227,11 @@ describe.skipIf(!isRoot)("a Space run by a shell runner behind the proxy", () =>
     await until("the run serves", async () => (await findSpaceRun(space.id))?.runJobId);
 
     const page = await proxy(space, "hello/w%20x?q=1", {
-      headers: { cookie: "strata-session=abc", authorization: `Bearer ${owner.read}` },
+      headers: {
+        cookie: "strata-session=abc",
+        authorization: `Bearer ${owner.read}`,
+        "accept-encoding": "gzip, br",
+      },
     });
     const text = await page.text();
     expect(page.status, text).toBe(200);
@@ -236,6 +240,8 @@ describe.skipIf(!isRoot)("a Space run by a shell runner behind the proxy", () =>
     expect(text).toContain(
       `SPACE_ID=${id} SPACE_AUTHOR_NAME=${space.ownerName} SPACE_REPO_NAME=${space.name} SYSTEM=spaces GRADIO_ROOT_PATH=/spaces/${id}/app GRADIO_SERVER_NAME=0.0.0.0 TOKEN=secret-value-42`,
     );
+    // The app is asked for no compression: fetch would decode it and leave a wrong Content-Encoding.
+    expect(text).toContain("encoding=identity");
     expect(page.headers.get("set-cookie")).toBeNull();
     expect(page.headers.get("content-security-policy")).toMatch(/^sandbox allow-scripts/);
 
