@@ -194,10 +194,11 @@ test("the selection API picks the newest Space-enabled NPU PyTorch openMind imag
   });
 
   const impossible = await request.get(
-    "/api/images/select?purpose=model_ci&hardware=cpu&framework=pytorch",
+    "/api/images/select?purpose=model_ci&hardware=cpu&framework=pytorch&openmind_version=0.7.1",
   );
   expect(impossible.status()).toBe(422);
   expect(await impossible.json()).toMatchObject({
-    error: "No model CI image runs on CPU; model CI images are available for NPU.",
+    error:
+      "No model CI image has PyTorch with openMind 0.7.1 on CPU; available openMind versions: 0.8.0.",
   });
 });
