@@ -37,10 +37,9 @@ const { refOf } = await import("@/lib/repos/access");
 const { registerRepoIndexer } = await import("@/lib/repos/register-indexer");
 const { makeOrg } = await import("@/test/factories");
 const { makeAccount, makeHubRepo } = await import("@/test/hf");
-const { makeRunner } = await import("@/test/jobs/fixtures");
+const { startShellRunner } = await import("@/test/jobs/shell-runner");
 const { startRouteServer } = await import("@/test/jobs/route-server");
 const { detectBuilder } = await import("@/runner/builders/detect");
-const { createAgent } = await import("@/runner/create-agent");
 
 if (detectBuilder("shell") !== "buildah") {
   console.error("This bench needs root and buildah (apt-get install buildah).");
@@ -81,25 +80,12 @@ await sh("buildah", [
   `docker://${baseImage}`,
 ]);
 
-const labels = { executor: "shell", hardware: "cpu", builder: "buildah" };
-const runner = await makeRunner({ labels });
-const agent = createAgent(
-  {
-    ...runner,
-    url: server.url,
-    labels,
-    executor: "shell",
-    builder: "buildah",
-    concurrency: 1,
-    npu: { chip: null, devices: [] },
-    shutdownGraceSeconds: 5,
-    pollSeconds: 2,
-    workDir: work,
-  },
-  { log: () => {} },
-  { name: "nobody", uid: 65534, gid: 65534 },
-);
-void agent.start();
+const runner = await startShellRunner({
+  url: server.url,
+  workDir: work,
+  builder: "buildah",
+  uidBase: 3_700_000,
+});
 
 const owner = await makeAccount();
 const { record } = await makeHubRepo(owner, { type: "space" });
@@ -166,7 +152,7 @@ console.log(`| --- | --- | --- | --- | --- | --- | --- | --- |`);
 for (const row of rows) console.log(`| ${row.join(" | ")} |`);
 console.log(`load average (1 min): ${os.loadavg()[0]!.toFixed(2)}`);
 
-await agent.shutdown(1_000);
+await runner.stop();
 await server.close();
 closeDatabase();
 fs.rmSync(work, { recursive: true, force: true });

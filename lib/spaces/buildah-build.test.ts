@@ -19,12 +19,11 @@ import { refOf } from "@/lib/repos/access";
 import { setSpaceVariable } from "@/lib/spaces/variables";
 import { buildIdRange } from "@/runner/builders/buildah-args";
 import { detectBuilder } from "@/runner/builders/detect";
-import { createAgent } from "@/runner/create-agent";
 import { makeOrg, sessionCaller } from "@/test/factories";
 import { makeAccount, makeHubRepo, type TestAccount } from "@/test/hf";
 import { author } from "@/test/hub";
-import { makeRunner } from "@/test/jobs/fixtures";
 import { startRouteServer } from "@/test/jobs/route-server";
+import { startShellRunner } from "@/test/jobs/shell-runner";
 
 const run = promisify(execFile);
 const canBuild = detectBuilder("shell") === "buildah";
@@ -92,27 +91,13 @@ beforeAll(async () => {
   admin = await makeAccount();
   await makeOrg(admin, "base_image");
   baseImage = await pushTinyBase();
-  const labels = { executor: "shell", hardware: "cpu", builder: "buildah" };
-  const runner = await makeRunner({ labels });
-  const agent = createAgent(
-    {
-      ...runner,
-      url: server.url,
-      labels,
-      executor: "shell",
-      builder: "buildah",
-      concurrency: 1,
-      npu: { chip: null, devices: [] },
-      shutdownGraceSeconds: 5,
-      pollSeconds: 2,
-      workDir: work,
-      shell: { uidBase },
-    },
-    { log: () => {}, logIntervalMs: 100, killGraceMs: 1_000, jobHeartbeatMs: 300 },
-    { name: "nobody", uid: 65534, gid: 65534 },
-  );
-  void agent.start();
-  stopRunner = () => agent.shutdown(1_000);
+  const runner = await startShellRunner({
+    url: server.url,
+    workDir: work,
+    builder: "buildah",
+    uidBase,
+  });
+  stopRunner = runner.stop;
 }, 120_000);
 
 afterAll(async () => {

@@ -18,12 +18,11 @@ import { readJobLog } from "@/lib/jobs/log-store";
 import { setJobSettingsForTests } from "@/lib/jobs/settings";
 import { refOf } from "@/lib/repos/access";
 import { setSpaceVariable } from "@/lib/spaces/variables";
-import { createAgent } from "@/runner/create-agent";
 import { sessionCaller } from "@/test/factories";
 import { makeAccount, makeHubRepo, type TestAccount } from "@/test/hf";
 import { author } from "@/test/hub";
-import { makeRunner } from "@/test/jobs/fixtures";
 import { startRouteServer } from "@/test/jobs/route-server";
+import { startShellRunner } from "@/test/jobs/shell-runner";
 import { eq } from "drizzle-orm";
 
 import { pauseSpace, restartSpace, runBuiltSpace } from "./runs";
@@ -93,26 +92,13 @@ beforeAll(async () => {
   setJobSettingsForTests({ pollTimeoutSeconds: 2, pollRecheckMs: 200 });
   work = fs.mkdtempSync(path.join(os.tmpdir(), "strata-space-run-test-"));
   fs.chmodSync(work, 0o711);
-  const labels = { executor: "shell", hardware: "cpu" };
-  const runner = await makeRunner({ labels });
-  const agent = createAgent(
-    {
-      ...runner,
-      url: server.url,
-      labels,
-      executor: "shell",
-      concurrency: 3,
-      npu: { chip: null, devices: [] },
-      shutdownGraceSeconds: 5,
-      pollSeconds: 2,
-      workDir: work,
-      shell: { uidBase: 3_600_000 },
-    },
-    { log: () => {}, logIntervalMs: 100, killGraceMs: 1_000, jobHeartbeatMs: 300 },
-    { name: "nobody", uid: 65534, gid: 65534 },
-  );
-  void agent.start();
-  stopRunner = () => agent.shutdown(1_000);
+  const runner = await startShellRunner({
+    url: server.url,
+    workDir: work,
+    concurrency: 3,
+    uidBase: 3_600_000,
+  });
+  stopRunner = runner.stop;
 }, 60_000);
 
 afterAll(async () => {
