@@ -6,6 +6,12 @@ import { startNextServer, waitForHealth } from "./lib/serve.mjs";
 
 checkNodeVersion();
 const port = process.env.PORT || "3000";
+// The demo model openmind/lexicon-sentiment asks for CI in this CPU environment on every push; its
+// seeded commit queues a real run that the embedded runner takes on first start, once it declares
+// the environment. The runner runs it with the host's Python (the demo script needs only the
+// standard library, and its log says which Python ran it). An operator's own labels win.
+process.env.STRATA_EMBEDDED_RUNNER_LABELS ??=
+  "image=base_image/openmind:openeuler-python3.9-pytorch2.1.0-openmind0.8.0";
 
 try {
   await ensureNodeDependencies();

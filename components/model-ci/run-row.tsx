@@ -57,7 +57,9 @@ export function CiRunRow({
             {s.duration(record.duration_seconds)}
           </span>
         ) : null}
-        <span className="text-muted-foreground font-mono text-xs">{record.commit.slice(0, 7)}</span>
+        <span className="text-muted-foreground font-mono text-xs" data-testid="ci-commit">
+          {record.commit.slice(0, 7)}
+        </span>
         <span className="text-muted-foreground text-xs">
           <LocalTime iso={record.created_at} />
         </span>

@@ -49,6 +49,9 @@ export const modelCiStrings = defineStrings({
     verifiedOn: (env: string) => `Verified on ${env}`,
     failedOn: (env: string) => `CI failed on ${env}`,
     ciResults: "Model CI results",
+    sidebarTitle: "Model CI",
+    sidebarEmpty: "No CI runs yet.",
+    allRuns: "All CI runs",
   },
   zh: {
     contractTitle: "模型 CI 如何运行本模型",
@@ -98,5 +101,8 @@ export const modelCiStrings = defineStrings({
     verifiedOn: (env: string) => `已在 ${env} 上验证`,
     failedOn: (env: string) => `在 ${env} 上 CI 失败`,
     ciResults: "模型 CI 结果",
+    sidebarTitle: "模型 CI",
+    sidebarEmpty: "还没有 CI 运行记录。",
+    allRuns: "全部 CI 运行",
   },
 });

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
 import { getDb } from "../client";
 import { jobs, modelCiRuns, owners, type JobState } from "../schema";
@@ -167,4 +167,39 @@ export async function hasPushRunAt(repoId: number, commit: string): Promise<bool
     )
     .get();
   return !!row;
+}
+
+export type CiHardware = "cpu" | "npu";
+
+/**
+ * "CI passed on <hardware>": some environment of that hardware whose newest ended result passed
+ * (a success with no later failure in the same environment; stopped runs do not count either way,
+ * as on the badge and the header marks). `repoId` is the outer query's repository id column.
+ */
+export function ciPassedOn(repoId: SQLWrapper, hardware: CiHardware): SQL {
+  return sql`EXISTS (SELECT 1 FROM model_ci_runs c WHERE c.repo_id = ${repoId}
+    AND c.hardware = ${hardware} AND c.status = 'success'
+    AND NOT EXISTS (SELECT 1 FROM model_ci_runs n WHERE n.repo_id = c.repo_id
+      AND n.image = c.image AND n.id > c.id AND n.status = 'failed'))`;
+}
+
+/** For each of these models, the hardware it passed CI on (see `ciPassedOn`), for list marks. */
+export async function listCiPassedHardware(repoIds: number[]): Promise<Map<number, CiHardware[]>> {
+  const result = new Map<number, CiHardware[]>();
+  if (!repoIds.length) return result;
+  const rows = getDb()
+    .selectDistinct({ repoId: modelCiRuns.repoId, hardware: modelCiRuns.hardware })
+    .from(modelCiRuns)
+    .where(
+      and(
+        inArray(modelCiRuns.repoId, repoIds),
+        eq(modelCiRuns.status, "success"),
+        sql`NOT EXISTS (SELECT 1 FROM model_ci_runs n WHERE n.repo_id = ${modelCiRuns.repoId}
+          AND n.image = ${modelCiRuns.image} AND n.id > ${modelCiRuns.id} AND n.status = 'failed')`,
+      ),
+    )
+    .orderBy(desc(modelCiRuns.hardware))
+    .all();
+  for (const row of rows) result.set(row.repoId, [...(result.get(row.repoId) ?? []), row.hardware]);
+  return result;
 }

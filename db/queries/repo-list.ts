@@ -14,6 +14,7 @@ import {
   type SpaceBuildState,
 } from "../schema";
 import { containsText } from "./like";
+import { ciPassedOn, type CiHardware } from "./model-ci";
 import { recordColumns, type RepoRecord } from "./repos";
 import type { SpaceCardLook } from "./spaces";
 
@@ -32,6 +33,8 @@ export type RepoListQuery = {
   filters?: Partial<Record<RepoFacet, string>>;
   /** Every one of these card tags (`pytorch`, `license:mit`), as the HF API's `filter`. */
   tags?: string[];
+  /** Only models whose CI passed on this hardware (the list's "CI passed on NPU" filter). */
+  ciPassedOn?: CiHardware;
   sort?: RepoSort;
   direction?: "asc" | "desc";
   limit: number;
@@ -97,6 +100,7 @@ function conditions(query: RepoListQuery, exceptFacet?: RepoFacet): SQL | undefi
   for (const tag of query.tags ?? []) {
     parts.push(sql`EXISTS (SELECT 1 FROM json_each(${repos.tags}) WHERE json_each.value = ${tag})`);
   }
+  if (query.ciPassedOn) parts.push(ciPassedOn(repos.id, query.ciPassedOn));
   return and(...parts);
 }
 

@@ -42,3 +42,9 @@ export async function loadModelCiMarks(owner: string, name: string): Promise<Mod
     model_ci.filter((r) => r.status === "success" || r.status === "failed"),
   );
 }
+
+/** The newest result per environment, open or ended, for the model page's sidebar. */
+export async function loadModelCiLatest(owner: string, name: string): Promise<ModelCiRecord[]> {
+  const { model_ci } = await listModelCi(await pageCaller(), { owner, name });
+  return latestPerEnvironment(model_ci);
+}

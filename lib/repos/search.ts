@@ -28,6 +28,7 @@ const repoSearchSchema = z.object({
     )
     .default({}),
   tags: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+  ciPassedOn: z.enum(["cpu", "npu"]).optional(),
   sort: z.enum(repoSorts).default("updated"),
   direction: z.enum(["asc", "desc"]).default("desc"),
   limit: z.coerce.number().int().min(1).max(1000).default(30),

@@ -115,6 +115,74 @@ base_model: openmind/chat-tiny-zh
 A small Chinese named-entity tagger configuration (PER, ORG, LOC).
 `;
 
+/** The CPU model-CI environment the lexicon demo runs in (the embedded runner of `npm run up`). */
+export const demoCiEnvironment =
+  "base_image/openmind:openeuler-python3.9-pytorch2.1.0-openmind0.8.0";
+
+// A model small enough to run anywhere: a word list and a scoring rule, with an inference script
+// that needs nothing but Python's standard library. Its card asks for CI on every push, so the
+// seed's own commit starts a real run.
+const lexiconCard = `---
+license: apache-2.0
+pipeline_tag: text-classification
+hardwares: [CPU]
+language: [zh, en]
+tags: [sentiment, demo]
+ci:
+  on: push
+  environments:
+    - ${demoCiEnvironment}
+---
+
+# lexicon-sentiment
+
+A word-list sentiment classifier: [lexicon.json](lexicon.json) gives each word a score, a
+sentence is positive when its words add up above zero. No weights and no framework, so Model CI
+can run [examples/inference.py](examples/inference.py) on any CPU runner; see the CI tab for the
+results of every push.
+`;
+
+const lexiconInference = `"""Model CI entry point: python examples/inference.py --model_name_or_path <snapshot dir>."""
+import argparse
+import json
+import os
+import platform
+import re
+import sys
+
+EXAMPLES = [
+    ("The new release is fast and reliable", "positive"),
+    ("这个模型很好用", "positive"),
+    ("The download was slow and broken", "negative"),
+]
+
+
+def classify(lexicon, text):
+    words = re.findall(r"[a-z]+|[\u4e00-\u9fff]{2}", text.lower())
+    score = sum(lexicon.get(word, 0) for word in words)
+    return ("positive" if score > 0 else "negative"), score
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model_name_or_path", required=True, help="local snapshot of this repository")
+    args = parser.parse_args()
+    print(f"Python {platform.python_version()} on {platform.machine()}")
+    with open(os.path.join(args.model_name_or_path, "lexicon.json"), encoding="utf-8") as f:
+        lexicon = json.load(f)
+    wrong = 0
+    for text, expected in EXAMPLES:
+        label, score = classify(lexicon, text)
+        ok = label == expected
+        wrong += not ok
+        print(f"{'ok  ' if ok else 'FAIL'} {label:8} {score:+d}  {text}")
+    return 1 if wrong else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+`;
+
 const alpacaCard = `---
 license: cc-by-4.0
 task_categories: [text-generation]
@@ -261,6 +329,26 @@ export const demoRepos: DemoRepo[] = [
         "token-classification",
         "华为在深圳发布了昇腾处理器。",
       ),
+    },
+  },
+  {
+    type: "model",
+    owner: "openmind",
+    name: "lexicon-sentiment",
+    description: "A word-list sentiment classifier whose CI runs on any CPU runner.",
+    files: {
+      "README.md": lexiconCard,
+      "lexicon.json": json({
+        fast: 1,
+        reliable: 2,
+        good: 2,
+        slow: -1,
+        broken: -2,
+        好用: 2,
+        很好: 1,
+        失败: -2,
+      }),
+      "examples/inference.py": lexiconInference,
     },
   },
   {

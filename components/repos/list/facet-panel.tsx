@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { repoKinds, type HostedRepoType } from "@/lib/repos/kinds";
 import {
   activeFacets,
+  listCiHardware,
   withListParams,
   type ListFacet,
   type RepoListParams,
@@ -38,7 +39,7 @@ export function FacetPanel({
   const groups = repoKinds[type].facets.filter(
     (facet) => facets[facet].length > 0 || params[facet],
   );
-  const active = activeFacets(params).length;
+  const active = activeFacets(params).length + (params.ci ? 1 : 0);
   const chip =
     "inline-flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-xs font-medium";
   return (
@@ -62,6 +63,38 @@ export function FacetPanel({
         id="repo-filters"
         className={cn(open ? "mt-4 block" : "hidden", "space-y-5 md:mt-0 md:block")}
       >
+        {type === "model" ? (
+          <div role="group" aria-labelledby="facet-ci">
+            <h3
+              id="facet-ci"
+              className="text-muted-foreground mb-2 text-xs font-semibold tracking-wide uppercase"
+            >
+              {s.ciFilter}
+            </h3>
+            <ul className="flex flex-wrap gap-1.5">
+              {listCiHardware.map((hardware) => {
+                const selected = params.ci === hardware;
+                return (
+                  <li key={hardware}>
+                    <ListLink
+                      href={hrefOf(withListParams(params, { ci: selected ? undefined : hardware }))}
+                      aria-current={selected ? "true" : undefined}
+                      className={cn(
+                        chip,
+                        selected
+                          ? "border-brand bg-brand text-brand-foreground"
+                          : "bg-card hover:border-brand hover:text-brand",
+                      )}
+                    >
+                      {s.ciPassedOn[hardware]}
+                      {selected ? <span aria-hidden>×</span> : null}
+                    </ListLink>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
+        ) : null}
         {groups.map((facet) => {
           const options = facets[facet];
           const chosen = params[facet];

@@ -48,6 +48,16 @@ export function RepoCardItem({ repo }: { repo: RepoSummary }) {
         {[...repo.frameworks, ...repo.hardware].map((label) => (
           <Badge key={label}>{label}</Badge>
         ))}
+        {repo.ciPassed.map((hardware) => (
+          <Badge
+            key={`ci-${hardware}`}
+            tone="success"
+            title={s.ciMarkHint[hardware]}
+            data-testid="ci-passed-mark"
+          >
+            {s.ciMark[hardware]}
+          </Badge>
+        ))}
         <time dateTime={repo.updatedAt} suppressHydrationWarning>
           {s.updated(formatRelative(repo.updatedAt, locale))}
         </time>

@@ -40,7 +40,10 @@ export function RepoListView({ type, signedIn }: { type: HostedRepoType; signedI
   const hrefOf = useCallback((next: RepoListParams) => listHref(type, next), [type]);
   const data = query.data;
   const filtered =
-    activeFacets(params).length > 0 || Boolean(params.search) || Boolean(params.owner);
+    activeFacets(params).length > 0 ||
+    Boolean(params.search) ||
+    Boolean(params.owner) ||
+    Boolean(params.ci);
 
   return (
     <ListNavigation.Provider value={navigate}>
@@ -213,6 +216,7 @@ function ActiveFilters({
       key: facet,
       label: `${s.facets[facet]}: ${facetValueLabel(facet, params[facet]!)}`,
     })),
+    ...(params.ci ? [{ key: "ci" as const, label: s.ciPassedOn[params.ci] }] : []),
   ];
   if (chips.length === 0) return null;
   return (

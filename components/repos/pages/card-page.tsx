@@ -1,3 +1,4 @@
+import { CiSidebar } from "@/components/model-ci/ci-sidebar";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { RepoType } from "@/db/schema/enums";
@@ -66,6 +67,7 @@ export async function CardPage({ type, params }: { type: RepoType; params: RepoP
       {content}
       <aside className="space-y-6 lg:border-l lg:pl-6">
         <ModelSidebar facts={await loadModelFacts(view)} />
+        <CiSidebar owner={view.owner} name={view.name} />
         <SpacesUsingModel owner={view.owner} name={view.name} />
       </aside>
     </div>

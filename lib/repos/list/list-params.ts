@@ -22,10 +22,15 @@ export type ListSort = (typeof listSorts)[number];
 
 export const listPageSize = 24;
 
+/** The model list's CI filter: `?ci=npu` lists models whose CI passed on NPU (`cpu` likewise). */
+export const listCiHardware = ["npu", "cpu"] as const;
+export type ListCiHardware = (typeof listCiHardware)[number];
+
 export type RepoListParams = {
   /** Search text (`?search=`, the name the site header's search box uses). */
   search?: string;
   owner?: string;
+  ci?: ListCiHardware;
   sort?: ListSort;
   page?: number;
 } & Partial<Record<ListFacet, string>>;
@@ -33,7 +38,7 @@ export type RepoListParams = {
 type ParamKey = keyof RepoListParams;
 
 /** URL names, in the order they appear in a URL. */
-const keys: ParamKey[] = ["search", "owner", ...listFacets, "sort", "page"];
+const keys: ParamKey[] = ["search", "owner", ...listFacets, "ci", "sort", "page"];
 
 const text = (max: number) =>
   z
@@ -51,6 +56,7 @@ const schema = z.object({
     ListFacet,
     ReturnType<typeof text>
   >),
+  ci: z.enum(listCiHardware).optional().catch(undefined),
   sort: z.enum(listSorts).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });

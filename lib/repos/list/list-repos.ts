@@ -1,5 +1,7 @@
 import "server-only";
 
+import { listCiPassedHardware } from "@/db/queries/model-ci";
+import type { RepoListRecord } from "@/db/queries/repo-list";
 import type { RepoType } from "@/db/schema/enums";
 import type { Caller } from "@/lib/auth/caller";
 
@@ -7,6 +9,13 @@ import { repoKinds, type HostedRepoType } from "../kinds";
 import { searchRepos } from "../search";
 import { listFacets, listPageSize, type ListFacet, type RepoListParams } from "./list-params";
 import { toRepoSummary, type RepoListPage, type RepoSummary } from "./summary";
+
+/** The list items with their "CI passed on" marks (models only; one query for the page). */
+async function summaries(items: RepoListRecord[]): Promise<RepoSummary[]> {
+  const models = items.filter((item) => item.type === "model").map((item) => item.id);
+  const passed = await listCiPassedHardware(models);
+  return items.map((item) => toRepoSummary(item, passed.get(item.id)));
+}
 
 const sortDirection = {
   likes: "desc",
@@ -36,6 +45,7 @@ export async function listRepos(
     q: params.search,
     owner: params.owner,
     filters,
+    ciPassedOn: type === "model" ? params.ci : undefined,
     sort,
     direction: sortDirection[sort],
     limit: listPageSize,
@@ -47,7 +57,7 @@ export async function listRepos(
     listFacets.map((f) => [f, result.facets?.[f] ?? []]),
   ) as RepoListPage["facets"];
   return {
-    items: result.items.map(toRepoSummary),
+    items: await summaries(result.items),
     total: result.total,
     page,
     pageCount: Math.max(1, Math.ceil(result.total / listPageSize)),
@@ -67,5 +77,5 @@ export async function listTopRepos(
     direction: "desc",
     limit: input.limit,
   });
-  return { items: result.items.map(toRepoSummary), total: result.total };
+  return { items: await summaries(result.items), total: result.total };
 }

@@ -3,7 +3,7 @@ import type { RepoListRecord } from "@/db/queries/repo-list";
 import type { RepoType } from "@/db/schema/enums";
 import type { SpaceBuildState } from "@/db/schema/spaces";
 
-import type { ListFacet } from "./list-params";
+import type { ListCiHardware, ListFacet } from "./list-params";
 
 export type RepoSummary = {
   type: RepoType;
@@ -18,6 +18,8 @@ export type RepoSummary = {
   hardware: string[];
   /** The card's own `tags:`. */
   tags: string[];
+  /** A model's "verified on" marks: the hardware its CI passed on (newest result per environment). */
+  ciPassed: ListCiHardware[];
   /** A Space's card look and build; null for other kinds. */
   space: SpaceSummary | null;
   likes: number;
@@ -46,7 +48,7 @@ export type RepoListPage = {
   facets: Record<ListFacet, FacetOption[]>;
 };
 
-export function toRepoSummary(repo: RepoListRecord): RepoSummary {
+export function toRepoSummary(repo: RepoListRecord, ciPassed: ListCiHardware[] = []): RepoSummary {
   return {
     type: repo.type,
     owner: repo.ownerName,
@@ -59,6 +61,7 @@ export function toRepoSummary(repo: RepoListRecord): RepoSummary {
     frameworks: repo.frameworks,
     hardware: repo.hardware,
     tags: repo.cardTags,
+    ciPassed,
     space:
       repo.type === "space"
         ? {
