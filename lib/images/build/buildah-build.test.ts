@@ -17,7 +17,7 @@ import { readJobLog } from "@/lib/jobs/log-store";
 import { jobDetailView } from "@/lib/jobs/overview";
 import { setJobSettingsForTests } from "@/lib/jobs/settings";
 import { detectBuilder } from "@/runner/builders/detect";
-import { makeOrg } from "@/test/factories";
+import { makeOrg, makeUser, sessionCaller } from "@/test/factories";
 import { makeAccount, type TestAccount } from "@/test/hf";
 import { startRouteServer } from "@/test/jobs/route-server";
 import { startShellRunner } from "@/test/jobs/shell-runner";
@@ -25,6 +25,7 @@ import { startShellRunner } from "@/test/jobs/shell-runner";
 import type { PlanSelection } from "./plan";
 import { planImages, startImageBuild } from "./run";
 import type { StackFile } from "./stack-source";
+import { builtHereOf, getImageBuildView } from "./view";
 
 const run = promisify(execFile);
 const canBuild = detectBuilder("shell") === "buildah";
@@ -256,6 +257,21 @@ describe.skipIf(!canBuild)("building a small stack with buildah", () => {
       expect.objectContaining({ arch: "amd64", digest: top!.digest, size: top!.size }),
     ]);
     expect(top!.size).toBeGreaterThan(0);
+
+    // The tag page's "built here", and the pipeline view, for administrators only.
+    expect(await builtHereOf("base_image/top:a-x")).toEqual({
+      buildId: done.id,
+      arches: [{ arch: "amd64", digest: top!.digest, size: top!.size, cacheKey: top!.cacheKey }],
+    });
+    await expect(getImageBuildView(sessionCaller(admin), done.id)).rejects.toThrow(/not found/i);
+    const view = await getImageBuildView(sessionCaller(await makeUser({ isAdmin: true })), done.id);
+    expect(
+      view.nodes.map((n) => [n.image, n.level, n.state, n.arches[0]!.durationMs! > 0]),
+    ).toEqual([
+      ["base_image/base:1", 0, "pushed", true],
+      ["base_image/mid:a", 1, "pushed", true],
+      ["base_image/top:a-x", 2, "pushed", true],
+    ]);
   }, 200_000);
 
   it("reuses everything on a second run, and rebuilds a changed layer and its descendants only", async () => {
