@@ -50,7 +50,7 @@ export class PlanError extends Error {
 }
 
 /** `cann:<tag>`, `base_image/cann:<tag>` or `<host>/base_image/cann:<tag>` → the node (tag or alias). */
-export function findStackNode(stack: BuildStack, reference: string): StackNode {
+function findStackNode(stack: BuildStack, reference: string): StackNode {
   const ref = reference.trim();
   const colon = ref.lastIndexOf(":");
   const path = ref.slice(0, colon);
@@ -71,7 +71,7 @@ export function findStackNode(stack: BuildStack, reference: string): StackNode {
  * hashed on its own), its build args, and its parent's identity — the parent's digest when built,
  * `build:<parent key>` while the parent is still to be built (so no recorded build can match).
  */
-export function cacheKeyOf(input: {
+function cacheKeyOf(input: {
   dockerfile: string;
   buildArgs: Record<string, string>;
   parent: string;
@@ -82,7 +82,7 @@ export function cacheKeyOf(input: {
 }
 
 /** The build args of a step; the architecture is one, so per-arch builds never share a key. */
-export const buildArgsOf = (arch: string): Record<string, string> => ({ TARGETARCH: arch });
+const buildArgsOf = (arch: string): Record<string, string> => ({ TARGETARCH: arch });
 
 function depthOf(stack: BuildStack, node: StackNode, byId: Map<string, StackNode>): number {
   let depth = 0;

@@ -38,7 +38,7 @@ export async function listImageBuildsView(caller: Caller | null): Promise<ImageB
   return (await listImageBuilds(50)).map(summaryOf);
 }
 
-export type ArchJobView = {
+type ArchJobView = {
   stepId: number;
   arch: string;
   state: ImageBuildStepState;
