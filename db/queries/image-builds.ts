@@ -238,3 +238,40 @@ export async function finishImageBuild(
     .where(and(eq(imageBuilds.id, id), eq(imageBuilds.state, "running")))
     .run();
 }
+
+/**
+ * A failed step runs again (a Retry of its job): it follows the new job, the steps it blocked wait
+ * again, and the build is running again.
+ */
+export async function reopenImageBuildStep(
+  step: { id: number; buildId: number; image: string },
+  jobId: number,
+  at: Date,
+): Promise<boolean> {
+  return getDb().transaction(
+    (tx) => {
+      const reopened = tx
+        .update(imageBuildSteps)
+        .set({ state: "queued", jobId, startedAt: at, finishedAt: null })
+        .where(and(eq(imageBuildSteps.id, step.id), eq(imageBuildSteps.state, "failed")))
+        .run();
+      if (reopened.changes === 0) return false;
+      tx.update(imageBuildSteps)
+        .set({ state: "waiting", blockedBy: null, finishedAt: null })
+        .where(
+          and(
+            eq(imageBuildSteps.buildId, step.buildId),
+            eq(imageBuildSteps.state, "blocked"),
+            eq(imageBuildSteps.blockedBy, step.image),
+          ),
+        )
+        .run();
+      tx.update(imageBuilds)
+        .set({ state: "running", finishedAt: null })
+        .where(eq(imageBuilds.id, step.buildId))
+        .run();
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+}

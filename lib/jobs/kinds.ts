@@ -97,6 +97,8 @@ export const jobKindDefinitions: Record<JobKind, JobKindDefinition> = {
     resources: ["system", "owner"],
     onFinished: async (job) =>
       (await import("@/lib/images/build/run")).recordImageBuildFinished(job),
+    onRetried: async (job, retryId) =>
+      (await import("@/lib/images/build/run")).followImageBuildRetry(job, retryId),
   }),
   diagnostic: defineJobKind({ timeoutSeconds: 600, retry: false, resources: ["system"] }),
 };

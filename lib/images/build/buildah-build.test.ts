@@ -13,6 +13,7 @@ import { findJobRecord } from "@/db/queries/jobs";
 import { findRegistryRepository, updateRegistryRepositoryVisibility } from "@/db/queries/registry";
 import { resetConfigForTests } from "@/lib/config";
 import { getImageTag } from "@/lib/images/catalog/tag-detail";
+import { retryJob } from "@/lib/jobs/job-control";
 import { readJobLog } from "@/lib/jobs/log-store";
 import { jobDetailView } from "@/lib/jobs/overview";
 import { setJobSettingsForTests } from "@/lib/jobs/settings";
@@ -302,6 +303,20 @@ describe.skipIf(!canBuild)("building a small stack with buildah", () => {
       ["base_image/mid:b", "reused", null],
       ["base_image/top:a-x", "blocked", "base_image/mid:a"],
     ]);
+
+    // A Retry of the failed job runs the step again and unblocks what it blocked until it ends.
+    const failedJob = steps[1]!.jobId!;
+    const retry = await retryJob(sessionCaller(await makeUser({ isAdmin: true })), failedJob);
+    const reopened = await listImageBuildSteps(done.id);
+    expect(reopened.map((s) => [s.state, s.jobId === retry.id])).toEqual([
+      ["reused", false],
+      [expect.stringMatching(/^(queued|building)$/), true],
+      ["reused", false],
+      ["waiting", false],
+    ]);
+    expect((await findImageBuild(done.id))!.state).toBe("running");
+    const again = await finished(done.id);
+    expect(again.steps.map((s) => s.state)).toEqual(["reused", "failed", "reused", "blocked"]);
   }, 200_000);
 
   it("leaves an arch with no runner waiting, and says why", async () => {

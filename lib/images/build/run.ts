@@ -7,6 +7,7 @@ import {
   insertImageBuild,
   listImageBuildSteps,
   listPushedImageSteps,
+  reopenImageBuildStep,
   updateImageBuildStep,
   type ImageBuildStepRecord,
 } from "@/db/queries/image-builds";
@@ -269,4 +270,10 @@ export async function recordImageBuildFinished(job: FinishedJob): Promise<void> 
     });
   }
   await advanceImageBuild(step.buildId);
+}
+
+/** The kind's onRetried hook: a Retry of a failed step's job runs the step again, unblocking below. */
+export async function followImageBuildRetry(job: { id: number }, retryId: number): Promise<void> {
+  const step = await findImageBuildStepByJob(job.id);
+  if (step) await reopenImageBuildStep(step, retryId, new Date());
 }
