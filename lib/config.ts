@@ -42,6 +42,18 @@ const envSchema = z.object({
   STRATA_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   STRATA_JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   STRATA_RUNNER_POLL_SECONDS: z.coerce.number().int().min(1).max(55).default(30),
+  // Where image builds pull upstream bases (ubuntu:22.04 …) from, e.g. `mirror.example.cn/library`:
+  // build hosts in China rarely reach Docker Hub.
+  STRATA_BASE_MIRROR: z
+    .string()
+    .trim()
+    .regex(
+      /^[a-z0-9][a-z0-9.:-]*(\/[a-z0-9][a-z0-9._-]*)*$/i,
+      "must be a registry host with an optional path",
+    )
+    .optional(),
+  // A JSON stack spec that image builds use instead of the real one (a tiny stack, for tests).
+  STRATA_IMAGE_STACK: z.string().trim().min(1).optional(),
   // Read by the server entry point (scripts/server.mjs); validated here too so that every process
   // that reads the configuration names a bad value the same way.
   STRATA_TRUSTED_PROXIES: z
@@ -72,6 +84,12 @@ export type Config = {
     leaseSeconds: number;
     /** How long a runner's poll for a job is held open when there is none. */
     pollSeconds: number;
+  };
+  images: {
+    /** Registry (and path) that upstream bases are pulled through; null: pull them as named. */
+    baseMirror: string | null;
+    /** A JSON stack spec file replacing the real stack for image builds; null: the real stack. */
+    stackFile: string | null;
   };
   oauth: {
     github?: { clientId: string; clientSecret: string };
@@ -108,6 +126,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, "authSecret"> 
     embeddedRunnerLabels: e.STRATA_EMBEDDED_RUNNER_LABELS,
     authSecret: e.STRATA_AUTH_SECRET,
     jobs: { leaseSeconds: e.STRATA_JOB_LEASE_SECONDS, pollSeconds: e.STRATA_RUNNER_POLL_SECONDS },
+    images: { baseMirror: e.STRATA_BASE_MIRROR ?? null, stackFile: e.STRATA_IMAGE_STACK ?? null },
     oauth: {
       github: pair(e.GITHUB_CLIENT_ID, e.GITHUB_CLIENT_SECRET),
       gitee: pair(e.GITEE_CLIENT_ID, e.GITEE_CLIENT_SECRET),

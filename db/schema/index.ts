@@ -1,6 +1,7 @@
 export * from "./accounts";
 export * from "./audit";
 export * from "./enums";
+export * from "./image-builds";
 export * from "./image-pushes";
 export * from "./images";
 export * from "./jobs";

@@ -95,6 +95,10 @@ export const jobKindDefinitions: Record<JobKind, JobKindDefinition> = {
     timeoutSeconds: 3 * hour,
     retry: true,
     resources: ["system", "owner"],
+    onFinished: async (job) =>
+      (await import("@/lib/images/build/run")).recordImageBuildFinished(job),
+    onRetried: async (job, retryId) =>
+      (await import("@/lib/images/build/run")).followImageBuildRetry(job, retryId),
   }),
   diagnostic: defineJobKind({ timeoutSeconds: 600, retry: false, resources: ["system"] }),
 };

@@ -8,6 +8,7 @@ import { registerRepoIndexer } from "@/lib/repos/register-indexer";
 
 import { parseCommandArgs, UsageError, type Command } from "./command";
 import { catalogSeed } from "./commands/catalog";
+import { imagesBuild, imagesPlan } from "./commands/images";
 import { jobsRun, runnersToken } from "./commands/jobs";
 import { orgsCreate } from "./commands/orgs";
 import { registryGc } from "./commands/registry";
@@ -20,6 +21,8 @@ const commands: Command[] = [
   tokensCreate,
   orgsCreate,
   catalogSeed,
+  imagesPlan,
+  imagesBuild,
   runnersToken,
   jobsRun,
   registryGc,

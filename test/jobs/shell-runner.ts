@@ -12,12 +12,15 @@ export async function startShellRunner(input: {
   builder?: RunnerBuilder;
   concurrency?: number;
   uidBase: number;
+  /** Labels besides executor, hardware and builder (e.g. `arch=amd64`). */
+  labels?: Record<string, string>;
 }): Promise<{ stop: () => Promise<void> }> {
   const builder = input.builder ?? "none";
   const labels = {
     executor: "shell",
     hardware: "cpu",
     ...(builder === "none" ? {} : { builder }),
+    ...input.labels,
   };
   const runner = await makeRunner({ labels });
   const agent = createAgent(

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { Breadcrumbs } from "@/components/images/breadcrumbs";
+import { BuiltHere } from "@/components/images/built-here";
 import { DockerfileView } from "@/components/images/dockerfile-view";
 import { EnvironmentBadges } from "@/components/images/environment-badges";
 import { hardwareLabels } from "@/components/images/labels";
@@ -16,6 +17,7 @@ import { Badge } from "@/components/ui/badge";
 import { pageCaller } from "@/lib/auth/page-caller";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { getStrings } from "@/lib/i18n/server";
+import { builtHereOf } from "@/lib/images/build/view";
 import { parseTagParams } from "@/lib/images/catalog/route-params";
 import { getImageTag } from "@/lib/images/catalog/tag-detail";
 
@@ -34,6 +36,10 @@ export default async function ImageTagPage({ params }: Props) {
     orNotFound(getImageTag(caller, path.namespace, path.name, path.tag)),
   ]);
   const { repository } = detail;
+  // Only tags this hub holds can have been built here (the detail above checked read access).
+  const built = detail.availableLocally
+    ? await builtHereOf(`${repository.fullName}:${detail.tag}`)
+    : null;
 
   return (
     <div className="space-y-6">
@@ -75,6 +81,7 @@ export default async function ImageTagPage({ params }: Props) {
             <StackDiagram detail={detail} />
           </section>
           <PullCommands detail={detail} />
+          {built ? <BuiltHere built={built} linkBuild={caller?.isAdmin === true} /> : null}
           <DockerfileView
             dockerfile={detail.dockerfile}
             reason={detail.dockerfileReason}
