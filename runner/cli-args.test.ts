@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { hostArchLabel } from "../lib/runtime/labels";
 import { parseRegisterArgs, parseRunArgs, UsageError, withDefaultLabels } from "./cli-args";
 
 const base = [
@@ -48,7 +49,15 @@ describe("runner command line", () => {
       executor: "docker",
       hardware: "cpu",
       builder: "docker",
+      ...hostArchLabel(),
     });
+  });
+
+  it("labels the host's architecture in the registry's names", () => {
+    expect(hostArchLabel("x64")).toEqual({ arch: "amd64" });
+    expect(hostArchLabel("arm64")).toEqual({ arch: "arm64" });
+    expect(hostArchLabel("mips")).toEqual({});
+    expect(withDefaultLabels(parseRegisterArgs(base))).toHaveProperty("arch");
   });
 
   it("labels a shell runner with buildah as a builder, and one without as none", () => {

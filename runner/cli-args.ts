@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 import type { Labels, RunnerBuilder, RunnerExecutor } from "../lib/jobs/protocol";
-import { builderLabel, parseLabelList } from "../lib/runtime/labels";
+import { builderLabel, hostArchLabel, parseLabelList } from "../lib/runtime/labels";
 import { buildersOf, detectBuilder } from "./builders/detect";
 
 export class UsageError extends Error {
@@ -56,7 +56,8 @@ function parseDevices(text: string): number[] {
 
 /**
  * Adds the labels every job router relies on when the operator did not set them: the executor,
- * `hardware=npu|cpu`, the NPU chip, and the builder (which jobs with build steps need).
+ * `hardware=npu|cpu`, the NPU chip, the builder (which jobs with build steps need) and the host's
+ * architecture (which image builds need).
  */
 export function withDefaultLabels(
   args: Pick<RegisterArgs, "labels" | "executor" | "npus" | "npuChip" | "builder">,
@@ -66,6 +67,7 @@ export function withDefaultLabels(
     hardware: args.npus.length ? "npu" : "cpu",
     ...(args.npuChip ? { npu: args.npuChip } : {}),
     ...(args.builder === "none" ? {} : { [builderLabel]: args.builder }),
+    ...hostArchLabel(),
     ...args.labels,
   };
 }

@@ -9,6 +9,7 @@ import path from "node:path";
 import { findRunnerByTokenHash, insertRunner } from "@/db/queries/runners";
 import { getConfig } from "@/lib/config";
 import type { Labels, RunnerBuilder } from "@/lib/jobs/protocol";
+import { hostArchLabel } from "@/lib/runtime/labels";
 import { detectBuilder } from "@/runner/builders/detect";
 import type { RunnerConfig } from "@/runner/config";
 
@@ -60,6 +61,7 @@ function embeddedLabels(builder: RunnerBuilder): Labels {
     executor: "shell",
     hardware: "cpu",
     ...(builder === "none" ? {} : { builder }),
+    ...hostArchLabel(),
   };
 }
 const embeddedConcurrency = 2;

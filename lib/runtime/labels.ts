@@ -55,6 +55,22 @@ export const anyLabelValue = "*";
 /** The label of runners that build images, with their builder as its value. */
 export const builderLabel = "builder";
 
+/**
+ * The runner host's CPU architecture in the registry's words (`arch=amd64`), which image builds
+ * route on: an image for arm64 must be built on an arm64 host.
+ */
+export function hostArchLabel(nodeArch: string = process.arch): Labels {
+  const names: Record<string, string> = {
+    x64: "amd64",
+    arm64: "arm64",
+    arm: "arm",
+    ppc64: "ppc64le",
+    s390x: "s390x",
+    riscv64: "riscv64",
+  };
+  return names[nodeArch] ? { arch: names[nodeArch] } : {};
+}
+
 export function formatLabels(labels: Labels): string {
   return Object.entries(labels)
     .map(([k, v]) => `${k}=${v}`)
