@@ -19,7 +19,7 @@ const { values } = parseArgs({
       type: "string",
       // The demo data of `npm run db:seed`: a model, the list, and a tag of a catalog image.
       default:
-        "/ascend/resnet50-flowers,/models,/images/base_image/cann/tags/8.0.rc1-910b-ubuntu22.04-py3.8",
+        "/models/ascend/resnet50-flowers,/models,/images/base_image/cann/tags/8.0.rc1-910b-ubuntu22.04-py3.8",
     },
     budget: { type: "string", default: "130" },
     label: { type: "string", default: "" },
