@@ -8,14 +8,6 @@ import { writeStreamAt } from "@/lib/storage/write-stream";
 
 /** Bytes gathered before one write: fewer, larger writes keep up with the network. */
 const writeBatchBytes = 4 * 1024 * 1024;
-/**
- * Every this many bytes received, what is written so far is flushed to disk in the background.
- * The commit must fsync the file before it becomes visible; without this, a large upload sits in
- * the page cache (the kernel starts writing back only at a share of RAM) and that one fsync
- * writes all of it while the user waits. Flushed as it arrives, the disk works while the network
- * does, and the commit's fsync finds only the tail.
- */
-const writebackBytes = 64 * 1024 * 1024;
 
 export type WrittenBody = { size: number; sha256: string };
 
@@ -31,9 +23,6 @@ export async function writeBodyToFile(
   const handle = await fsp.open(file, "wx");
   const hash = createHash("sha256");
   let seen = 0;
-  let flushedAt = 0;
-  // An object, not a `let`: it is set inside the chunk callback, where TS cannot follow it.
-  const writeback: { pending: Promise<void> | null } = { pending: null };
   try {
     const size = await writeStreamAt(handle, body, 0, {
       batchBytes: writeBatchBytes,
@@ -42,17 +31,10 @@ export async function writeBodyToFile(
         if (seen > maxSize)
           throw new AppError("payload_too_large", `The file is larger than ${maxSize} bytes.`);
         hash.update(chunk);
-        if (!writeback.pending && seen - flushedAt >= writebackBytes) {
-          flushedAt = seen;
-          writeback.pending = handle.datasync().finally(() => (writeback.pending = null));
-          // Only an early start: the commit's fsync is the one that counts.
-          writeback.pending.catch(() => undefined);
-        }
       },
     });
     return { size, sha256: hash.digest("hex") };
   } finally {
-    await writeback.pending?.catch(() => undefined);
     await handle.close();
   }
 }
