@@ -170,9 +170,10 @@ if (phases.has("latency")) {
   await Promise.all(idle.map((a) => a.shutdown(1_000)));
 }
 
-// 2. Claim throughput over HTTP: 20 runners each loop request → finish against a backlog. The
+// 2. Claim throughput over HTTP: 20 runners against a backlog, each looping request → finish, then
+// (side by side, fresh backlog) taking every next job from the finish answer as the agent does. The
 // clients run in a worker thread, so the server's thread does only the server's work.
-if (phases.has("claims")) {
+async function claimBurst(nextInFinish: boolean) {
   const claimed = new Map<number, number>(); // job id → times claimed
   const backlog: number[] = [];
   for (let i = 0; i < Number(values["burst-jobs"]); i++) backlog.push((await enqueue("claim")).id);
@@ -185,6 +186,7 @@ if (phases.has("claims")) {
       module: path.resolve("bench/claim-clients.ts"),
       url: server.url,
       tokens: claimerTokens,
+      nextInFinish,
     },
   });
   const burstResult = await new Promise<{ claimed: number[]; seconds: number }>(
@@ -198,12 +200,17 @@ if (phases.has("claims")) {
   for (const id of burstResult.claimed) claimed.set(id, (claimed.get(id) ?? 0) + 1);
   const seconds = burstResult.seconds;
   const doubles = [...claimed.values()].filter((n) => n > 1).length;
+  const mode = nextInFinish ? "next job in the finish answer" : "request → finish";
   console.log(
-    `claim throughput over HTTP, ${claimerTokens.length} runners (clients in a worker thread), ${backlog.length} queued jobs: ${(backlog.length / seconds).toFixed(0)} claims/s (claim + finish each, ${seconds.toFixed(2)} s); claimed ${claimed.size}/${backlog.length}; double claims: ${doubles}`,
+    `claim throughput over HTTP (${mode}), ${claimerTokens.length} runners (clients in a worker thread), ${backlog.length} queued jobs: ${(backlog.length / seconds).toFixed(0)} claims/s (claim + finish each, ${seconds.toFixed(2)} s); claimed ${claimed.size}/${backlog.length}; double claims: ${doubles}`,
   );
   console.log(
     `  ${external ? "server process" : "server thread"} CPU: ${(serverCpuMs / backlog.length).toFixed(2)} ms per claim + finish → ${((backlog.length * 1000) / serverCpuMs).toFixed(0)} claims/s per core`,
   );
+}
+if (phases.has("claims")) {
+  await claimBurst(false);
+  await claimBurst(true);
 }
 
 // 3. The same without HTTP: the server-side cost of a claim and a finish (database + library).

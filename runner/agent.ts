@@ -3,6 +3,7 @@ import { backoffDelay, sleep } from "./backoff";
 import type { CommandRunner } from "./command-runner";
 import type { Executor, ServiceSupport } from "./executors/types";
 import { startJob, type RunningJob } from "./job-execution";
+import { handBackJob } from "./job-report";
 import { killLeftoverJobs } from "./leftovers";
 import { NpuAllocator } from "./npu-allocator";
 import { HttpError, isTransient, type ProtocolClient } from "./protocol-client";
@@ -139,12 +140,19 @@ export class RunnerAgent {
       heartbeatMs: this.options.jobHeartbeatMs,
       services: this.services,
       log: this.options.log,
+      wantsNext: () => !this.stopping,
     });
     this.running.set(job.id, running);
     if (this.stopping) running.stop("shutdown");
     void running.done.then((result) => {
       this.say(`job ${job.id}: ${result.outcome}`);
       this.running.delete(job.id);
+      // The server handed this slot its next job with the outcome: run it without polling first.
+      if (result.next) {
+        if (this.stopping)
+          void handBackJob(this.options.client, result.next, "The runner is shutting down.");
+        else this.launch(result.next);
+      }
       this.slotFreed?.();
       this.slotFreed = null;
     });

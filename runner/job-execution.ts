@@ -30,9 +30,19 @@ export type JobRunOptions = {
   /** Host ports and address for service steps; shared by the runner's jobs (default: the defaults). */
   services?: ServiceSupport;
   log?: (message: string) => void;
+  /**
+   * Whether the slot this job frees should take the next job right away: then the outcome report
+   * asks the server for it (`next` in the finish round trip) and `done` carries it.
+   */
+  wantsNext?: () => boolean;
 };
 
-type JobResult = { outcome: JobOutcome | "lost"; exitCode: number | null };
+type JobResult = {
+  outcome: JobOutcome | "lost";
+  exitCode: number | null;
+  /** The job the server handed this slot with the outcome report; the caller must run or hand it back. */
+  next?: JobPayload;
+};
 
 export type RunningJob = {
   id: number;
@@ -149,11 +159,15 @@ async function execute(
       outcome,
       exitCode: outcome === "succeeded" ? 0 : exitCode,
       reason,
+      ...(outcome !== "handed_back" && options.wantsNext?.()
+        ? { next: { busyNpus: options.allocator.busyWithout(job.id) } }
+        : {}),
     };
-    if (!(await reportOutcome(options.client, job, log, body))) {
+    const answer = await reportOutcome(options.client, job, log, body);
+    if (!answer) {
       say(`job ${job.id}: could not report the outcome; the server's reaper will settle it`);
     }
-    return { outcome, exitCode };
+    return { outcome, exitCode, ...(answer?.next ? { next: answer.next } : {}) };
   } catch (error) {
     say(`job ${job.id}: ${(error as Error).message}`);
     const reason = `The runner failed: ${(error as Error).message}`;

@@ -1,4 +1,4 @@
-import type { FinishRequest, JobPayload } from "../lib/jobs/protocol";
+import type { FinishRequest, FinishResponse, JobPayload } from "../lib/jobs/protocol";
 import { backoffDelay, sleep } from "./backoff";
 import type { JobLog } from "./job-log";
 import { isTransient, type ProtocolClient } from "./protocol-client";
@@ -6,7 +6,8 @@ import { isTransient, type ProtocolClient } from "./protocol-client";
 /**
  * Flushes the log, then sends the outcome, retrying with backoff while the server is unreachable
  * (up to `giveUpMs`; after that the server's reaper settles the job). A 412 means the server lacks
- * log bytes: they are resent from its size, then the outcome again.
+ * log bytes: they are resent from its size, then the outcome again. The server's answer, or null
+ * when the outcome could not be reported.
  */
 export async function reportOutcome(
   client: ProtocolClient,
@@ -14,20 +15,20 @@ export async function reportOutcome(
   log: JobLog,
   body: Omit<FinishRequest, "logSize">,
   giveUpMs = 10 * 60_000,
-): Promise<boolean> {
+): Promise<FinishResponse | null> {
   const deadline = Date.now() + giveUpMs;
   for (let failures = 0; Date.now() < deadline;) {
     await log.flush(deadline);
     try {
       const answer = await client.finish(job, { ...body, logSize: log.serverSize });
-      if (!("missingFrom" in answer)) return true;
+      if (!("missingFrom" in answer)) return answer;
       log.rewindTo(answer.missingFrom);
     } catch (error) {
-      if (!isTransient(error)) return false; // requeued or removed: nothing to report to
+      if (!isTransient(error)) return null; // requeued or removed: nothing to report to
       await sleep(backoffDelay(++failures, { baseMs: 1_000, maxMs: 60_000 }));
     }
   }
-  return false;
+  return null;
 }
 
 /** Gives a job back without running it (the server requeues it if its kind allows). */

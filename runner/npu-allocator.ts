@@ -13,6 +13,12 @@ export class NpuAllocator {
     return [...this.held.values()].flat().sort((a, b) => a - b);
   }
 
+  /** The busy set as it will be once `jobId` (which is ending) has let go of its devices. */
+  busyWithout(jobId: number): number[] {
+    const own = new Set(this.held.get(jobId));
+    return this.busy().filter((d) => !own.has(d));
+  }
+
   free(): number[] {
     const busy = new Set(this.busy());
     return this.devices.filter((d) => !busy.has(d));

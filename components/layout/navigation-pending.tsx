@@ -3,7 +3,7 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
 
-import { repoTypePlural } from "@/lib/validation/repo-names";
+import { repoTypePlural } from "@/lib/repos/type-plural";
 
 import { ListSkeleton, RepoSkeleton } from "./page-skeletons";
 

@@ -1,9 +1,9 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
 
+import { signOutTo } from "@/components/auth/sign-out";
 import { Avatar } from "@/components/ui/avatar";
 import { useDismiss } from "@/components/ui/use-dismiss";
 
@@ -63,7 +63,7 @@ export function UserMenu({ user, strings: s }: Props) {
             type="button"
             role="menuitem"
             className="hover:bg-muted block w-full border-t px-3 py-1.5 text-left text-sm"
-            onClick={() => void signOut({ callbackUrl: "/" })}
+            onClick={() => void signOutTo("/")}
           >
             {s.signOut}
           </button>

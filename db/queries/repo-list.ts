@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 
 import { getDb } from "../client";
 import {
@@ -15,6 +15,7 @@ import {
 } from "../schema";
 import { containsText } from "./like";
 import { ciPassedOn, type CiHardware } from "./model-ci";
+import { cachedForMatches } from "./repo-list-cache";
 import { recordColumns, type RepoRecord } from "./repos";
 import type { SpaceCardLook } from "./spaces";
 
@@ -78,18 +79,28 @@ function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-function textMatch(q: string): SQL {
+/**
+ * `broad`: the text matches many repositories, so walking the sort order's index and testing each
+ * against the (once computed) match set finds a page sooner than sorting every match; the unary
+ * `+` keeps SQLite from choosing the match set as the outer loop.
+ */
+function textMatch(q: string, broad: boolean): SQL {
   const text = q.trim();
   // The trigram index needs three characters; shorter text falls back to a name/owner scan.
   if ([...text].length >= 3) {
-    return sql`${repos.id} IN (SELECT rowid FROM repo_search WHERE repo_search MATCH ${ftsPhrase(text)})`;
+    const matches = sql`(SELECT rowid FROM repo_search WHERE repo_search MATCH ${ftsPhrase(text)})`;
+    return broad ? sql`+${repos.id} IN ${matches}` : sql`${repos.id} IN ${matches}`;
   }
   return sql`(${containsText(repos.name, text)} OR ${containsText(owners.name, text)})`;
 }
 
-function conditions(query: RepoListQuery, exceptFacet?: RepoFacet): SQL | undefined {
+function conditions(
+  query: RepoListQuery,
+  exceptFacet?: RepoFacet,
+  broadText = false,
+): SQL | undefined {
   const parts: (SQL | undefined)[] = [eq(repos.type, query.type), visibleTo(query.viewer)];
-  if (query.q?.trim()) parts.push(textMatch(query.q));
+  if (query.q?.trim()) parts.push(textMatch(query.q, broadText));
   if (query.owner) parts.push(sql`lower(${owners.name}) = lower(${query.owner})`);
   for (const [facet, value] of Object.entries(query.filters ?? {})) {
     if (!value || facet === exceptFacet) continue;
@@ -114,37 +125,59 @@ function ordering(query: RepoListQuery): SQL[] {
     case "created":
       return [dir(repos.createdAt), dir(repos.id)];
     case "name":
-      // Names read naturally A→Z unless asked otherwise.
+      // Names read naturally A→Z unless asked otherwise. Owner, then name: both have an index on
+      // their lower-cased name, so a page needs no sort of every repository.
       return query.direction === "desc"
-        ? [desc(sql`lower(${owners.name} || '/' || ${repos.name})`)]
-        : [asc(sql`lower(${owners.name} || '/' || ${repos.name})`)];
+        ? [desc(sql`lower(${owners.name})`), desc(sql`lower(${repos.name})`)]
+        : [asc(sql`lower(${owners.name})`), asc(sql`lower(${repos.name})`)];
     case "updated":
       return [dir(repos.updatedAt), dir(repos.id)];
   }
 }
+
+/** Above this many matches a text search walks the sort index (`textMatch`). */
+const broadMatches = 1000;
+/** From this offset on, a page's ids are found first and only its own rows are read (`listRepoRecords`). */
+const deepOffset = 1000;
 
 export async function listRepoRecords(
   query: RepoListQuery,
 ): Promise<{ items: RepoListRecord[]; total: number }> {
   const db = getDb();
   const where = conditions(query);
+  const total = cachedForMatches(
+    "total",
+    query,
+    () =>
+      db
+        .select({ n: count() })
+        .from(repos)
+        .innerJoin(owners, eq(owners.id, repos.ownerId))
+        .where(where)
+        .get()?.n ?? 0,
+  );
+  const pageWhere = conditions(query, undefined, total > broadMatches);
+  const offset = query.offset ?? 0;
+  // A deep page skips thousands of rows: skip them in a query that joins and reads nothing else.
+  const deep = offset >= deepOffset;
+  const pageIds = db
+    .select({ id: repos.id })
+    .from(repos)
+    .innerJoin(owners, eq(owners.id, repos.ownerId))
+    .where(pageWhere)
+    .orderBy(...ordering(query))
+    .limit(query.limit)
+    .offset(offset);
   const items = db
     .select(listColumns)
     .from(repos)
     .innerJoin(owners, eq(owners.id, repos.ownerId))
     .leftJoin(spaces, eq(spaces.repoId, repos.id))
-    .where(where)
+    .where(deep ? inArray(repos.id, pageIds) : pageWhere)
     .orderBy(...ordering(query))
     .limit(query.limit)
-    .offset(query.offset ?? 0)
+    .offset(deep ? 0 : offset)
     .all();
-  const total =
-    db
-      .select({ n: count() })
-      .from(repos)
-      .innerJoin(owners, eq(owners.id, repos.ownerId))
-      .where(where)
-      .get()?.n ?? 0;
   return { items, total };
 }
 
@@ -160,16 +193,18 @@ export async function countRepoFacets(
   const db = getDb();
   const result: FacetCounts = {};
   for (const facet of facets) {
-    result[facet] = db
-      .select({ value: repoLabels.value, count: count() })
-      .from(repoLabels)
-      .innerJoin(repos, eq(repos.id, repoLabels.repoId))
-      .innerJoin(owners, eq(owners.id, repos.ownerId))
-      .where(and(eq(repoLabels.facet, facet), conditions(query, facet)))
-      .groupBy(repoLabels.value)
-      .orderBy(desc(count()), asc(repoLabels.value))
-      .limit(limitPerFacet)
-      .all();
+    result[facet] = cachedForMatches(`facet ${facet} ${limitPerFacet}`, query, () =>
+      db
+        .select({ value: repoLabels.value, count: count() })
+        .from(repoLabels)
+        .innerJoin(repos, eq(repos.id, repoLabels.repoId))
+        .innerJoin(owners, eq(owners.id, repos.ownerId))
+        .where(and(eq(repoLabels.facet, facet), conditions(query, facet)))
+        .groupBy(repoLabels.value)
+        .orderBy(desc(count()), asc(repoLabels.value))
+        .limit(limitPerFacet)
+        .all(),
+    );
   }
   return result;
 }

@@ -77,9 +77,20 @@ export const repoLabels = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.repoId, t.facet, t.value] }),
-    index("repo_labels_facet_idx").on(t.facet, t.value),
+    // With repo_id, facet counts read only the index (no row per label).
+    index("repo_labels_facet_value_repo_idx").on(t.facet, t.value, t.repoId),
   ],
 );
+
+/**
+ * One row whose number changes with every write that can change which repositories a list query
+ * matches (triggers in the `search-indexes` migration), so cached list totals and facet counts
+ * know when they are stale, whichever process wrote.
+ */
+export const repoListVersion = sqliteTable("repo_list_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull().default(0),
+});
 
 export const repoLikes = sqliteTable(
   "repo_likes",

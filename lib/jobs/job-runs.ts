@@ -1,15 +1,27 @@
 import "server-only";
 
 import { appendJobLog } from "@/db/queries/job-logs";
-import { finishJobAttempt, renewJobLease, type JobRunView } from "@/db/queries/job-runs";
+import {
+  finishJobAttempt,
+  releaseUndeliveredClaim,
+  renewJobLease,
+  type JobRunView,
+} from "@/db/queries/job-runs";
+import type { RunnerIdentity } from "@/db/queries/runners";
 import { AppError } from "@/lib/errors";
 
 import { runOwedJobHooksSoon } from "./job-hooks";
 import { retryableJobKinds } from "./kinds";
 import { writeJobLog } from "./log-store";
 import { notifyJobChanged, notifyQueueChanged } from "./notifier";
-import type { FinishResponse, JobHeartbeatResponse, LogAppendResponse } from "./protocol";
+import type {
+  FinishResponse,
+  JobHeartbeatResponse,
+  JobPayload,
+  LogAppendResponse,
+} from "./protocol";
 import { finishRequestSchema } from "./protocol-schemas";
+import { tryClaimJob } from "./request-job";
 import { getJobSettings } from "./settings";
 
 // The runner's calls about one job, after `authenticateJobCall` found the job behind its token.
@@ -103,8 +115,31 @@ export async function appendJobLogChunk(
 export type FinishResult =
   { status: 200; body: FinishResponse } | { status: 412; body: { size: number } };
 
-/** Records the outcome (idempotent per attempt). 412 when the server has less log than the runner sent. */
-export async function finishJob(job: JobRunView, body: unknown): Promise<FinishResult> {
+/**
+ * The runner's next job, claimed in the finish round trip (no waiting: an empty queue answers null
+ * and the runner goes back to polling). A claim whose answer cannot be delivered is put back.
+ */
+async function claimNext(
+  asker: { runner: RunnerIdentity; signal?: AbortSignal },
+  busyNpus: readonly number[],
+): Promise<JobPayload | null> {
+  const next = await tryClaimJob(asker.runner, busyNpus);
+  if (next && asker.signal?.aborted) {
+    if (await releaseUndeliveredClaim(next.id, next.attempt)) notifyQueueChanged();
+    return null;
+  }
+  return next;
+}
+
+/**
+ * Records the outcome (idempotent per attempt). 412 when the server has less log than the runner
+ * sent. With `next` in the body and the runner given, also claims the runner's next job.
+ */
+export async function finishJob(
+  job: JobRunView,
+  body: unknown,
+  asker?: { runner: RunnerIdentity; signal?: AbortSignal },
+): Promise<FinishResult> {
   const input = finishRequestSchema.parse(body);
   const outcome = await finishJobAttempt({
     jobId: job.id,
@@ -129,6 +164,15 @@ export async function finishJob(job: JobRunView, body: unknown): Promise<FinishR
       notifyJobChanged(job.id);
       if (outcome.state === "queued") notifyQueueChanged();
       else runOwedJobHooksSoon();
-      return { status: 200, body: { state: outcome.state, logSize: outcome.logSize } };
+      return {
+        status: 200,
+        body: {
+          state: outcome.state,
+          logSize: outcome.logSize,
+          ...(input.next && asker
+            ? { next: await claimNext(asker, input.next.busyNpus ?? []) }
+            : {}),
+        },
+      };
   }
 }

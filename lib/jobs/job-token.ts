@@ -2,6 +2,7 @@ import "server-only";
 
 import { findJobByTokenHash, type JobRunView } from "@/db/queries/job-runs";
 import { findJobRecord } from "@/db/queries/jobs";
+import type { RunnerIdentity } from "@/db/queries/runners";
 import { AppError } from "@/lib/errors";
 
 import { resourceRefFromColumns, type JobResourceRef } from "./job-resource";
@@ -93,6 +94,14 @@ export function jobTokenAllows(
  * recorded answer; each endpoint decides what an ended job may still do.
  */
 export async function authenticateJobCall(request: Request, jobId: number): Promise<JobRunView> {
+  return (await authenticateJobRunner(request, jobId)).job;
+}
+
+/** `authenticateJobCall`, also returning the runner (for a call that acts for the runner itself). */
+export async function authenticateJobRunner(
+  request: Request,
+  jobId: number,
+): Promise<{ job: JobRunView; runner: RunnerIdentity }> {
   const runner = await authenticateRunner(request);
   const token = request.headers.get(jobTokenHeader) ?? "";
   const job = looksLikeSecret("job", token) ? await findJobByTokenHash(hashSecret(token)) : null;
@@ -103,5 +112,5 @@ export async function authenticateJobCall(request: Request, jobId: number): Prom
     );
   }
   if (job.id !== jobId) throw new AppError("forbidden", "This job token belongs to another job.");
-  return job;
+  return { job, runner };
 }

@@ -57,6 +57,7 @@ export const finishRequestSchema = z.object({
   exitCode: z.number().int().nullable().optional(),
   reason: z.string().max(500).nullable().optional(),
   logSize: z.number().int().min(0).optional(),
+  next: z.object({ busyNpus: deviceIds.optional() }).optional(),
 }) satisfies z.ZodType<FinishRequest>;
 
 /** Image references as docker accepts them (registry host, path, tag and/or digest). */

@@ -168,9 +168,16 @@ export type FinishRequest = {
   reason?: string | null;
   /** Bytes of log the runner sent in total (from offset 0); the server answers 412 if it has fewer. */
   logSize?: number;
+  /**
+   * The runner has a free slot after this job: the server may claim its next job in the same round
+   * trip (answered in `next`) instead of waiting for the next poll. Servers that do not know this
+   * field ignore it; the runner then simply polls.
+   */
+  next?: Pick<JobRequestBody, "busyNpus">;
 };
 
-export type FinishResponse = { state: JobState; logSize: number };
+/** `next`: the claimed next job (null: none now) when the request asked for one. */
+export type FinishResponse = { state: JobState; logSize: number; next?: JobPayload | null };
 
 /** `POST /api/runner/jobs/{id}/endpoint`: where the job's service answers, while the attempt runs. */
 export type EndpointRequest = { attempt: number; url: string };

@@ -285,6 +285,36 @@ describe("a running job", () => {
     });
   });
 
+  it("hands the runner its next job in the finish answer when asked, and only then", async () => {
+    const labels = { hardware: "cpu", pool: "finish-next" };
+    const runner = await makeRunner({ labels });
+    const first = await queueScript("true", { labels });
+    const second = await queueScript("true", { labels });
+    const third = await queueScript("true", { labels });
+    const job = (await claimFor(runner))!;
+    expect(job.id).toBe(first);
+
+    const done = { attempt: job.attempt, outcome: "succeeded", exitCode: 0 };
+    const answer = (await (
+      await finish(job.id, credsOf(runner, job), { ...done, next: { busyNpus: [] } })
+    ).json()) as { state: string; next: { id: number; token: string; attempt: number } | null };
+    expect(answer).toMatchObject({ state: "succeeded", next: { id: second, attempt: 1 } });
+    expect((await findJobRecord(second))?.state).toBe("running");
+    // The handed-out job is the runner's like a polled one: its token reports on it.
+    const next = answer.next!;
+    expect((await jobHeartbeat(second, credsOf(runner, next))).status).toBe(200);
+
+    // Without `next` (an older runner) the answer and the queue are as before.
+    const plain = await finish(second, credsOf(runner, next), { ...done, attempt: next.attempt });
+    expect(await plain.json()).toEqual({ state: "succeeded", logSize: 0 });
+    expect((await findJobRecord(third))?.state).toBe("queued");
+
+    // Nothing left that fits: `next` is null and the runner goes back to polling.
+    const last = (await claimFor(runner))!;
+    const empty = await finish(third, credsOf(runner, last), { ...done, next: {} });
+    expect(await empty.json()).toMatchObject({ state: "succeeded", next: null });
+  });
+
   it("answers 412 with the stored size when the runner sent more log than arrived", async () => {
     const job = await runningJob("finish-412");
     await logPatch(job.id, job.creds, 0, "abc");

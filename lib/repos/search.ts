@@ -51,14 +51,14 @@ export async function searchRepos(
   caller: Caller | null,
   input: RepoSearchInput,
 ): Promise<RepoSearchResult> {
-  const params = repoSearchSchema.parse(input);
+  const { withFacets, facets: countFacets, ...params } = repoSearchSchema.parse(input);
   const query: RepoListQuery = {
     ...params,
     viewer: caller ? { id: caller.id, isAdmin: caller.isAdmin } : null,
   };
   const [page, facets] = await Promise.all([
     listRepoRecords(query),
-    params.withFacets ? countRepoFacets(query, params.facets) : Promise.resolve(null),
+    withFacets ? countRepoFacets(query, countFacets) : Promise.resolve(null),
   ]);
   return { ...page, facets };
 }

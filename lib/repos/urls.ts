@@ -1,7 +1,7 @@
 // Client-safe: the page and file URLs of a repository (DESIGN.md §3).
 import type { RepoType } from "@/db/schema/enums";
 import type { RepoRef } from "@/lib/hub/types";
-import { repoTypePlural } from "@/lib/validation/repo-names";
+import { repoTypePlural } from "@/lib/repos/type-plural";
 
 import { listQueryString, type RepoListParams } from "./list/list-params";
 import { encodeRepoPath } from "./markdown/resolve-url";

@@ -2,12 +2,9 @@ import { z } from "zod";
 
 import type { RepoType } from "@/db/schema/enums";
 
-/** Plural URL/storage segment of each repo type (`/models/…`, `git/models/…`). */
-export const repoTypePlural = {
-  model: "models",
-  dataset: "datasets",
-  space: "spaces",
-} as const satisfies Record<RepoType, string>;
+import { repoTypePlural } from "@/lib/repos/type-plural";
+
+export { repoTypePlural };
 
 /** The repo type a plural segment names (`models` → `model`), or undefined. */
 export function repoTypeOfSegment(segment: string): RepoType | undefined {

@@ -1,13 +1,16 @@
-// POST /api/runner/jobs/{id}/finish – the attempt's outcome (idempotent); 412 + size when log bytes are missing
+// POST /api/runner/jobs/{id}/finish – the attempt's outcome (idempotent); 412 + size when log bytes are missing; may answer the runner's next job
 import { readJsonBody } from "@/lib/http/request-body";
 import { route } from "@/lib/http/route";
 import { parseId } from "@/lib/jobs/job-access";
 import { finishJob } from "@/lib/jobs/job-runs";
-import { authenticateJobCall } from "@/lib/jobs/job-token";
+import { authenticateJobRunner } from "@/lib/jobs/job-token";
 
 export const POST = route<{ id: string }>({}, async (request, { params }) => {
-  const job = await authenticateJobCall(request, parseId(params.id));
-  const result = await finishJob(job, await readJsonBody(request));
+  const { job, runner } = await authenticateJobRunner(request, parseId(params.id));
+  const result = await finishJob(job, await readJsonBody(request), {
+    runner,
+    signal: request.signal,
+  });
   if (result.status === 412) {
     return Response.json(
       {
