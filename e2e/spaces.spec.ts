@@ -88,7 +88,7 @@ test("a Gradio Space is built on its base environment with its log live on its p
 
   // Rebuild (writers) starts a new build of the same commit in place of the old one.
   const firstLog = (await page.getByRole("link", { name: "Build log" }).getAttribute("href"))!;
-  await page.getByRole("button", { name: "Rebuild" }).click();
+  await page.getByRole("button", { name: "Rebuild", exact: true }).click();
   await expect(page.getByRole("link", { name: "Build log" })).not.toHaveAttribute("href", firstLog);
   await expect(state).toHaveText("Build failed", { timeout: 120_000 });
 

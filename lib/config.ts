@@ -42,6 +42,8 @@ const envSchema = z.object({
   STRATA_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   STRATA_JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   STRATA_RUNNER_POLL_SECONDS: z.coerce.number().int().min(1).max(55).default(30),
+  // How often idle Space apps are looked for and put to sleep.
+  STRATA_SPACE_SLEEP_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   // Read by the server entry point (scripts/server.mjs); validated here too so that every process
   // that reads the configuration names a bad value the same way.
   STRATA_TRUSTED_PROXIES: z
@@ -72,6 +74,10 @@ export type Config = {
     leaseSeconds: number;
     /** How long a runner's poll for a job is held open when there is none. */
     pollSeconds: number;
+  };
+  spaces: {
+    /** How often the sleeper looks for idle apps. */
+    sleepCheckSeconds: number;
   };
   oauth: {
     github?: { clientId: string; clientSecret: string };
@@ -108,6 +114,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, "authSecret"> 
     embeddedRunnerLabels: e.STRATA_EMBEDDED_RUNNER_LABELS,
     authSecret: e.STRATA_AUTH_SECRET,
     jobs: { leaseSeconds: e.STRATA_JOB_LEASE_SECONDS, pollSeconds: e.STRATA_RUNNER_POLL_SECONDS },
+    spaces: { sleepCheckSeconds: e.STRATA_SPACE_SLEEP_CHECK_SECONDS },
     oauth: {
       github: pair(e.GITHUB_CLIENT_ID, e.GITHUB_CLIENT_SECRET),
       gitee: pair(e.GITEE_CLIENT_ID, e.GITEE_CLIENT_SECRET),

@@ -22,11 +22,18 @@ const spaceFields = { owner: address.owner, space: address.name };
 const refresh = (space: { owner: string; name: string }) =>
   revalidatePath(repoHref({ type: "space", ...space }), "layout");
 
-/** Builds a Space's head commit again; writers of the Space only (checked in lib/spaces). */
+/**
+ * Builds a Space's head commit again (`factory`: with no cached layer); writers of the Space only
+ * (checked in lib/spaces).
+ */
 export const rebuildSpaceAction = defineAction(
-  { schema: z.object(address) },
-  async (space, { caller }) => {
-    const result = await rebuildSpace(caller, { type: "space", ...space });
+  { schema: z.object({ ...address, factory: z.literal("true").optional() }) },
+  async ({ factory, ...space }, { caller }) => {
+    const result = await rebuildSpace(
+      caller,
+      { type: "space", ...space },
+      { noCache: factory === "true" },
+    );
     revalidatePath(repoHref({ type: "space", ...space }));
     return result;
   },

@@ -99,6 +99,7 @@ const jobStepSchema = z.discriminatedUnion("type", [
       .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/), z.string().max(64 * 1024))
       .refine((args) => Object.keys(args).length <= 256, "Pass at most 256 build args.")
       .optional(),
+    noCache: z.boolean().optional(),
   }),
   z.object({
     type: z.literal("service"),

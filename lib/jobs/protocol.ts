@@ -84,6 +84,8 @@ export type JobStep =
       push: boolean;
       /** `--build-arg NAME=value` for each entry (a Space's variables; never secrets). */
       buildArgs?: Record<string, string>;
+      /** Reuse no cached layer: a factory rebuild starts from the base image. */
+      noCache?: boolean;
     }
   | {
       /**

@@ -17,6 +17,7 @@ import { commitChanges } from "@/lib/hub";
 import { readJobLog } from "@/lib/jobs/log-store";
 import { setJobSettingsForTests } from "@/lib/jobs/settings";
 import { refOf } from "@/lib/repos/access";
+import { setSpaceSleepTime, sleepIdleSpaces } from "@/lib/spaces/sleep";
 import { setSpaceVariable } from "@/lib/spaces/variables";
 import { sessionCaller } from "@/test/factories";
 import { makeAccount, makeHubRepo, type TestAccount } from "@/test/hf";
@@ -363,6 +364,61 @@ describe.skipIf(!isRoot)("a Space run by a shell runner behind the proxy", () =>
     const asOwner = { headers: { authorization: `Bearer ${owner.read}` } };
     expect((await proxy(secret, "", asOwner)).status).toBe(503);
   });
+
+  it("restarts the running app when a secret changes, so that it sees the new value", async () => {
+    const before = (await findSpaceRun(space.id))!.runJobId!;
+    const { restartJobId, rebuildJobId } = await setSpaceVariable(
+      sessionCaller(owner),
+      refOf(space),
+      { kind: "secret", name: "TOKEN", value: "rotated-7" },
+    );
+    expect(rebuildJobId).toBeNull();
+    expect(restartJobId).not.toBeNull();
+    await until("the restarted run serves", async () => {
+      return (await findSpaceRun(space.id))?.runJobId === restartJobId;
+    });
+    expect(await (await proxy(space, "")).text()).toContain("TOKEN=rotated-7");
+    await until("the old run is stopped", async () => {
+      return (await findJobRecord(before))?.state === "cancelled";
+    });
+  }, 120_000);
+
+  it("sleeps after its idle time, and the next visit wakes it with a page that reloads itself", async () => {
+    const caller = sessionCaller(owner);
+    await expect(
+      setSpaceSleepTime(sessionCaller(await makeAccount()), refOf(space), 5),
+    ).rejects.toThrow();
+    await setSpaceSleepTime(caller, refOf(space), 5);
+    const serving = (await findSpaceRun(space.id))!.runJobId!;
+    // A request just now keeps it awake.
+    expect((await proxy(space, "")).status).toBe(200);
+    expect(await sleepIdleSpaces(new Date())).not.toContain(space.id);
+    expect(await sleepIdleSpaces(new Date(Date.now() + 6_000))).toContain(space.id);
+    expect((await loadSpaceRuntime(null, refOf(space))).stage).toBe("SLEEPING");
+    await until("the sleeping run is stopped", async () => {
+      return (await findJobRecord(serving))?.state === "cancelled";
+    });
+
+    const waking = await proxy(space, "");
+    expect(waking.status).toBe(503);
+    const text = await waking.text();
+    expect(text).toContain("waking up");
+    expect(text).toContain('http-equiv="refresh"');
+    expect(waking.headers.get("content-security-policy")).toMatch(/^sandbox allow-scripts/);
+    // A second visit does not start a second run.
+    const woken = (await findSpaceRun(space.id))!.nextRunJobId!;
+    expect(woken).toBeTruthy();
+    await proxy(space, "");
+    expect((await findSpaceRun(space.id))!.nextRunJobId).toBe(woken);
+    await until("the woken run serves", async () => {
+      return (await findSpaceRun(space.id))?.runJobId === woken;
+    });
+    expect(await (await proxy(space, "")).text()).toContain("version=2");
+    // Serving again counts as activity: it does not fall asleep at once.
+    expect(await sleepIdleSpaces(new Date())).not.toContain(space.id);
+    await setSpaceSleepTime(caller, refOf(space), null);
+    expect((await loadSpaceRuntime(null, refOf(space))).sleepSeconds).toBe(48 * 3600);
+  }, 120_000);
 
   it("pauses, answering with the not-running page, and restarts for a writer", async () => {
     await pauseSpace(sessionCaller(owner), refOf(space));

@@ -51,11 +51,21 @@ export function dockerBuildArgs(input: {
   dockerfile: string;
   context: string;
   buildArgs?: Record<string, string>;
+  noCache?: boolean;
 }): string[] {
   const buildArgs = Object.entries(input.buildArgs ?? {})
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .flatMap(([name, value]) => ["--build-arg", `${name}=${value}`]);
-  return ["build", "--tag", input.tag, "--file", input.dockerfile, ...buildArgs, input.context];
+  return [
+    "build",
+    ...(input.noCache ? ["--no-cache"] : []),
+    "--tag",
+    input.tag,
+    "--file",
+    input.dockerfile,
+    ...buildArgs,
+    input.context,
+  ];
 }
 
 export function dockerPushArgs(tag: string): string[] {

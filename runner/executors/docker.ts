@@ -115,7 +115,13 @@ async function runBuild(
   const build = await ctx.run({
     ...base,
     file: "docker",
-    args: dockerBuildArgs({ tag: step.tag, dockerfile, context, buildArgs: step.buildArgs }),
+    args: dockerBuildArgs({
+      tag: step.tag,
+      dockerfile,
+      context,
+      buildArgs: step.buildArgs,
+      noCache: step.noCache,
+    }),
   });
   if (build.exitCode !== 0 || !step.push) return build;
   return ctx.run({ ...base, file: "docker", args: dockerPushArgs(step.tag) });

@@ -17,7 +17,7 @@ import { repoInfoHf } from "./repo-info";
 import { listReposHf } from "./repo-list";
 import { resolveHf } from "./resolve";
 import { hfEndpoint, hfRepoPrefix } from "./responses";
-import { spaceRuntimeHf } from "./space-runtime";
+import { spaceControlHf, spaceRuntimeHf } from "./space-runtime";
 import { listTreeHf, pathsInfoHf } from "./tree";
 import { validateYamlHf } from "./validate-yaml";
 import { whoAmIV2 } from "./whoami";
@@ -82,6 +82,9 @@ export async function dispatchHf(
     case "runtime":
       allow(request, "GET");
       return spaceRuntimeHf(caller, route.repo);
+    case "space-control":
+      allow(request, "POST");
+      return spaceControlHf(request, caller, route.repo, route.action);
     case "branch":
       allow(request, "POST", "DELETE");
       return branchHf(request, caller, route.repo, route.branch);
