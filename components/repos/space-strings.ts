@@ -35,6 +35,10 @@ export const spaceAppStrings = defineStrings({
     spacesUsing: "Spaces using this model",
     rebuild: "Rebuild",
     factoryRebuild: "Factory rebuild",
+    logs: "Logs",
+    buildLogTab: "Build",
+    appLogTab: "App",
+    noLog: "Nothing has been logged here yet.",
     rebuilding: "Queueing…",
     runStates: {
       none: "Not started",
@@ -88,6 +92,10 @@ export const spaceAppStrings = defineStrings({
     spacesUsing: "使用此模型的体验空间",
     rebuild: "重新构建",
     factoryRebuild: "完全重建",
+    logs: "日志",
+    buildLogTab: "构建",
+    appLogTab: "应用",
+    noLog: "这里还没有日志。",
     rebuilding: "排队中…",
     runStates: {
       none: "未启动",

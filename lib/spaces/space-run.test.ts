@@ -17,6 +17,7 @@ import { commitChanges } from "@/lib/hub";
 import { readJobLog } from "@/lib/jobs/log-store";
 import { setJobSettingsForTests } from "@/lib/jobs/settings";
 import { refOf } from "@/lib/repos/access";
+import { spaceLogResponse } from "@/lib/spaces/logs";
 import { setSpaceSleepTime, sleepIdleSpaces } from "@/lib/spaces/sleep";
 import { setSpaceVariable } from "@/lib/spaces/variables";
 import { sessionCaller } from "@/test/factories";
@@ -350,6 +351,29 @@ describe.skipIf(!isRoot)("a Space run by a shell runner behind the proxy", () =>
     await pauseSpace(sessionCaller(owner), refOf(npuSpace));
   });
 
+  it("streams its logs as the Hub's server-sent events, following the running app", async () => {
+    const abort = new AbortController();
+    const request = new Request("http://localhost/api/spaces/x/y/logs/run", {
+      signal: abort.signal,
+    });
+    const response = await spaceLogResponse(request, null, refOf(space), "run");
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const reader = response.body!.getReader();
+    let text = "";
+    while (!text.includes("Serving HTTP") && !text.includes('"data"')) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += new TextDecoder().decode(chunk.value);
+    }
+    abort.abort();
+    await reader.cancel();
+    const first = text.split("\n").find((line) => line.startsWith("data: "))!;
+    expect(JSON.parse(first.slice(6))).toEqual({
+      data: expect.stringMatching(/\n$/),
+      timestamp: expect.any(String),
+    });
+  });
+
   it("answers 404 for a private Space to anonymous callers and strangers", async () => {
     const { record } = await makeHubRepo(owner, { type: "space", isPrivate: true });
     const secret = await commitApp(record, {
@@ -363,6 +387,14 @@ describe.skipIf(!isRoot)("a Space run by a shell runner behind the proxy", () =>
     expect((await proxy(secret, "", asStranger)).status).toBe(404);
     const asOwner = { headers: { authorization: `Bearer ${owner.read}` } };
     expect((await proxy(secret, "", asOwner)).status).toBe(503);
+    // Its logs too.
+    const logs = new Request("http://localhost/api/spaces/x/y/logs/build");
+    await expect(spaceLogResponse(logs, null, refOf(secret), "build")).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(
+      spaceLogResponse(logs, sessionCaller(stranger), refOf(secret), "build"),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("restarts the running app when a secret changes, so that it sees the new value", async () => {

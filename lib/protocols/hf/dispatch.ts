@@ -5,6 +5,7 @@ import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { gitInfoRefs, gitRpc } from "@/lib/protocols/git/handlers";
 import { handleLfsRequest } from "@/lib/protocols/lfs/lfs-router";
+import { spaceLogResponse } from "@/lib/spaces/logs";
 import { repoTypePlural } from "@/lib/validation/repo-names";
 
 import { commitHf } from "./commit";
@@ -85,6 +86,9 @@ export async function dispatchHf(
     case "space-control":
       allow(request, "POST");
       return spaceControlHf(request, caller, route.repo, route.action);
+    case "space-logs":
+      allow(request, "GET");
+      return spaceLogResponse(request, caller, route.repo, route.which);
     case "branch":
       allow(request, "POST", "DELETE");
       return branchHf(request, caller, route.repo, route.branch);
