@@ -116,6 +116,13 @@ const jobStepSchema = z.discriminatedUnion("type", [
       .max(1024)
       .regex(/^\/[^\s]*$/, "readyPath is a path starting with '/', e.g. /health.")
       .optional(),
+    container: z
+      .object({
+        memoryMb: z.number().int().min(64).max(4 * 1024 * 1024).optional(),
+        cpus: z.number().min(0.1).max(1024).optional(),
+        readOnly: z.boolean().optional(),
+      })
+      .optional(),
   }),
 ]) satisfies z.ZodType<JobStep>;
 

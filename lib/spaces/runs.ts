@@ -25,7 +25,7 @@ import { getRepo, refOf } from "@/lib/repos/access";
 import { readSpaceSettings } from "@/lib/repos/space-card";
 
 import { spaceImageRepository } from "./builds";
-import { spaceRunSpec } from "./run-spec";
+import { spaceHardwareLimits, spaceRunSpec } from "./run-spec";
 import { openSecretValue } from "./secret-box";
 
 /** Where a Space runs: on CPU, or with one NPU chip (`npu-basic`). */
@@ -69,6 +69,7 @@ export async function startSpaceRun(
       sdk: settings.sdk,
       cloneUrl: `${getConfig().publicUrl}/spaces/${ref.owner}/${ref.name}.git`,
       variables: await listSpaceVariableValues(repo.id),
+      limits: spaceHardwareLimits[hardware.label],
     }),
     labels: { hardware: hardware.label },
     npuCount: hardware.npuCount,

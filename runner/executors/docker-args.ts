@@ -18,6 +18,8 @@ export type DockerRunInput = {
   envNames: readonly string[];
   /** A service step's port, published on the host: `-p <hostPort>:<port>`. */
   publish?: { hostPort: number; port: number };
+  /** Memory and CPU caps, and a read-only root filesystem (with a private, size-capped /tmp). */
+  limits?: { memoryMb?: number; cpus?: number; readOnly?: boolean };
 };
 
 /**
@@ -30,6 +32,11 @@ export function dockerRunArgs(input: DockerRunInput): string[] {
     "run", "--rm", "--init",
     "--name", input.containerName,
     ...ascendDeviceArgs(input.npuDevices),
+    ...(input.limits?.memoryMb ? ["--memory", `${input.limits.memoryMb}m`] : []),
+    ...(input.limits?.cpus ? ["--cpus", String(input.limits.cpus)] : []),
+    ...(input.limits?.readOnly
+      ? ["--read-only", "--tmpfs", "/tmp:rw,nosuid,nodev,size=1g"]
+      : []),
     ...(input.publish ? ["-p", `${input.publish.hostPort}:${input.publish.port}`] : []),
     ...(input.scriptName === null ? [] : [
       "-v", `${input.workDir}:/workspace`,

@@ -73,6 +73,7 @@ async function runContainer(
         npuDevices: ctx.job.npuDevices,
         envNames: [...new Set([...Object.keys(ctx.env), ...(publish ? ["PORT"] : [])])],
         publish,
+        limits: step.type === "service" ? step.container : undefined,
       }),
       env,
       cwd: ctx.dirs.root,
