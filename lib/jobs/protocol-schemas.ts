@@ -118,7 +118,12 @@ const jobStepSchema = z.discriminatedUnion("type", [
       .optional(),
     container: z
       .object({
-        memoryMb: z.number().int().min(64).max(4 * 1024 * 1024).optional(),
+        memoryMb: z
+          .number()
+          .int()
+          .min(64)
+          .max(4 * 1024 * 1024)
+          .optional(),
         cpus: z.number().min(0.1).max(1024).optional(),
         readOnly: z.boolean().optional(),
       })

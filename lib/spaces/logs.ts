@@ -31,7 +31,10 @@ function hubLogEvents(): TransformStream<Uint8Array, Uint8Array> {
         event
           .split("\n")
           .filter(Boolean)
-          .map((field) => [field.slice(0, field.indexOf(":")), field.slice(field.indexOf(":") + 2)]),
+          .map((field) => [
+            field.slice(0, field.indexOf(":")),
+            field.slice(field.indexOf(":") + 2),
+          ]),
       );
       if (fields.get("event") === "log") {
         const lines = (partial + (JSON.parse(fields.get("data") ?? '""') as string)).split("\n");
