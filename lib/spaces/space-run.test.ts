@@ -1,5 +1,6 @@
 // A Space run for real: a shell runner fetches the built commit with its job token, runs a stdlib
 // Python app as an unprivileged slot user, reports its endpoint, and the proxy route reaches it.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,14 +16,19 @@ import { jobs, spaces } from "@/db/schema";
 import { resetConfigForTests } from "@/lib/config";
 import { commitChanges } from "@/lib/hub";
 import { readJobLog } from "@/lib/jobs/log-store";
+import { reapJobs } from "@/lib/jobs/reaper";
 import { setJobSettingsForTests } from "@/lib/jobs/settings";
 import { refOf } from "@/lib/repos/access";
 import { spaceLogResponse } from "@/lib/spaces/logs";
 import { setSpaceSleepTime, sleepIdleSpaces } from "@/lib/spaces/sleep";
 import { setSpaceVariable } from "@/lib/spaces/variables";
+import type { RunnerConfig } from "@/runner/config";
+import { runnerWorkRoot } from "@/runner/create-agent";
+import { killLeftoverJobs } from "@/runner/leftovers";
 import { sessionCaller } from "@/test/factories";
 import { makeAccount, makeHubRepo, type TestAccount } from "@/test/hf";
 import { author } from "@/test/hub";
+import { makeRunner } from "@/test/jobs/fixtures";
 import { startRouteServer } from "@/test/jobs/route-server";
 import { startShellRunner } from "@/test/jobs/shell-runner";
 import { eq } from "drizzle-orm";
@@ -464,4 +470,73 @@ describe.skipIf(!isRoot)("a Space run by a shell runner behind the proxy", () =>
     expect(await (await proxy(space, "")).text()).toContain("version=2");
     await pauseSpace(sessionCaller(owner), refOf(space));
   }, 120_000);
+
+  it("restarts on another runner when its runner dies (the lease runs out and the job is requeued)", async () => {
+    // Runner B is a real process of its own, so it can be killed like a crashed host.
+    await stopRunner?.();
+    stopRunner = undefined;
+    const labels = { executor: "shell", hardware: "cpu" };
+    const identity = await makeRunner({ labels });
+    const config: RunnerConfig = {
+      id: identity.id,
+      name: identity.name,
+      token: identity.token,
+      url: server.url,
+      labels,
+      executor: "shell",
+      builder: "none",
+      concurrency: 1,
+      npu: { chip: null, devices: [] },
+      workDir: work,
+      shutdownGraceSeconds: 5,
+      pollSeconds: 2,
+      shell: { uidBase: 3_700_000 },
+    };
+    const configFile = path.join(work, "runner-b.json");
+    fs.writeFileSync(configFile, JSON.stringify(config), { mode: 0o600 });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.resolve("runner/main.ts"), "run", "--config", configFile],
+      {
+        detached: true,
+        stdio: "ignore",
+        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "test" },
+      },
+    );
+    try {
+      const { jobId } = await restartSpace(sessionCaller(owner), refOf(space));
+      await until("runner B serves the app", async () => {
+        return (await findSpaceRun(space.id))?.runJobId === jobId;
+      });
+      expect((await findJobRecord(jobId))?.runnerName).toBe(identity.name);
+      expect(await (await proxy(space, "")).text()).toContain("version=2");
+
+      process.kill(-child.pid!, "SIGKILL");
+      // Nothing renews the lease now; once it has run out the reaper puts the job back in the queue.
+      const reaped = await reapJobs(new Date(Date.now() + 3600_000));
+      expect(reaped.requeued).toContain(jobId);
+      const runnerC = await startShellRunner({
+        url: server.url,
+        workDir: work,
+        concurrency: 2,
+        uidBase: 3_800_000,
+      });
+      stopRunner = runnerC.stop;
+      await until("another runner serves it again", async () => {
+        const job = await findJobRecord(jobId);
+        return job?.attempt === 2 && job.endpoint && job.runnerName !== identity.name;
+      });
+      expect((await findSpaceRun(space.id))?.runJobId).toBe(jobId);
+      expect(await (await proxy(space, "")).text()).toContain("version=2");
+      await pauseSpace(sessionCaller(owner), refOf(space));
+    } finally {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // killed above already
+      }
+      // What runner B left running (its app), as its next start would.
+      killLeftoverJobs(runnerWorkRoot(config));
+    }
+  }, 150_000);
 });
