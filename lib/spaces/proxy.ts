@@ -1,6 +1,6 @@
 import "server-only";
 
-import { findSpaceRunEndpoint, touchSpaceActivity } from "@/db/queries/space-runs";
+import { findSpaceRunEndpoint } from "@/db/queries/space-runs";
 import type { Caller } from "@/lib/auth/caller";
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
@@ -12,6 +12,7 @@ import { serveRepoFile } from "@/lib/repos/files/serve-file";
 import { readSpaceSettings } from "@/lib/repos/space-card";
 
 import { absentAppResponse } from "./absent-app";
+import { noteSpaceActivity } from "./activity";
 import { spaceAppPath } from "./run-spec";
 
 // Never passed on: hop-by-hop headers, and the viewer's credentials, which are Strata's, not the app's.
@@ -83,7 +84,7 @@ export async function proxySpaceApp(
   const lang = localeFromAcceptLanguage(request.headers.get("accept-language"));
   if (!base) return absentAppResponse(repo.id, lang);
   // A request for the app keeps it awake.
-  await touchSpaceActivity(repo.id, new Date());
+  await noteSpaceActivity(repo.id);
   const incoming = new URL(request.url);
   const path = input.segments.map(encodeURIComponent).join("/");
   const target = new URL(`/${path}${incoming.search}`, base);
