@@ -201,4 +201,17 @@ test("a gradio Space's app runs on the embedded runner behind the proxy: form, S
   await expect(page.getByRole("heading", { name: "Greeter two" })).toBeVisible({
     timeout: 120_000,
   });
+
+  // Settings show the idle time set through the API, and put it back to the hardware's default.
+  await page.goto(`/spaces/${repo}/settings`);
+  const sleepTime = page.getByLabel("Sleep after");
+  await expect(sleepTime).toHaveValue("5");
+  await sleepTime.selectOption({ label: "the default for its hardware (48 h without visitors)" });
+  await page
+    .getByRole("region", { name: "Sleep time" })
+    .getByRole("button", { name: "Save" })
+    .click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  const runtime = await page.request.get(`/hf/api/spaces/${repo}/runtime`);
+  expect(((await runtime.json()) as { gcTimeout: number }).gcTimeout).toBe(48 * 3600);
 });

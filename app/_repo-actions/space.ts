@@ -7,6 +7,7 @@ import { defineAction } from "@/lib/actions/action";
 import { repoHref } from "@/lib/repos/urls";
 import { rebuildSpace } from "@/lib/spaces/builds";
 import { pauseSpace, restartSpace } from "@/lib/spaces/runs";
+import { isValidSleepSeconds, setSpaceSleepTime } from "@/lib/spaces/sleep";
 import {
   deleteSpaceVariableSchema,
   removeSpaceVariable,
@@ -54,6 +55,24 @@ export const pauseSpaceAction = defineAction(
   { schema: z.object(address) },
   async (space, { caller }) => {
     await pauseSpace(caller, { type: "space", ...space });
+    refresh(space);
+    return {};
+  },
+);
+
+/** How long the Space's app may sit idle before it sleeps; writers only (checked in lib/spaces). */
+export const setSpaceSleepTimeAction = defineAction(
+  {
+    schema: z.object({
+      ...address,
+      seconds: z
+        .string()
+        .transform((value) => (value === "" ? null : Number(value)))
+        .refine((value) => value === null || isValidSleepSeconds(value), "Pick one of the times."),
+    }),
+  },
+  async ({ seconds, ...space }, { caller }) => {
+    await setSpaceSleepTime(caller, { type: "space", ...space }, seconds);
     refresh(space);
     return {};
   },
