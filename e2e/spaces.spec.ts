@@ -1,29 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-
-import { cli, createToken, createUser } from "./support/cli";
+import { cli } from "./support/cli";
 import { expect, test } from "./support/fixtures";
-import { buildBusyboxLayout, pushLayout, registryHost, skopeo } from "./support/registry";
+import { registryHost, skopeo } from "./support/registry";
+import { pushBase } from "./support/space-base";
 
 test.beforeAll(async () => {
   await cli("catalog:seed");
 });
-
-/**
- * Makes an image center tag real in this registry: a busybox base pushed by a site admin, so Space
- * builds run for real in seconds.
- */
-async function pushBase(reference: string) {
-  const admin = await createUser({ admin: true });
-  const token = await createToken(admin.username, "write");
-  // The image center's namespace is the base_image organisation's; another spec may have made it.
-  await cli("orgs:create", "--name", "base_image", "--owner", admin.username).catch(() => {});
-  const [repository, tag] = reference.slice(registryHost.length + 1).split(":");
-  const layout = await buildBusyboxLayout(fs.mkdtempSync(path.join(os.tmpdir(), "strata-base-")));
-  const pushed = await pushLayout(layout, { user: admin.username, token }, repository!, tag!);
-  expect(pushed.ok, pushed.stderr).toBe(true);
-}
 
 test("a static Space is created in the browser and its page runs index.html, sandboxed", async ({
   page,
@@ -88,7 +70,7 @@ test("a Gradio Space is built on its base environment with its log live on its p
 
   // Rebuild (writers) starts a new build of the same commit in place of the old one.
   const firstLog = (await page.getByRole("link", { name: "Build log" }).getAttribute("href"))!;
-  await page.getByRole("button", { name: "Rebuild" }).click();
+  await page.getByRole("button", { name: "Rebuild", exact: true }).click();
   await expect(page.getByRole("link", { name: "Build log" })).not.toHaveAttribute("href", firstLog);
   await expect(state).toHaveText("Build failed", { timeout: 120_000 });
 

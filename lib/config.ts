@@ -54,6 +54,8 @@ const envSchema = z.object({
     .optional(),
   // A JSON stack spec that image builds use instead of the real one (a tiny stack, for tests).
   STRATA_IMAGE_STACK: z.string().trim().min(1).optional(),
+  // How often idle Space apps are looked for and put to sleep.
+  STRATA_SPACE_SLEEP_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   // Read by the server entry point (scripts/server.mjs); validated here too so that every process
   // that reads the configuration names a bad value the same way.
   STRATA_TRUSTED_PROXIES: z
@@ -91,6 +93,10 @@ export type Config = {
     /** A JSON stack spec file replacing the real stack for image builds; null: the real stack. */
     stackFile: string | null;
   };
+  spaces: {
+    /** How often the sleeper looks for idle apps. */
+    sleepCheckSeconds: number;
+  };
   oauth: {
     github?: { clientId: string; clientSecret: string };
     gitee?: { clientId: string; clientSecret: string };
@@ -127,6 +133,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Omit<Config, "authSecret"> 
     authSecret: e.STRATA_AUTH_SECRET,
     jobs: { leaseSeconds: e.STRATA_JOB_LEASE_SECONDS, pollSeconds: e.STRATA_RUNNER_POLL_SECONDS },
     images: { baseMirror: e.STRATA_BASE_MIRROR ?? null, stackFile: e.STRATA_IMAGE_STACK ?? null },
+    spaces: { sleepCheckSeconds: e.STRATA_SPACE_SLEEP_CHECK_SECONDS },
     oauth: {
       github: pair(e.GITHUB_CLIENT_ID, e.GITHUB_CLIENT_SECRET),
       gitee: pair(e.GITEE_CLIENT_ID, e.GITEE_CLIENT_SECRET),

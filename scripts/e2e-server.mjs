@@ -20,6 +20,8 @@ const env = {
   STRATA_DATA_DIR: dataDir,
   STRATA_PUBLIC_URL: url,
   PORT: new URL(url).port,
+  // Idle Space apps are looked for often, so e2e/spaces-run.spec.ts sees one fall asleep quickly.
+  STRATA_SPACE_SLEEP_CHECK_SECONDS: "2",
   // The embedded runner provides the CPU model CI environment e2e/model-ci.spec.ts runs in.
   STRATA_EMBEDDED_RUNNER_LABELS:
     "image=base_image/openmind:openeuler-python3.9-pytorch2.1.0-openmind0.8.0",

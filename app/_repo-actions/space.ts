@@ -7,6 +7,7 @@ import { defineAction } from "@/lib/actions/action";
 import { repoHref } from "@/lib/repos/urls";
 import { rebuildSpace } from "@/lib/spaces/builds";
 import { pauseSpace, restartSpace } from "@/lib/spaces/runs";
+import { isValidSleepSeconds, setSpaceSleepTime } from "@/lib/spaces/sleep";
 import {
   deleteSpaceVariableSchema,
   removeSpaceVariable,
@@ -22,11 +23,18 @@ const spaceFields = { owner: address.owner, space: address.name };
 const refresh = (space: { owner: string; name: string }) =>
   revalidatePath(repoHref({ type: "space", ...space }), "layout");
 
-/** Builds a Space's head commit again; writers of the Space only (checked in lib/spaces). */
+/**
+ * Builds a Space's head commit again (`factory`: with no cached layer); writers of the Space only
+ * (checked in lib/spaces).
+ */
 export const rebuildSpaceAction = defineAction(
-  { schema: z.object(address) },
-  async (space, { caller }) => {
-    const result = await rebuildSpace(caller, { type: "space", ...space });
+  { schema: z.object({ ...address, factory: z.literal("true").optional() }) },
+  async ({ factory, ...space }, { caller }) => {
+    const result = await rebuildSpace(
+      caller,
+      { type: "space", ...space },
+      { noCache: factory === "true" },
+    );
     revalidatePath(repoHref({ type: "space", ...space }));
     return result;
   },
@@ -47,6 +55,24 @@ export const pauseSpaceAction = defineAction(
   { schema: z.object(address) },
   async (space, { caller }) => {
     await pauseSpace(caller, { type: "space", ...space });
+    refresh(space);
+    return {};
+  },
+);
+
+/** How long the Space's app may sit idle before it sleeps; writers only (checked in lib/spaces). */
+export const setSpaceSleepTimeAction = defineAction(
+  {
+    schema: z.object({
+      ...address,
+      seconds: z
+        .string()
+        .transform((value) => (value === "" ? null : Number(value)))
+        .refine((value) => value === null || isValidSleepSeconds(value), "Pick one of the times."),
+    }),
+  },
+  async ({ seconds, ...space }, { caller }) => {
+    await setSpaceSleepTime(caller, { type: "space", ...space }, seconds);
     refresh(space);
     return {};
   },

@@ -60,8 +60,9 @@ export async function SpaceBuildPanel({
           </Link>
         ) : null}
         {canRebuild ? (
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-2">
             <RebuildButton owner={space.owner} name={space.name} />
+            <RebuildButton owner={space.owner} name={space.name} factory />
           </div>
         ) : null}
       </div>

@@ -17,6 +17,7 @@ const tones = {
   start_failed: "danger",
   runtime_error: "danger",
   paused: "warning",
+  sleeping: "neutral",
   stopped: "neutral",
 } as const;
 
@@ -39,6 +40,8 @@ export async function SpaceRunPanel({
   const { run } = runtime;
   const src = `/spaces/${space.owner}/${space.name}/app/`;
   const controls = canControl && runtime.build.image;
+  const [reason, ...rest] = (run.message ?? "").split("\n");
+  const lastLines = rest.join("\n");
   return (
     <section className="space-y-3" data-testid="space-run">
       <div className="flex flex-wrap items-center gap-3">
@@ -67,7 +70,21 @@ export async function SpaceRunPanel({
         </div>
       </div>
       {run.message && run.state !== "paused" ? (
-        <p className="text-danger text-sm">{s.runProblem(run.message)}</p>
+        <div className="space-y-1" data-testid="space-run-problem">
+          <p className="text-danger text-sm">{s.runProblem(reason ?? "")}</p>
+          {/* The app's last words (its traceback), as it wrote them. */}
+          {lastLines ? (
+            <pre className="bg-muted max-h-64 overflow-auto rounded p-2 font-mono text-xs whitespace-pre-wrap">
+              {lastLines}
+            </pre>
+          ) : null}
+        </div>
+      ) : null}
+      {run.state === "sleeping" ? (
+        <>
+          <p className="text-muted-foreground text-sm">{s.sleepingRun}</p>
+          <AutoRefresh seconds={3} />
+        </>
       ) : null}
       {run.state === "starting" ? (
         <>
@@ -76,7 +93,8 @@ export async function SpaceRunPanel({
           <AutoRefresh seconds={3} />
         </>
       ) : null}
-      {run.state === "running" ? (
+      {/* A sleeping app's frame is the visit that wakes it (the proxy answers "waking up"). */}
+      {run.state === "running" || run.state === "sleeping" ? (
         <iframe
           src={src}
           title={s.appFrame(title)}

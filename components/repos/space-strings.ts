@@ -1,5 +1,12 @@
 import { defineStrings } from "@/lib/i18n/strings";
 
+/** "15 min", "6 h", "45 s": an idle time as the sleep setting shows it. */
+function duration(seconds: number, units: { h: string; min: string; s: string }): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} ${units.h}`;
+  if (seconds % 60 === 0) return `${seconds / 60} ${units.min}`;
+  return `${seconds} ${units.s}`;
+}
+
 export const spaceAppStrings = defineStrings({
   en: {
     appFrame: (title: string) => `${title}: the Space's app`,
@@ -34,6 +41,23 @@ export const spaceAppStrings = defineStrings({
     size: (size: string) => `Image size: ${size}`,
     spacesUsing: "Spaces using this model",
     rebuild: "Rebuild",
+    factoryRebuild: "Factory rebuild",
+    sleepTitle: "Sleep time",
+    sleepHint:
+      "An app nobody visits is stopped after this long, and the next visit starts it again. NPU apps sleep sooner by default, so that idle apps do not hold the NPUs.",
+    sleepAfter: "Sleep after",
+    sleepChoice: (value: string, defaultHours: number) =>
+      value === ""
+        ? `the default for its hardware (${defaultHours} h without visitors)`
+        : value === "-1"
+          ? "never"
+          : `${duration(Number(value), { h: "h", min: "min", s: "s" })} without visitors`,
+    save: "Save",
+    saved: "Saved.",
+    logs: "Logs",
+    buildLogTab: "Build",
+    appLogTab: "App",
+    noLog: "Nothing has been logged here yet.",
     rebuilding: "Queueing…",
     runStates: {
       none: "Not started",
@@ -42,11 +66,13 @@ export const spaceAppStrings = defineStrings({
       start_failed: "Failed to start",
       runtime_error: "Runtime error",
       paused: "Paused",
+      sleeping: "Sleeping",
       stopped: "Stopped",
     },
     runLog: "Run log",
     runProblem: (message: string) => `The last start failed: ${message}`,
     waitingRun: "The app runs on a runner labelled for its hardware; it starts when one has room.",
+    sleepingRun: "The app sleeps after a while without visitors; this visit wakes it up.",
     restart: "Restart",
     resume: "Resume",
     pause: "Pause",
@@ -84,6 +110,23 @@ export const spaceAppStrings = defineStrings({
     size: (size: string) => `镜像大小：${size}`,
     spacesUsing: "使用此模型的体验空间",
     rebuild: "重新构建",
+    factoryRebuild: "完全重建",
+    sleepTitle: "休眠时间",
+    sleepHint:
+      "应用在无人访问达到该时长后停止，下次访问时重新启动。NPU 应用默认更早休眠，以免空闲应用占用 NPU。",
+    sleepAfter: "休眠时间",
+    sleepChoice: (value: string, defaultHours: number) =>
+      value === ""
+        ? `硬件默认值（无人访问 ${defaultHours} 小时）`
+        : value === "-1"
+          ? "从不休眠"
+          : `无人访问 ${duration(Number(value), { h: "小时", min: "分钟", s: "秒" })}`,
+    save: "保存",
+    saved: "已保存。",
+    logs: "日志",
+    buildLogTab: "构建",
+    appLogTab: "应用",
+    noLog: "这里还没有日志。",
     rebuilding: "排队中…",
     runStates: {
       none: "未启动",
@@ -92,11 +135,13 @@ export const spaceAppStrings = defineStrings({
       start_failed: "启动失败",
       runtime_error: "运行出错",
       paused: "已暂停",
+      sleeping: "休眠中",
       stopped: "已停止",
     },
     runLog: "运行日志",
     runProblem: (message: string) => `上次启动失败：${message}`,
     waitingRun: "应用在带有相应硬件标签的运行器上运行；有运行器空闲时即会启动。",
+    sleepingRun: "应用在一段时间无人访问后休眠；本次访问会将其唤醒。",
     restart: "重启",
     resume: "恢复运行",
     pause: "暂停",

@@ -39,7 +39,7 @@ const statements = preparedStatements((db) => ({
     .where(eq(runners.id, p("runnerId")))
     .prepare(),
   running: db
-    .select({ npuDevices: jobs.npuDevices })
+    .select({ npuDevices: jobs.npuDevices, kind: jobs.kind })
     .from(jobs)
     .where(and(eq(jobs.runnerId, p("runnerId")), eq(jobs.state, "running")))
     .prepare(),
@@ -52,6 +52,7 @@ const statements = preparedStatements((db) => ({
       and(
         eq(jobs.state, "queued"),
         lte(jobs.npuCount, p("freeNpus")),
+        sql`(${p("servicesAllowed")} = 1 or ${jobs.kind} != 'space-run')`,
         sql`not exists (
             select 1 from json_each(${jobs.requiredLabels}) as req
             where not exists (
@@ -90,6 +91,21 @@ const statements = preparedStatements((db) => ({
     .prepare(),
 }));
 
+/**
+ * Whether one more Space app may run on the runner. Apps run until stopped, so on a runner that
+ * builds images (3 slots or more) they never take the last slot: builds, which end, always find
+ * room, and a Space's next version can always be built.
+ */
+function spaceRunsFit(
+  runner: { labels: Record<string, string>; capacity: number },
+  running: { kind: JobKind }[],
+): boolean {
+  const builds = Boolean(runner.labels.builder) && runner.labels.builder !== "none";
+  const keptForBuilds = builds && runner.capacity >= 3 ? 1 : 0;
+  const apps = running.filter((job) => job.kind === "space-run").length;
+  return apps < runner.capacity - keptForBuilds;
+}
+
 /** True when some job is queued at all: a read that lets idle pollers skip the write lock. */
 export async function hasQueuedJobs(): Promise<boolean> {
   return !!statements().anyQueued.get();
@@ -123,6 +139,7 @@ export async function claimNextJob(input: {
       const free = runner.npuDevices.filter((d) => !used.has(d)).sort((a, b) => a - b);
       const candidate = s.candidate.get({
         freeNpus: free.length,
+        servicesAllowed: spaceRunsFit(runner, running) ? 1 : 0,
         runnerLabels: JSON.stringify(runner.labels),
       });
       if (!candidate) return null;

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lt, or } from "drizzle-orm";
 
 import { getDb } from "../client";
 import { jobs, spaces } from "../schema";
@@ -9,6 +9,8 @@ export type SpaceRunRecord = {
   runJobId: number | null;
   nextRunJobId: number | null;
   paused: boolean;
+  sleeping: boolean;
+  sleepSeconds: number | null;
   runMessage: string | null;
 };
 
@@ -16,6 +18,8 @@ const runColumns = {
   runJobId: spaces.runJobId,
   nextRunJobId: spaces.nextRunJobId,
   paused: spaces.paused,
+  sleeping: spaces.sleeping,
+  sleepSeconds: spaces.sleepSeconds,
   runMessage: spaces.runMessage,
 };
 
@@ -24,7 +28,7 @@ export async function findSpaceRun(repoId: number): Promise<SpaceRunRecord | nul
 }
 
 /**
- * Makes `jobId` the Space's starting run (and un-pauses it); returns the run it replaces as the
+ * Makes `jobId` the Space's starting run (and un-pauses and wakes it); returns the run it replaces as the
  * starting one, for the caller to cancel.
  */
 export async function setNextSpaceRun(repoId: number, jobId: number): Promise<number | null> {
@@ -32,7 +36,7 @@ export async function setNextSpaceRun(repoId: number, jobId: number): Promise<nu
     (tx) => {
       const row = tx.select(runColumns).from(spaces).where(eq(spaces.repoId, repoId)).get();
       tx.update(spaces)
-        .set({ nextRunJobId: jobId, paused: false, updatedAt: new Date() })
+        .set({ nextRunJobId: jobId, paused: false, sleeping: false, updatedAt: new Date() })
         .where(eq(spaces.repoId, repoId))
         .run();
       const previous = row?.nextRunJobId ?? null;
@@ -55,7 +59,14 @@ export async function promoteSpaceRun(
       const row = tx.select(runColumns).from(spaces).where(eq(spaces.repoId, repoId)).get();
       if (row?.nextRunJobId !== jobId) return undefined;
       tx.update(spaces)
-        .set({ runJobId: jobId, nextRunJobId: null, runMessage: null, updatedAt: new Date() })
+        // Serving from now on counts as activity: a fresh run is not put to sleep at once.
+        .set({
+          runJobId: jobId,
+          nextRunJobId: null,
+          runMessage: null,
+          lastActiveAt: new Date(),
+          updatedAt: new Date(),
+        })
         .where(eq(spaces.repoId, repoId))
         .run();
       return { replaced: row.runJobId === jobId ? null : row.runJobId };
@@ -87,10 +98,23 @@ export async function setSpacePaused(repoId: number, paused: boolean): Promise<S
     (tx) => {
       const row = tx.select(runColumns).from(spaces).where(eq(spaces.repoId, repoId)).get();
       tx.update(spaces)
-        .set({ paused, ...(paused ? { nextRunJobId: null } : {}), updatedAt: new Date() })
+        .set({
+          paused,
+          ...(paused ? { nextRunJobId: null, sleeping: false } : {}),
+          updatedAt: new Date(),
+        })
         .where(eq(spaces.repoId, repoId))
         .run();
-      return row ?? { runJobId: null, nextRunJobId: null, paused, runMessage: null };
+      return (
+        row ?? {
+          runJobId: null,
+          nextRunJobId: null,
+          paused,
+          sleeping: false,
+          sleepSeconds: null,
+          runMessage: null,
+        }
+      );
     },
     { behavior: "immediate" },
   );
@@ -119,4 +143,83 @@ export async function findSpaceRunEndpoint(repoId: number, now: Date): Promise<s
     )
     .get();
   return row?.endpoint ?? null;
+}
+
+/** A proxied request reached the app: at most one write per Space every few seconds. */
+export async function touchSpaceActivity(repoId: number, now: Date): Promise<void> {
+  getDb()
+    .update(spaces)
+    .set({ lastActiveAt: now })
+    .where(
+      and(
+        eq(spaces.repoId, repoId),
+        or(isNull(spaces.lastActiveAt), lt(spaces.lastActiveAt, new Date(now.getTime() - 5_000))),
+      ),
+    )
+    .run();
+}
+
+export async function setSpaceSleepSeconds(repoId: number, seconds: number | null): Promise<void> {
+  getDb().update(spaces).set({ sleepSeconds: seconds }).where(eq(spaces.repoId, repoId)).run();
+}
+
+/** The Spaces serving an app (or starting one), with what decides whether they are idle. */
+export async function listAwakeSpaceRuns(): Promise<
+  { repoId: number; lastActiveAt: Date | null; sleepSeconds: number | null; npuCount: number }[]
+> {
+  return getDb()
+    .select({
+      repoId: spaces.repoId,
+      lastActiveAt: spaces.lastActiveAt,
+      sleepSeconds: spaces.sleepSeconds,
+      npuCount: jobs.npuCount,
+    })
+    .from(spaces)
+    .innerJoin(jobs, eq(jobs.id, spaces.runJobId))
+    .where(
+      and(
+        eq(spaces.paused, false),
+        eq(spaces.sleeping, false),
+        isNotNull(spaces.runJobId),
+        or(eq(jobs.state, "running"), eq(jobs.state, "queued")),
+      ),
+    )
+    .all();
+}
+
+/**
+ * Puts the Space to sleep unless it was active since `idleSince` (a request raced the sweep);
+ * returns its runs, for the caller to stop, or null when it stays awake.
+ */
+export async function setSpaceSleeping(
+  repoId: number,
+  idleSince: Date,
+): Promise<SpaceRunRecord | null> {
+  return getDb().transaction(
+    (tx) => {
+      const row = tx
+        .select({ ...runColumns, lastActiveAt: spaces.lastActiveAt })
+        .from(spaces)
+        .where(eq(spaces.repoId, repoId))
+        .get();
+      if (!row || row.paused || row.sleeping) return null;
+      if (row.lastActiveAt && row.lastActiveAt > idleSince) return null;
+      tx.update(spaces)
+        .set({ sleeping: true, nextRunJobId: null, updatedAt: new Date() })
+        .where(eq(spaces.repoId, repoId))
+        .run();
+      return row;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Clears the sleeping mark; true for the one caller that woke it (the others just wait). */
+export async function claimSpaceWake(repoId: number): Promise<boolean> {
+  const result = getDb()
+    .update(spaces)
+    .set({ sleeping: false, lastActiveAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(spaces.repoId, repoId), eq(spaces.sleeping, true), eq(spaces.paused, false)))
+    .run();
+  return result.changes > 0;
 }

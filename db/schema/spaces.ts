@@ -42,6 +42,15 @@ export const spaces = sqliteTable("spaces", {
   paused: integer("paused", { mode: "boolean" }).notNull().default(false),
   /** Why the last run failed to start or stopped on its own. */
   runMessage: text("run_message"),
+  /**
+   * Idle seconds before the app is put to sleep (-1: never); null: the default for its hardware
+   * (48 h on CPU, 1 h on an NPU, so that idle apps do not hold the few NPUs there are).
+   */
+  sleepSeconds: integer("sleep_seconds"),
+  /** When the proxy last passed a request to the app (or the run started serving). */
+  lastActiveAt: integer("last_active_at", { mode: "timestamp_ms" }),
+  /** The app was stopped for being idle; the next visit starts it again. */
+  sleeping: integer("sleeping", { mode: "boolean" }).notNull().default(false),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   // From the card's front matter (`title`, `emoji`, `colorFrom`, `colorTo`, `short_description`):
   title: text("title"),

@@ -100,6 +100,7 @@ const jobStepSchema = z.discriminatedUnion("type", [
       .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/), z.string().max(64 * 1024))
       .refine((args) => Object.keys(args).length <= 256, "Pass at most 256 build args.")
       .optional(),
+    noCache: z.boolean().optional(),
   }),
   z.object({
     type: z.literal("service"),
@@ -115,6 +116,18 @@ const jobStepSchema = z.discriminatedUnion("type", [
       .string()
       .max(1024)
       .regex(/^\/[^\s]*$/, "readyPath is a path starting with '/', e.g. /health.")
+      .optional(),
+    container: z
+      .object({
+        memoryMb: z
+          .number()
+          .int()
+          .min(64)
+          .max(4 * 1024 * 1024)
+          .optional(),
+        cpus: z.number().min(0.1).max(1024).optional(),
+        readOnly: z.boolean().optional(),
+      })
       .optional(),
   }),
 ]) satisfies z.ZodType<JobStep>;

@@ -84,6 +84,8 @@ export type JobStep =
       push: boolean;
       /** `--build-arg NAME=value` for each entry (a Space's variables; never secrets). */
       buildArgs?: Record<string, string>;
+      /** Reuse no cached layer: a factory rebuild starts from the base image. */
+      noCache?: boolean;
     }
   | {
       /**
@@ -104,6 +106,11 @@ export type JobStep =
       port: number;
       /** Ready when an HTTP GET of this path answers below 500; else when the port accepts TCP. */
       readyPath?: string;
+      /**
+       * The container's limits (docker executor): memory, CPUs, and a read-only root filesystem
+       * with a private /tmp, for apps that write only there and under /workspace.
+       */
+      container?: { memoryMb?: number; cpus?: number; readOnly?: boolean };
     };
 
 export type JobSpec = {

@@ -6,6 +6,7 @@ import { startEmbeddedRunner } from "@/lib/jobs/embedded-runner";
 import { startJobsBackground } from "@/lib/jobs/reaper";
 import { startIndexReconciler } from "@/lib/repos/reconcile-index";
 import { registerRepoIndexer } from "@/lib/repos/register-indexer";
+import { startSpaceSleeper } from "@/lib/spaces/sleep";
 import { sweepStaleTempFilesAtStart } from "@/lib/storage/temp-sweep";
 
 import { makeDataDirPrivate } from "./private-data-dir";
@@ -34,5 +35,6 @@ export function startServer(): void {
   registerRepoIndexer();
   startIndexReconciler();
   startJobsBackground();
+  startSpaceSleeper();
   startEmbeddedRunner();
 }

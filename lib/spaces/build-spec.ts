@@ -54,6 +54,8 @@ export function spaceBuildSpec(input: {
   imageTag: string;
   /** The Space's variables, passed as `--build-arg`s. */
   buildArgs: Record<string, string>;
+  /** A factory rebuild: no cached layer (buildah never caches layers; docker is told so). */
+  noCache?: boolean;
 }): JobSpec {
   const fetch = [
     ...fetchCommitLines({ cloneUrl: input.cloneUrl, commit: input.commit, dir: "src" }),
@@ -74,6 +76,7 @@ export function spaceBuildSpec(input: {
         tag: input.imageTag,
         push: true,
         ...(Object.keys(input.buildArgs).length ? { buildArgs: input.buildArgs } : {}),
+        ...(input.noCache ? { noCache: true } : {}),
       },
     ],
   };

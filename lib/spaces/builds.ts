@@ -124,6 +124,7 @@ export async function syncSpaceBuild(repo: RepoRecord): Promise<void> {
 export async function rebuildSpace(
   caller: Caller,
   address: RepoRef,
+  options: { noCache?: boolean } = {},
 ): Promise<{ jobId: number | null }> {
   const { repo, ref } = await getRepo(caller, { ...address, type: "space" }, "write");
   const head = await resolveRevision(ref, "HEAD");
@@ -133,6 +134,7 @@ export async function rebuildSpace(
     head.commit,
     `space-build:${repo.id}:${head.commit}:${Date.now()}`,
     caller.id,
+    options.noCache ?? false,
   );
   return { jobId };
 }
@@ -143,6 +145,7 @@ async function buildCommit(
   commit: string,
   dedupeKey: string,
   createdBy: number | null,
+  noCache = false,
 ): Promise<number | null> {
   const ref = refOf(repo);
   // Variables are build args (secrets never enter a build).
@@ -167,6 +170,7 @@ async function buildCommit(
       dockerfile: plan.dockerfile,
       imageTag: `${registryHost(publicUrl)}/${imageName}:${commit.slice(0, 12)}`,
       buildArgs: variables,
+      noCache,
     }),
     resource: { type: "repo", repoId: repo.id },
     createdBy,

@@ -22,7 +22,8 @@ function runtime(env: SpaceRuntime["env"]): SpaceRuntime {
       builtCommit: "0123456789abcdef",
       durationMs: 12_000,
     },
-    run: { state: "none", message: null, logJobId: null },
+    run: { state: "none", message: null, logJobId: null, sleepSeconds: null },
+    sleepSeconds: 48 * 3600,
     env,
   };
 }

@@ -6,13 +6,14 @@ import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { staticAppHeaders } from "@/lib/http/content-type";
 import type { RepoRef } from "@/lib/hub";
-import { localeFromAcceptLanguage, type Locale } from "@/lib/i18n/strings";
+import { localeFromAcceptLanguage } from "@/lib/i18n/strings";
 import { getRepo } from "@/lib/repos/access";
 import { serveRepoFile } from "@/lib/repos/files/serve-file";
 import { readSpaceSettings } from "@/lib/repos/space-card";
 
+import { absentAppResponse } from "./absent-app";
+import { noteSpaceActivity } from "./activity";
 import { spaceAppPath } from "./run-spec";
-import { spaceProxyStrings } from "./strings";
 
 // Never passed on: hop-by-hop headers, and the viewer's credentials, which are Strata's, not the app's.
 const droppedRequestHeaders = [
@@ -52,21 +53,6 @@ function safeEndpoint(endpoint: string): URL | null {
   return url;
 }
 
-function notRunningPage(lang: Locale): Response {
-  const text = spaceProxyStrings[lang].appNotRunning;
-  return new Response(
-    `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="10"><title>${text}</title><p>${text}</p>`,
-    {
-      status: 503,
-      headers: {
-        ...staticAppHeaders,
-        "Content-Type": "text/html; charset=utf-8",
-        "Retry-After": "10",
-      },
-    },
-  );
-}
-
 /**
  * `/spaces/{owner}/{name}/app/{path}`: a static Space's files, or the request streamed to the app
  * of a gradio or docker Space where its serving run answers — any method, bodies both ways,
@@ -96,7 +82,9 @@ export async function proxySpaceApp(
   const endpoint = await findSpaceRunEndpoint(repo.id, new Date());
   const base = endpoint ? safeEndpoint(endpoint) : null;
   const lang = localeFromAcceptLanguage(request.headers.get("accept-language"));
-  if (!base) return notRunningPage(lang);
+  if (!base) return absentAppResponse(repo.id, lang);
+  // A request for the app keeps it awake.
+  await noteSpaceActivity(repo.id);
   const incoming = new URL(request.url);
   const path = input.segments.map(encodeURIComponent).join("/");
   const target = new URL(`/${path}${incoming.search}`, base);
@@ -119,7 +107,7 @@ export async function proxySpaceApp(
       ...(hasBody ? { duplex: "half" } : {}),
     });
   } catch {
-    return notRunningPage(lang);
+    return absentAppResponse(repo.id, lang);
   }
   const out = new Headers(upstream.headers);
   for (const name of droppedResponseHeaders) out.delete(name);

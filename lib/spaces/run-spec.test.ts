@@ -9,7 +9,7 @@ import { NpuAllocator } from "@/runner/npu-allocator";
 import { createServiceSupport } from "@/runner/service-support";
 import { FakeClient, payload } from "@/test/jobs/fake-client";
 
-import { spaceRunSpec } from "./run-spec";
+import { spaceHardwareLimits, spaceRunSpec } from "./run-spec";
 
 const image = "hub.example.com/spaces/alice/npu-demo:0123456789ab";
 
@@ -55,6 +55,7 @@ describe("a Space run on a docker runner", () => {
       sdk: "gradio",
       cloneUrl: "http://hub.example.com/spaces/alice/npu-demo.git",
       variables: { MODEL_ID: "Qwen/Qwen2.5-0.5B" },
+      limits: spaceHardwareLimits.npu,
     });
     // The server adds the opened secrets when the runner claims the job.
     const job = payload({
@@ -81,10 +82,17 @@ describe("a Space run on a docker runner", () => {
       "-v", "/usr/local/Ascend/driver/lib64/:/usr/local/Ascend/driver/lib64/",
       "-v", "/usr/local/Ascend/driver/version.info:/usr/local/Ascend/driver/version.info",
       "-v", "/etc/ascend_install.info:/etc/ascend_install.info",
+      "--memory", "32768m",
+      "--cpus", "8",
+      "--read-only", "--tmpfs", "/tmp:rw,nosuid,nodev,size=1g",
       "-p", "21800:7860",
       "-v", `${workDir}:/workspace`,
       "-w", "/workspace",
       "-v", `${scriptDir}:/strata:ro`,
+      "-e", "GRADIO_TEMP_DIR",
+      "-e", "MPLCONFIGDIR",
+      "-e", "XDG_CACHE_HOME",
+      "-e", "HF_HOME",
       "-e", "MODEL_ID",
       "-e", "SYSTEM",
       "-e", "SPACE_ID",
@@ -121,11 +129,12 @@ describe("a Space run on a docker runner", () => {
         port: 7860,
         image,
         script: `export GRADIO_SERVER_PORT="$PORT"\ncd /home/user/app\nexec python 'app.py'`,
+        container: { memoryMb: 32768, cpus: 8, readOnly: true },
       },
     ]);
   });
 
-  it("of a docker Space starts the image's own command in its own working dir", async () => {
+  it("of a docker Space starts the image's own command in its own working dir, under its hardware's limits", async () => {
     const spec = spaceRunSpec({
       owner: "alice",
       name: "web",
@@ -136,6 +145,7 @@ describe("a Space run on a docker runner", () => {
       sdk: "docker",
       cloneUrl: "http://hub.example.com/spaces/alice/web.git",
       variables: {},
+      limits: spaceHardwareLimits.cpu,
     });
     const { commands } = await runToEndpoint(payload({ id: 32, kind: "space-run", spec }));
     const run = commands.find((command) => command.args[0] === "run")!;
@@ -143,6 +153,9 @@ describe("a Space run on a docker runner", () => {
     expect(run.args).toEqual([
       "run", "--rm", "--init",
       "--name", "strata-job-32-1-1",
+      // Its own image may write anywhere: limits, but no read-only root.
+      "--memory", "16384m",
+      "--cpus", "2",
       "-p", "21800:7860",
       "-e", "SYSTEM",
       "-e", "SPACE_ID",

@@ -18,6 +18,23 @@ export type SpaceRunInput = {
   cloneUrl: string;
   /** The Space's variables (public); its secrets are added when a runner claims the job. */
   variables: Record<string, string>;
+  /** Its hardware's share of the runner (a container's caps on a docker runner). */
+  limits: { memoryMb: number; cpus: number };
+};
+
+/** What a Space's hardware gets: the Hub's "CPU basic" (2 vCPU, 16 GB), or one NPU's share of a host. */
+export const spaceHardwareLimits = {
+  cpu: { memoryMb: 16 * 1024, cpus: 2 },
+  npu: { memoryMb: 32 * 1024, cpus: 8 },
+} as const;
+
+// A gradio app writes only its temp files and caches: with those on /tmp and /workspace (the job's
+// dir), its image's root filesystem can be read-only. A docker Space's image may write anywhere.
+const writableDirs = {
+  GRADIO_TEMP_DIR: "/tmp/gradio",
+  MPLCONFIGDIR: "/tmp/matplotlib",
+  XDG_CACHE_HOME: "/workspace/.cache",
+  HF_HOME: "/workspace/.cache/huggingface",
 };
 
 /** The proxy prefix the app is served under, which Gradio needs to build its links. */
@@ -43,16 +60,29 @@ const listen = 'export GRADIO_SERVER_PORT="$PORT"';
 export function spaceRunSpec(input: SpaceRunInput): JobSpec {
   const serve = { type: "service" as const, name: "Run the app", port: input.port };
   if (input.image) {
+    if (input.sdk === "docker") {
+      return {
+        env: spaceEnv(input),
+        steps: [
+          {
+            ...serve,
+            image: input.image,
+            imageCommand: true,
+            script: "# the image's command",
+            container: input.limits,
+          },
+        ],
+      };
+    }
     return {
-      env: spaceEnv(input),
+      env: { ...writableDirs, ...spaceEnv(input) },
       steps: [
-        input.sdk === "docker"
-          ? { ...serve, image: input.image, imageCommand: true, script: "# the image's command" }
-          : {
-              ...serve,
-              image: input.image,
-              script: [listen, `cd ${appDir}`, `exec python ${quote(input.appFile)}`].join("\n"),
-            },
+        {
+          ...serve,
+          image: input.image,
+          script: [listen, `cd ${appDir}`, `exec python ${quote(input.appFile)}`].join("\n"),
+          container: { ...input.limits, readOnly: true },
+        },
       ],
     };
   }

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { findJobRecord } from "@/db/queries/jobs";
 import { findRepoRecordById, type RepoRecord } from "@/db/queries/repos";
 import { listRunnerRecords } from "@/db/queries/runners";
 import {
@@ -19,11 +20,12 @@ import { spaceAppPort } from "@/lib/hub/repos/space-templates";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { cancelJobAsSystem } from "@/lib/jobs/job-control";
 import type { FinishedJob } from "@/lib/jobs/kinds";
+import { readJobLogChunk } from "@/lib/jobs/log-store";
 import { getRepo, refOf } from "@/lib/repos/access";
 import { readSpaceSettings } from "@/lib/repos/space-card";
 
 import { spaceImageRepository } from "./builds";
-import { spaceRunSpec } from "./run-spec";
+import { spaceHardwareLimits, spaceRunSpec } from "./run-spec";
 import { openSecretValue } from "./secret-box";
 
 /** Where a Space runs: on CPU, or with one NPU chip (`npu-basic`). */
@@ -43,7 +45,7 @@ async function runsImage(hardware: string): Promise<boolean> {
  * run it replaces keeps serving until then. Nothing starts while the Space is paused unless a
  * writer asks (`force`, which resumes it). `dedupeKey` makes the automatic start idempotent.
  */
-async function startSpaceRun(
+export async function startSpaceRun(
   repo: RepoRecord,
   input: { dedupeKey: string; createdBy: number | null; force: boolean },
 ): Promise<number | null> {
@@ -67,6 +69,7 @@ async function startSpaceRun(
       sdk: settings.sdk,
       cloneUrl: `${getConfig().publicUrl}/spaces/${ref.owner}/${ref.name}.git`,
       variables: await listSpaceVariableValues(repo.id),
+      limits: spaceHardwareLimits[hardware.label],
     }),
     labels: { hardware: hardware.label },
     npuCount: hardware.npuCount,
@@ -105,6 +108,29 @@ export async function restartSpace(caller: Caller, address: RepoRef): Promise<{ 
   return { jobId };
 }
 
+/**
+ * After a secret changed: a Space whose app runs (or is starting) gets a fresh run, which opens the
+ * secrets anew; a paused, sleeping or stopped one picks them up when it next starts.
+ */
+export async function restartRunningSpace(
+  caller: Caller,
+  address: RepoRef,
+): Promise<number | null> {
+  const { repo } = await getRepo(caller, { ...address, type: "space" }, "write");
+  const run = await findSpaceRun(repo.id);
+  if (!run || run.paused || run.sleeping) return null;
+  const live = async (jobId: number | null) => {
+    const job = jobId ? await findJobRecord(jobId) : null;
+    return job?.state === "queued" || job?.state === "running";
+  };
+  if (!(await live(run.runJobId)) && !(await live(run.nextRunJobId))) return null;
+  return startSpaceRun(repo, {
+    dedupeKey: `space-run:${repo.id}:secrets:${Date.now()}`,
+    createdBy: caller.id,
+    force: false,
+  });
+}
+
 /** "Pause": stops the app and starts none until a writer resumes it. */
 export async function pauseSpace(caller: Caller, address: RepoRef): Promise<void> {
   const { repo } = await getRepo(caller, { ...address, type: "space" }, "write");
@@ -122,11 +148,34 @@ export async function promoteAnsweringRun(job: { id: number; repoId: number }): 
   }
 }
 
-/** The `space-run` kind's onFinished hook: a run that failed or exited says why. */
+/** The last lines the app wrote (its traceback, typically), colours and progress bars dropped. */
+async function logTail(jobId: number): Promise<string> {
+  const size = (await findJobRecord(jobId))?.logSize ?? 0;
+  const bytes = await readJobLogChunk(jobId, Math.max(0, size - tailBytes), size);
+  const lines = bytes
+    .toString("utf8")
+    .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "")
+    .split("\n")
+    .map((line) => line.split("\r").pop()!.trimEnd())
+    .filter(Boolean);
+  // The first line may have been cut in the middle.
+  return lines
+    .slice(size > tailBytes ? 1 : 0)
+    .slice(-tailLines)
+    .join("\n");
+}
+const tailBytes = 4096;
+const tailLines = 20;
+
+/**
+ * The `space-run` kind's onFinished hook: a run that failed or exited says why, with the last lines
+ * of its log.
+ */
 export async function recordSpaceRunFinished(job: FinishedJob): Promise<void> {
   if (job.resource.type !== "repo" || job.state === "cancelled") return;
   const reason = job.failureReason ?? `The app exited with code ${job.exitCode ?? "unknown"}.`;
-  await recordSpaceRunFailure(job.resource.repoId, job.id, reason);
+  const tail = await logTail(job.id).catch(() => "");
+  await recordSpaceRunFailure(job.resource.repoId, job.id, tail ? `${reason}\n${tail}` : reason);
 }
 
 /** A run's environment besides its spec: the Space's secrets, opened when a runner claims it. */

@@ -9,6 +9,7 @@ import { getRepo } from "@/lib/repos/access";
 import { readSpaceSettings } from "@/lib/repos/space-card";
 
 import { loadSpaceRunView, type SpaceRunView } from "./run-state";
+import { defaultSleepSeconds } from "./sleep";
 
 type SpaceBuildView = {
   state: "none" | "queued" | "building" | "succeeded" | "failed" | "cancelled" | "config_error";
@@ -35,6 +36,7 @@ type SpaceStage =
   | "RUNNING_BUILDING"
   | "RUNTIME_ERROR"
   | "PAUSED"
+  | "SLEEPING"
   | "STOPPED";
 
 export type SpaceRuntime = {
@@ -44,6 +46,8 @@ export type SpaceRuntime = {
   build: SpaceBuildView;
   run: SpaceRunView;
   private: boolean;
+  /** Idle seconds before its app sleeps (its own choice or its hardware's default); -1: never. */
+  sleepSeconds: number;
   /** What its app runs with: the variables' values, and only the names of the secrets. */
   env: { variables: Record<string, string>; secretNames: string[] };
 };
@@ -52,6 +56,7 @@ function stageOf(sdk: string | null, build: SpaceBuildView, run: SpaceRunView): 
   // A static Space is served straight from its repository: it runs as soon as it exists.
   if (sdk === "static") return "RUNNING";
   if (run.state === "paused") return "PAUSED";
+  if (run.state === "sleeping") return "SLEEPING";
   const building = build.state === "queued" || build.state === "building";
   if (run.state === "running") return building ? "RUNNING_BUILDING" : "RUNNING";
   if (building) return "BUILDING";
@@ -105,6 +110,7 @@ export async function loadSpaceRuntime(
     build,
     run,
     private: repo.isPrivate,
+    sleepSeconds: run.sleepSeconds ?? defaultSleepSeconds(hardware === "npu-basic" ? 1 : 0),
     env: {
       variables: await listSpaceVariableValues(repo.id),
       secretNames: await listSpaceSecretNames(repo.id),

@@ -1,5 +1,6 @@
 // A Space run for real: a shell runner fetches the built commit with its job token, runs a stdlib
 // Python app as an unprivileged slot user, reports its endpoint, and the proxy route reaches it.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,12 +16,19 @@ import { jobs, spaces } from "@/db/schema";
 import { resetConfigForTests } from "@/lib/config";
 import { commitChanges } from "@/lib/hub";
 import { readJobLog } from "@/lib/jobs/log-store";
+import { reapJobs } from "@/lib/jobs/reaper";
 import { setJobSettingsForTests } from "@/lib/jobs/settings";
 import { refOf } from "@/lib/repos/access";
+import { spaceLogResponse } from "@/lib/spaces/logs";
+import { setSpaceSleepTime, sleepIdleSpaces } from "@/lib/spaces/sleep";
 import { setSpaceVariable } from "@/lib/spaces/variables";
+import type { RunnerConfig } from "@/runner/config";
+import { runnerWorkRoot } from "@/runner/create-agent";
+import { killLeftoverJobs } from "@/runner/leftovers";
 import { sessionCaller } from "@/test/factories";
 import { makeAccount, makeHubRepo, type TestAccount } from "@/test/hf";
 import { author } from "@/test/hub";
+import { makeRunner } from "@/test/jobs/fixtures";
 import { startRouteServer } from "@/test/jobs/route-server";
 import { startShellRunner } from "@/test/jobs/shell-runner";
 import { eq } from "drizzle-orm";
@@ -349,6 +357,29 @@ describe.skipIf(!isRoot)("a Space run by a shell runner behind the proxy", () =>
     await pauseSpace(sessionCaller(owner), refOf(npuSpace));
   });
 
+  it("streams its logs as the Hub's server-sent events, following the running app", async () => {
+    const abort = new AbortController();
+    const request = new Request("http://localhost/api/spaces/x/y/logs/run", {
+      signal: abort.signal,
+    });
+    const response = await spaceLogResponse(request, null, refOf(space), "run");
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const reader = response.body!.getReader();
+    let text = "";
+    while (!text.includes("Serving HTTP") && !text.includes('"data"')) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += new TextDecoder().decode(chunk.value);
+    }
+    abort.abort();
+    await reader.cancel();
+    const first = text.split("\n").find((line) => line.startsWith("data: "))!;
+    expect(JSON.parse(first.slice(6))).toEqual({
+      data: expect.stringMatching(/\n$/),
+      timestamp: expect.any(String),
+    });
+  });
+
   it("answers 404 for a private Space to anonymous callers and strangers", async () => {
     const { record } = await makeHubRepo(owner, { type: "space", isPrivate: true });
     const secret = await commitApp(record, {
@@ -362,7 +393,70 @@ describe.skipIf(!isRoot)("a Space run by a shell runner behind the proxy", () =>
     expect((await proxy(secret, "", asStranger)).status).toBe(404);
     const asOwner = { headers: { authorization: `Bearer ${owner.read}` } };
     expect((await proxy(secret, "", asOwner)).status).toBe(503);
+    // Its logs too.
+    const logs = new Request("http://localhost/api/spaces/x/y/logs/build");
+    await expect(spaceLogResponse(logs, null, refOf(secret), "build")).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(
+      spaceLogResponse(logs, sessionCaller(stranger), refOf(secret), "build"),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
+
+  it("restarts the running app when a secret changes, so that it sees the new value", async () => {
+    const before = (await findSpaceRun(space.id))!.runJobId!;
+    const { restartJobId, rebuildJobId } = await setSpaceVariable(
+      sessionCaller(owner),
+      refOf(space),
+      { kind: "secret", name: "TOKEN", value: "rotated-7" },
+    );
+    expect(rebuildJobId).toBeNull();
+    expect(restartJobId).not.toBeNull();
+    await until("the restarted run serves", async () => {
+      return (await findSpaceRun(space.id))?.runJobId === restartJobId;
+    });
+    expect(await (await proxy(space, "")).text()).toContain("TOKEN=rotated-7");
+    await until("the old run is stopped", async () => {
+      return (await findJobRecord(before))?.state === "cancelled";
+    });
+  }, 120_000);
+
+  it("sleeps after its idle time, and the next visit wakes it with a page that reloads itself", async () => {
+    const caller = sessionCaller(owner);
+    await expect(
+      setSpaceSleepTime(sessionCaller(await makeAccount()), refOf(space), 5),
+    ).rejects.toThrow();
+    await setSpaceSleepTime(caller, refOf(space), 5);
+    const serving = (await findSpaceRun(space.id))!.runJobId!;
+    // A request just now keeps it awake.
+    expect((await proxy(space, "")).status).toBe(200);
+    expect(await sleepIdleSpaces(new Date())).not.toContain(space.id);
+    expect(await sleepIdleSpaces(new Date(Date.now() + 6_000))).toContain(space.id);
+    expect((await loadSpaceRuntime(null, refOf(space))).stage).toBe("SLEEPING");
+    await until("the sleeping run is stopped", async () => {
+      return (await findJobRecord(serving))?.state === "cancelled";
+    });
+
+    const waking = await proxy(space, "");
+    expect(waking.status).toBe(503);
+    const text = await waking.text();
+    expect(text).toContain("waking up");
+    expect(text).toContain('http-equiv="refresh"');
+    expect(waking.headers.get("content-security-policy")).toMatch(/^sandbox allow-scripts/);
+    // A second visit does not start a second run.
+    const woken = (await findSpaceRun(space.id))!.nextRunJobId!;
+    expect(woken).toBeTruthy();
+    await proxy(space, "");
+    expect((await findSpaceRun(space.id))!.nextRunJobId).toBe(woken);
+    await until("the woken run serves", async () => {
+      return (await findSpaceRun(space.id))?.runJobId === woken;
+    });
+    expect(await (await proxy(space, "")).text()).toContain("version=2");
+    // Serving again counts as activity: it does not fall asleep at once.
+    expect(await sleepIdleSpaces(new Date())).not.toContain(space.id);
+    await setSpaceSleepTime(caller, refOf(space), null);
+    expect((await loadSpaceRuntime(null, refOf(space))).sleepSeconds).toBe(48 * 3600);
+  }, 120_000);
 
   it("pauses, answering with the not-running page, and restarts for a writer", async () => {
     await pauseSpace(sessionCaller(owner), refOf(space));
@@ -376,4 +470,73 @@ describe.skipIf(!isRoot)("a Space run by a shell runner behind the proxy", () =>
     expect(await (await proxy(space, "")).text()).toContain("version=2");
     await pauseSpace(sessionCaller(owner), refOf(space));
   }, 120_000);
+
+  it("restarts on another runner when its runner dies (the lease runs out and the job is requeued)", async () => {
+    // Runner B is a real process of its own, so it can be killed like a crashed host.
+    await stopRunner?.();
+    stopRunner = undefined;
+    const labels = { executor: "shell", hardware: "cpu" };
+    const identity = await makeRunner({ labels });
+    const config: RunnerConfig = {
+      id: identity.id,
+      name: identity.name,
+      token: identity.token,
+      url: server.url,
+      labels,
+      executor: "shell",
+      builder: "none",
+      concurrency: 1,
+      npu: { chip: null, devices: [] },
+      workDir: work,
+      shutdownGraceSeconds: 5,
+      pollSeconds: 2,
+      shell: { uidBase: 3_700_000 },
+    };
+    const configFile = path.join(work, "runner-b.json");
+    fs.writeFileSync(configFile, JSON.stringify(config), { mode: 0o600 });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.resolve("runner/main.ts"), "run", "--config", configFile],
+      {
+        detached: true,
+        stdio: "ignore",
+        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "test" },
+      },
+    );
+    try {
+      const { jobId } = await restartSpace(sessionCaller(owner), refOf(space));
+      await until("runner B serves the app", async () => {
+        return (await findSpaceRun(space.id))?.runJobId === jobId;
+      });
+      expect((await findJobRecord(jobId))?.runnerName).toBe(identity.name);
+      expect(await (await proxy(space, "")).text()).toContain("version=2");
+
+      process.kill(-child.pid!, "SIGKILL");
+      // Nothing renews the lease now; once it has run out the reaper puts the job back in the queue.
+      const reaped = await reapJobs(new Date(Date.now() + 3600_000));
+      expect(reaped.requeued).toContain(jobId);
+      const runnerC = await startShellRunner({
+        url: server.url,
+        workDir: work,
+        concurrency: 2,
+        uidBase: 3_800_000,
+      });
+      stopRunner = runnerC.stop;
+      await until("another runner serves it again", async () => {
+        const job = await findJobRecord(jobId);
+        return job?.attempt === 2 && job.endpoint && job.runnerName !== identity.name;
+      });
+      expect((await findSpaceRun(space.id))?.runJobId).toBe(jobId);
+      expect(await (await proxy(space, "")).text()).toContain("version=2");
+      await pauseSpace(sessionCaller(owner), refOf(space));
+    } finally {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // killed above already
+      }
+      // What runner B left running (its app), as its next start would.
+      killLeftoverJobs(runnerWorkRoot(config));
+    }
+  }, 150_000);
 });

@@ -15,12 +15,13 @@ import { resolveRevision, type RepoRef } from "@/lib/hub";
 import { getRepo } from "@/lib/repos/access";
 
 import { rebuildSpace } from "./builds";
+import { restartRunningSpace } from "./runs";
 import { sealSecretValue } from "./secret-box";
 import { maxSpaceVariables, variableNameSchema, variableValueSchema } from "./variable-rules";
 
 // A Space's variables and secrets, for its writers. A variable is a build arg and part of the app's
 // environment, so changing one builds the head commit again; a secret never enters a build (the
-// app gets it when it runs), so changing one does not.
+// app gets it when it runs), so changing one restarts the running app instead.
 
 const kind = z.enum(spaceVariableKinds);
 
@@ -31,7 +32,7 @@ export const setSpaceVariableSchema = z.object({
 });
 export const deleteSpaceVariableSchema = z.object({ kind, name: z.string().trim().min(1).max(64) });
 
-type Change = { rebuildJobId: number | null };
+type Change = { rebuildJobId: number | null; restartJobId: number | null };
 
 const space = (address: RepoRef): RepoRef => ({ ...address, type: "space" });
 
@@ -85,15 +86,21 @@ export async function removeSpaceVariable(
   return afterChange(caller, address, input.kind);
 }
 
-/** A variable is a build arg: the head commit is built again with the new set. */
+/**
+ * A variable is a build arg: the head commit is built again with the new set (and its run follows).
+ * A secret only reaches the app when a run starts: a running app is restarted to get it.
+ */
 async function afterChange(
   caller: Caller,
   address: RepoRef,
   changed: z.output<typeof kind>,
 ): Promise<Change> {
-  if (changed === "secret" || !(await resolveRevision(space(address), "HEAD"))) {
-    return { rebuildJobId: null };
+  if (changed === "secret") {
+    return { rebuildJobId: null, restartJobId: await restartRunningSpace(caller, address) };
+  }
+  if (!(await resolveRevision(space(address), "HEAD"))) {
+    return { rebuildJobId: null, restartJobId: null };
   }
   const { jobId } = await rebuildSpace(caller, address);
-  return { rebuildJobId: jobId };
+  return { rebuildJobId: jobId, restartJobId: null };
 }

@@ -9,6 +9,12 @@ describe("dockerBuildArgs", () => {
     ).toEqual(["build", "--tag", "h/x:1", "--file", "/w/src/Dockerfile", "/w/src"]);
   });
 
+  it("reuses no cached layer for a factory rebuild", () => {
+    expect(
+      dockerBuildArgs({ tag: "h/x:1", dockerfile: "/w/D", context: "/w", noCache: true }),
+    ).toEqual(["build", "--no-cache", "--tag", "h/x:1", "--file", "/w/D", "/w"]);
+  });
+
   it("passes each build arg as one --build-arg NAME=value argument, sorted by name", () => {
     expect(
       dockerBuildArgs({

@@ -18,6 +18,8 @@ export type DockerRunInput = {
   envNames: readonly string[];
   /** A service step's port, published on the host: `-p <hostPort>:<port>`. */
   publish?: { hostPort: number; port: number };
+  /** Memory and CPU caps, and a read-only root filesystem (with a private, size-capped /tmp). */
+  limits?: { memoryMb?: number; cpus?: number; readOnly?: boolean };
 };
 
 /**
@@ -30,6 +32,11 @@ export function dockerRunArgs(input: DockerRunInput): string[] {
     "run", "--rm", "--init",
     "--name", input.containerName,
     ...ascendDeviceArgs(input.npuDevices),
+    ...(input.limits?.memoryMb ? ["--memory", `${input.limits.memoryMb}m`] : []),
+    ...(input.limits?.cpus ? ["--cpus", String(input.limits.cpus)] : []),
+    ...(input.limits?.readOnly
+      ? ["--read-only", "--tmpfs", "/tmp:rw,nosuid,nodev,size=1g"]
+      : []),
     ...(input.publish ? ["-p", `${input.publish.hostPort}:${input.publish.port}`] : []),
     ...(input.scriptName === null ? [] : [
       "-v", `${input.workDir}:/workspace`,
@@ -51,11 +58,21 @@ export function dockerBuildArgs(input: {
   dockerfile: string;
   context: string;
   buildArgs?: Record<string, string>;
+  noCache?: boolean;
 }): string[] {
   const buildArgs = Object.entries(input.buildArgs ?? {})
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .flatMap(([name, value]) => ["--build-arg", `${name}=${value}`]);
-  return ["build", "--tag", input.tag, "--file", input.dockerfile, ...buildArgs, input.context];
+  return [
+    "build",
+    ...(input.noCache ? ["--no-cache"] : []),
+    "--tag",
+    input.tag,
+    "--file",
+    input.dockerfile,
+    ...buildArgs,
+    input.context,
+  ];
 }
 
 export function dockerPushArgs(tag: string): string[] {

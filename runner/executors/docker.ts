@@ -73,6 +73,7 @@ async function runContainer(
         npuDevices: ctx.job.npuDevices,
         envNames: [...new Set([...Object.keys(ctx.env), ...(publish ? ["PORT"] : [])])],
         publish,
+        limits: step.type === "service" ? step.container : undefined,
       }),
       env,
       cwd: ctx.dirs.root,
@@ -115,7 +116,13 @@ async function runBuild(
   const build = await ctx.run({
     ...base,
     file: "docker",
-    args: dockerBuildArgs({ tag: step.tag, dockerfile, context, buildArgs: step.buildArgs }),
+    args: dockerBuildArgs({
+      tag: step.tag,
+      dockerfile,
+      context,
+      buildArgs: step.buildArgs,
+      noCache: step.noCache,
+    }),
   });
   if (build.exitCode !== 0 || !step.push) return build;
   return ctx.run({ ...base, file: "docker", args: dockerPushArgs(step.tag) });

@@ -10,6 +10,7 @@ import { offlineCommandsOf } from "@/lib/spaces/offline";
 import { loadSpaceRuntime } from "@/lib/spaces/runtime";
 
 import { SpaceBuildPanel } from "../space-build-panel";
+import { SpaceLogsPanel } from "../space-logs-panel";
 import { SpaceRunPanel } from "../space-run-panel";
 import { spaceAppStrings } from "../space-strings";
 
@@ -80,6 +81,7 @@ export async function SpaceAppPage({
         offline={offline}
         canRebuild={view.canWrite}
       />
+      <SpaceLogsPanel buildJobId={runtime.build.jobId} runJobId={runtime.run.logJobId} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { readSpaceSettings } from "@/lib/repos/space-card";
 import type { RepoView } from "@/lib/repos/view/repo-view";
 
 import { SpaceEnvironmentForm } from "../settings/space-environment-form";
+import { SpaceSleepSection } from "./space-sleep-section";
 import { SpaceVariablesSection } from "./space-variables-section";
 
 const isHardware = (value: string | null): value is SpaceHardware =>
@@ -32,6 +33,7 @@ export async function SpaceEnvironmentSection({ view, head }: { view: RepoView; 
         baseImages={baseImages}
         needsBaseImage={settings.sdk === "gradio"}
       />
+      <SpaceSleepSection space={space} />
       <SpaceVariablesSection space={space} />
     </>
   );

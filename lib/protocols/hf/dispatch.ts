@@ -5,6 +5,7 @@ import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
 import { gitInfoRefs, gitRpc } from "@/lib/protocols/git/handlers";
 import { handleLfsRequest } from "@/lib/protocols/lfs/lfs-router";
+import { spaceLogResponse } from "@/lib/spaces/logs";
 import { repoTypePlural } from "@/lib/validation/repo-names";
 
 import { commitHf } from "./commit";
@@ -17,7 +18,7 @@ import { repoInfoHf } from "./repo-info";
 import { listReposHf } from "./repo-list";
 import { resolveHf } from "./resolve";
 import { hfEndpoint, hfRepoPrefix } from "./responses";
-import { spaceRuntimeHf } from "./space-runtime";
+import { spaceControlHf, spaceRuntimeHf } from "./space-runtime";
 import { listTreeHf, pathsInfoHf } from "./tree";
 import { validateYamlHf } from "./validate-yaml";
 import { whoAmIV2 } from "./whoami";
@@ -82,6 +83,12 @@ export async function dispatchHf(
     case "runtime":
       allow(request, "GET");
       return spaceRuntimeHf(caller, route.repo);
+    case "space-control":
+      allow(request, "POST");
+      return spaceControlHf(request, caller, route.repo, route.action);
+    case "space-logs":
+      allow(request, "GET");
+      return spaceLogResponse(request, caller, route.repo, route.which);
     case "branch":
       allow(request, "POST", "DELETE");
       return branchHf(request, caller, route.repo, route.branch);

@@ -14,6 +14,9 @@ export type HfRoute =
   | { kind: "paths-info" | "preupload" | "commit" | "commits"; repo: RepoRef; rev: string }
   | { kind: "refs" | "settings"; repo: RepoRef }
   | { kind: "runtime"; repo: RepoRef }
+  /** `huggingface_hub`'s `pause_space`, `restart_space` and `set_space_sleep_time`. */
+  | { kind: "space-control"; repo: RepoRef; action: "pause" | "restart" | "sleeptime" }
+  | { kind: "space-logs"; repo: RepoRef; which: "build" | "run" }
   | { kind: "branch"; repo: RepoRef; branch: string }
   | { kind: "tag"; repo: RepoRef; name: string }
   | { kind: "resolve"; repo: RepoRef; rev: string; path: string; raw: boolean }
@@ -88,6 +91,16 @@ function parseApi(segments: string[]): HfRoute {
       break;
     case "runtime":
       if (type === "space" && tail.length === 0) return { kind: "runtime", repo };
+      break;
+    case "pause":
+    case "restart":
+    case "sleeptime":
+      if (type === "space" && tail.length === 0) return { kind: "space-control", repo, action };
+      break;
+    case "logs":
+      if (type === "space" && (joined === "build" || joined === "run")) {
+        return { kind: "space-logs", repo, which: joined };
+      }
       break;
     case "branch":
       if (joined) return { kind: "branch", repo, branch: joined };
