@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findJobRecord } from "@/db/queries/jobs";
 import { deleteRunnerRecord, listRunnerRecords } from "@/db/queries/runners";
 import { getConfig, resetConfigForTests } from "@/lib/config";
+import { hostArchLabel } from "@/lib/runtime/labels";
 
 import { runnerUidBase } from "@/runner/create-agent";
 import { queueScript } from "@/test/jobs/fixtures";
@@ -48,11 +49,12 @@ describe("the embedded runner", () => {
       labels: Record<string, string>;
       url: string;
     };
-    // Builds images when buildah is here (a root runner with the package installed).
+    // Builds images when buildah is here (a root runner with the package installed), for its arch.
     expect(config.labels).toEqual({
       executor: "shell",
       hardware: "cpu",
       ...(detectBuilder("shell") === "buildah" ? { builder: "buildah" } : {}),
+      ...hostArchLabel(),
     });
     expect(config.url).toBe(server.url);
 
