@@ -15,7 +15,9 @@ import { blobHref, editHref, repoHref } from "@/lib/repos/urls";
 import { loadModelFacts } from "@/lib/repos/view/model-facts";
 import { loadRepoCard, loadRepoView } from "@/lib/repos/view/repo-view";
 
+import { cardFormStrings } from "../card-form-strings";
 import { CardWarnings } from "../card-warnings";
+import { DatasetsUsed } from "../datasets-used";
 import { MarkdownView } from "../markdown-view";
 import { ModelSidebar } from "../model-sidebar";
 import { SpacesUsingModel } from "../spaces-using-model";
@@ -93,8 +95,20 @@ async function RepoCardView({
       />
     );
   }
+  const editCard = view.canWrite ? (await getStrings(cardFormStrings)).editCard[type] : null;
   const content = (
     <article className="max-w-4xl min-w-0" data-testid="repo-card">
+      {editCard ? (
+        <div className="mb-4 flex justify-end">
+          <ButtonLink
+            href={editHref(repo, view.defaultBranch, "README.md")}
+            variant="secondary"
+            size="sm"
+          >
+            {editCard}
+          </ButtonLink>
+        </div>
+      ) : null}
       <CardWarnings title={s.cardWarning} warnings={card.warnings} />
       <MarkdownView
         source={card.body}
@@ -109,6 +123,7 @@ async function RepoCardView({
       <aside className="space-y-6 lg:border-l lg:pl-6">
         <ModelSidebar facts={await loadModelFacts(view)} />
         <SpacesUsingModel owner={view.owner} name={view.name} />
+        <DatasetsUsed datasets={card.metadata.datasets} />
       </aside>
     </div>
   );
