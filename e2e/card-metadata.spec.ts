@@ -38,6 +38,9 @@ test("the card metadata form writes license, task, frameworks, datasets and tags
   const chips = page.getByTestId("card-chips");
   await expect(chips.getByText("qwen", { exact: true })).toBeVisible();
   await expect(chips.getByText("Text Generation")).toBeVisible();
+  // Not hosted here: named in the sidebar without a link.
+  await expect(page.getByTestId("datasets-used")).toContainText(`${signedIn.username}/corpus`);
+  await expect(page.getByTestId("datasets-used").getByRole("link")).toHaveCount(0);
 
   // Broken YAML typed by hand: the form says so and changes nothing.
   await page.goto(`${base}/edit/main/README.md`);
