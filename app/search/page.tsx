@@ -16,6 +16,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
   const results = await searchResultsPage(await pageCaller(), {
     q: firstParam(params.q),
     type: firstParam(params.type),
+    page: firstParam(params.page),
   });
   return <SearchResults results={results} />;
 }

@@ -7,9 +7,16 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getStrings } from "@/lib/i18n/server";
 import { searchHref, type SearchGroup, type SearchType } from "@/lib/search/search-types";
 
+import { PageLinks } from "../repos/files/page-links";
 import { searchStrings } from "./strings";
 
-type Results = { q: string; type: SearchType | null; groups: SearchGroup[] } | null;
+type Results = {
+  q: string;
+  type: SearchType | null;
+  page: number;
+  pageSize: number;
+  groups: SearchGroup[];
+} | null;
 
 /** The full results of a search: a switch between all types and one, then the groups. */
 export async function SearchResults({ results }: { results: Results }) {
@@ -22,7 +29,7 @@ export async function SearchResults({ results }: { results: Results }) {
       </div>
     );
   }
-  const { q, type, groups } = results;
+  const { q, type, page, pageSize, groups } = results;
   const total = groups.reduce((sum, g) => sum + g.total, 0);
   const shown = groups.filter((g) => (type ? g.type === type : g.hits.length > 0));
   const tabs: [SearchType | null, string, number][] = [
@@ -70,9 +77,14 @@ export async function SearchResults({ results }: { results: Results }) {
               </ul>
               {group.total > group.hits.length ? (
                 type ? (
-                  <p className="text-muted-foreground mt-2 text-sm">
-                    {s.shown(group.hits.length, group.total)}
-                  </p>
+                  <div className="mt-3" data-testid="search-pages">
+                    <PageLinks
+                      page={page}
+                      pageCount={Math.ceil(group.total / pageSize)}
+                      hrefFor={(n) => searchHref(q, group.type, n)}
+                      labels={s}
+                    />
+                  </div>
                 ) : (
                   <Link
                     href={searchHref(q, group.type)}

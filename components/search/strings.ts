@@ -20,7 +20,10 @@ export const searchStrings = defineStrings({
     resultsFor: (q: string) => `Results for “${q}”`,
     seeAll: (count: number) => `See all ${count}`,
     showAllResults: (q: string) => `All results for “${q}”`,
-    shown: (shown: number, total: number) => `Showing ${shown} of ${total}`,
+    pagination: "Result pages",
+    previous: "Previous",
+    next: "Next",
+    pageOf: (page: number, count: number) => `Page ${page} of ${count}`,
   },
   zh: {
     title: "搜索",
@@ -41,6 +44,9 @@ export const searchStrings = defineStrings({
     resultsFor: (q: string) => `“${q}”的搜索结果`,
     seeAll: (count: number) => `查看全部 ${count} 项`,
     showAllResults: (q: string) => `“${q}”的全部结果`,
-    shown: (shown: number, total: number) => `显示 ${shown} / ${total} 项`,
+    pagination: "结果分页",
+    previous: "上一页",
+    next: "下一页",
+    pageOf: (page: number, count: number) => `第 ${page} / ${count} 页`,
   },
 });

@@ -78,6 +78,7 @@ export async function searchOwners(input: {
   q: string;
   kind: OwnerKind;
   limit: number;
+  offset?: number;
 }): Promise<{ items: OwnerHit[]; total: number }> {
   const where = and(
     eq(owners.kind, input.kind),
@@ -89,6 +90,7 @@ export async function searchOwners(input: {
     .where(where)
     .orderBy(desc(byName(input.q)), asc(owners.name))
     .limit(input.limit)
+    .offset(input.offset ?? 0)
     .all();
   const total = getDb().select({ n: count() }).from(owners).where(where).get()?.n ?? 0;
   return { items, total };

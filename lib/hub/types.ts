@@ -30,4 +30,10 @@ export type CommitSummary = {
 
 export type LastCommit = { id: string; title: string; date: string; authorName: string };
 
-export type RefInfo = { name: string; ref: string; commit: string };
+export type RefInfo = {
+  name: string;
+  ref: string;
+  commit: string;
+  /** An annotated tag's message subject (its first line); absent for branches and lightweight tags. */
+  message?: string;
+};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { GET } from "@/app/api/search/route";
-import { makeOrg, sessionCaller } from "@/test/factories";
+import { makeOrg, makeUser, sessionCaller, uniqueName } from "@/test/factories";
 import { makeAccount, makeHubRepo } from "@/test/hf";
 
 import { searchEverything, searchResultsPage } from "./search-all";
@@ -61,5 +61,20 @@ describe("searchResultsPage", () => {
     expect(page?.groups.find((g) => g.type === "user")?.total).toBe(1);
     expect(await searchResultsPage(null, { q: "  " })).toBeNull();
     expect((await searchResultsPage(null, { q: "x", type: "nope" }))?.type).toBeNull();
+  });
+
+  it("pages one type past its first 50 results", async () => {
+    const prefix = uniqueName("many");
+    for (let i = 0; i < 52; i++)
+      await makeUser({ name: `${prefix}-${String(i).padStart(2, "0")}` });
+    const first = await searchResultsPage(null, { q: prefix, type: "user" });
+    const users = (p: typeof first) => p?.groups.find((g) => g.type === "user");
+    expect(users(first)?.total).toBe(52);
+    expect(users(first)?.hits).toHaveLength(50);
+    const second = await searchResultsPage(null, { q: prefix, type: "user", page: "2" });
+    expect(second?.page).toBe(2);
+    expect(users(second)?.hits.map((h) => h.title)).toEqual([`${prefix}-50`, `${prefix}-51`]);
+    // The "all" page has no pages.
+    expect((await searchResultsPage(null, { q: prefix, page: "2" }))?.page).toBe(1);
   });
 });

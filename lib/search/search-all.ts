@@ -28,10 +28,11 @@ async function searchGroup(
   type: SearchType,
   q: string,
   limit: number,
+  offset = 0,
 ): Promise<SearchGroup> {
   if (isRepoType(type)) {
     // The repository search applies visibility: private ones only for those who may read them.
-    const result = await searchRepos(caller, { type, q, limit, sort: "likes" });
+    const result = await searchRepos(caller, { type, q, limit, offset, sort: "likes" });
     return {
       type,
       total: result.total,
@@ -43,7 +44,7 @@ async function searchGroup(
       })),
     };
   }
-  const result = await searchOwners({ q, kind: type, limit });
+  const result = await searchOwners({ q, kind: type, limit, offset });
   return {
     type,
     total: result.total,
@@ -74,16 +75,29 @@ const pageLimits = { all: 5, one: 50 };
  */
 export async function searchResultsPage(
   caller: Caller | null,
-  params: { q?: string; type?: string },
-): Promise<{ q: string; type: SearchType | null; groups: SearchGroup[] } | null> {
+  params: { q?: string; type?: string; page?: string },
+): Promise<{
+  q: string;
+  type: SearchType | null;
+  page: number;
+  pageSize: number;
+  groups: SearchGroup[];
+} | null> {
   const q = params.q?.trim().slice(0, 200) ?? "";
   if (!q) return null;
   const parsed = z.enum(searchTypes).safeParse(params.type);
   const type = parsed.success ? parsed.data : null;
+  // Pages only for one type; the "all" page shows each type's first hits.
+  const wanted = Number(params.page);
+  const page = type && Number.isSafeInteger(wanted) && wanted > 1 ? Math.min(wanted, 10_000) : 1;
   const groups = await Promise.all(
     searchTypes.map((t) =>
-      searchGroup(caller, t, q, type === null ? pageLimits.all : t === type ? pageLimits.one : 1),
+      type === null
+        ? searchGroup(caller, t, q, pageLimits.all)
+        : t === type
+          ? searchGroup(caller, t, q, pageLimits.one, (page - 1) * pageLimits.one)
+          : searchGroup(caller, t, q, 1),
     ),
   );
-  return { q, type, groups };
+  return { q, type, page, pageSize: pageLimits.one, groups };
 }

@@ -14,8 +14,9 @@ export type SearchHit = {
 export type SearchGroup = { type: SearchType; total: number; hits: SearchHit[] };
 
 /** The full results page of a query, optionally of one type. */
-export function searchHref(q: string, type?: SearchType): string {
+export function searchHref(q: string, type?: SearchType, page = 1): string {
   const params = new URLSearchParams({ q });
   if (type) params.set("type", type);
+  if (page > 1) params.set("page", String(page));
   return `/search?${params.toString()}`;
 }

@@ -43,7 +43,7 @@ export function RepoCardItem({ repo }: { repo: RepoSummary }) {
       ) : null}
       <p className="text-muted-foreground mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs">
         {repo.task ? (
-          <span className="text-foreground font-medium">{taskLabel(repo.task)}</span>
+          <span className="text-foreground font-medium">{taskLabel(repo.task, locale)}</span>
         ) : null}
         {[...repo.frameworks, ...repo.hardware].map((label) => (
           <Badge key={label}>{label}</Badge>

@@ -1,11 +1,14 @@
 import { redirect } from "next/navigation";
 
+import { DataFileRows } from "@/components/datasets/data-file-rows";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { RepoType } from "@/db/schema/enums";
+import { viewerOffset } from "@/lib/datasets/viewer/dataset-preview";
 import { formatBytes } from "@/lib/format";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { firstParam, type SearchParams } from "@/lib/http/search-params";
 import { splitFrontMatter } from "@/lib/hub/card/front-matter";
 import { getStrings } from "@/lib/i18n/server";
 import { pathText, segmentText } from "@/lib/repos/http/params";
@@ -36,8 +39,19 @@ function withFrontMatterAsCode(text: string): string {
   return yaml === null ? text : `\`\`\`yaml\n${yaml.replace(/`{3,}/g, "")}\n\`\`\`\n\n${body}`;
 }
 
-/** One file at a revision: highlighted text, rendered markdown, an image, or a download card. */
-export async function BlobPage({ type, params }: { type: RepoType; params: TreeParams }) {
+/**
+ * One file at a revision: highlighted text, rendered markdown, an image, or a download card; a data
+ * file (CSV, TSV, JSON Lines, Parquet) also as a table of its rows.
+ */
+export async function BlobPage({
+  type,
+  params,
+  searchParams,
+}: {
+  type: RepoType;
+  params: TreeParams;
+  searchParams: SearchParams;
+}) {
   const p = await params;
   const input = {
     type,
@@ -66,6 +80,13 @@ export async function BlobPage({ type, params }: { type: RepoType; params: TreeP
         />
         <Breadcrumbs repo={canonical} rev={input.rev} path={entry.path} />
       </div>
+      <DataFileRows
+        repo={canonical}
+        rev={input.rev}
+        commit={revision.commit}
+        entry={entry}
+        offset={viewerOffset(firstParam((await searchParams).offset))}
+      />
       <Card className="overflow-hidden">
         <LastCommitBar repo={canonical} commit={blob.lastCommit} />
         <div className="flex flex-wrap items-center gap-2 border-b px-4 py-2 text-sm">

@@ -1,8 +1,14 @@
+import { Suspense, type ReactNode } from "react";
+
+import { DatasetViewer } from "@/components/datasets/dataset-viewer";
 import { CiSidebar } from "@/components/model-ci/ci-sidebar";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
 import type { RepoType } from "@/db/schema/enums";
+import { viewerOffset } from "@/lib/datasets/viewer/dataset-preview";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { firstParam, type SearchParams } from "@/lib/http/search-params";
 import { getStrings } from "@/lib/i18n/server";
 import { segmentText } from "@/lib/repos/http/params";
 import { readSpaceSettings } from "@/lib/repos/space-card";
@@ -10,7 +16,9 @@ import { blobHref, editHref, repoHref } from "@/lib/repos/urls";
 import { loadModelFacts } from "@/lib/repos/view/model-facts";
 import { loadRepoCard, loadRepoView } from "@/lib/repos/view/repo-view";
 
+import { cardFormStrings } from "../card-form-strings";
 import { CardWarnings } from "../card-warnings";
+import { DatasetsUsed } from "../datasets-used";
 import { MarkdownView } from "../markdown-view";
 import { ModelSidebar } from "../model-sidebar";
 import { SpacesUsingModel } from "../spaces-using-model";
@@ -18,8 +26,44 @@ import { repoStrings } from "../strings";
 import type { RepoParams } from "./repo-layout";
 import { SpaceAppPage } from "./space-app-page";
 
-/** The repository's README card, rendered on the server from the default branch. */
-export async function CardPage({ type, params }: { type: RepoType; params: RepoParams }) {
+/**
+ * The repository's README card, rendered on the server from the default branch; a dataset's data
+ * viewer above it (streamed in, so the card does not wait for the data files).
+ */
+export async function CardPage(props: {
+  type: RepoType;
+  params: RepoParams;
+  searchParams: SearchParams;
+}) {
+  const card = await RepoCardView(props);
+  const { type, params, searchParams } = props;
+  if (type !== "dataset") return card;
+  const { owner, name } = await params;
+  const view = await loadRepoView(type, segmentText(owner), segmentText(name));
+  if (!view.head) return card;
+  const query = await searchParams;
+  return (
+    <div className="space-y-8">
+      <Suspense fallback={<Skeleton className="h-64 w-full" />}>
+        <DatasetViewer
+          repo={{ type, owner: view.owner, name: view.name }}
+          commit={view.head}
+          split={firstParam(query.split)}
+          offset={viewerOffset(firstParam(query.offset))}
+        />
+      </Suspense>
+      {card}
+    </div>
+  );
+}
+
+async function RepoCardView({
+  type,
+  params,
+}: {
+  type: RepoType;
+  params: RepoParams;
+}): Promise<ReactNode> {
   const { owner, name } = await params;
   const view = await orNotFound(loadRepoView(type, segmentText(owner), segmentText(name)));
   const s = await getStrings(repoStrings);
@@ -52,8 +96,20 @@ export async function CardPage({ type, params }: { type: RepoType; params: RepoP
       />
     );
   }
+  const editCard = view.canWrite ? (await getStrings(cardFormStrings)).editCard[type] : null;
   const content = (
     <article className="max-w-4xl min-w-0" data-testid="repo-card">
+      {editCard ? (
+        <div className="mb-4 flex justify-end">
+          <ButtonLink
+            href={editHref(repo, view.defaultBranch, "README.md")}
+            variant="secondary"
+            size="sm"
+          >
+            {editCard}
+          </ButtonLink>
+        </div>
+      ) : null}
       <CardWarnings title={s.cardWarning} warnings={card.warnings} />
       <MarkdownView
         source={card.body}
@@ -69,6 +125,7 @@ export async function CardPage({ type, params }: { type: RepoType; params: RepoP
         <ModelSidebar facts={await loadModelFacts(view)} />
         <CiSidebar owner={view.owner} name={view.name} />
         <SpacesUsingModel owner={view.owner} name={view.name} />
+        <DatasetsUsed datasets={card.metadata.datasets} />
       </aside>
     </div>
   );

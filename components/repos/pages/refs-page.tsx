@@ -49,6 +49,11 @@ export async function RefsPage({
           >
             {ref.commit.slice(0, 10)}
           </Link>
+          {ref.message ? (
+            <span className="text-muted-foreground min-w-0 truncate" data-testid="tag-message">
+              {ref.message}
+            </span>
+          ) : null}
           {view.canWrite && !(kind === "branch" && ref.name === refs.defaultBranch) ? (
             <span className="ml-auto">
               <DeleteRefButton repo={repo} kind={kind} name={ref.name} />

@@ -15,6 +15,7 @@ import { defaultCommitMessage } from "@/lib/repos/uploads/commit-message";
 import { blobHref, editHref, repoHref } from "@/lib/repos/urls";
 import { repoPathProblem } from "@/lib/validation/repo-paths";
 
+import { CardMetadataForm } from "../card-metadata-form";
 import { MarkdownView } from "../markdown-view";
 import { uploadStrings } from "../upload-strings";
 import { postCommit } from "./commit-client";
@@ -105,55 +106,65 @@ export function FileEditor({
           className="font-mono"
         />
       </Field>
-      <div className="rounded-lg border">
-        <div role="tablist" className="flex gap-1 border-b px-2">
-          <button
-            type="button"
-            role="tab"
-            aria-selected={tab === "edit"}
-            className={tabClass(tab === "edit")}
-            onClick={() => setTab("edit")}
-          >
-            {s.edit}
-          </button>
-          {markdown ? (
+      <div
+        className={cn(
+          "grid items-start gap-4",
+          target === "README.md" && "lg:grid-cols-[minmax(0,1fr)_18rem]",
+        )}
+      >
+        <div className="min-w-0 rounded-lg border">
+          <div role="tablist" className="flex gap-1 border-b px-2">
             <button
               type="button"
               role="tab"
-              aria-selected={tab === "preview"}
-              className={tabClass(tab === "preview")}
-              onClick={() => setTab("preview")}
+              aria-selected={tab === "edit"}
+              className={tabClass(tab === "edit")}
+              onClick={() => setTab("edit")}
             >
-              {s.preview}
+              {s.edit}
             </button>
-          ) : null}
-        </div>
-        {tab === "edit" || !markdown ? (
-          <Textarea
-            aria-label={s.content}
-            value={content}
-            onChange={(e) => setContent(e.target.value)}
-            rows={22}
-            spellCheck={false}
-            className="rounded-none border-0 font-mono text-[0.8125rem] leading-5 focus-visible:-outline-offset-2"
-            data-testid="file-content"
-          />
-        ) : (
-          <div className="min-h-80 p-4" data-testid="file-preview">
-            {cardProblem ? (
-              <p
-                role="alert"
-                className="border-danger/40 bg-danger/10 text-danger mb-4 rounded-md border p-3 text-sm"
+            {markdown ? (
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab === "preview"}
+                className={tabClass(tab === "preview")}
+                onClick={() => setTab("preview")}
               >
-                {s.invalidCard(cardProblem)}
-              </p>
+                {s.preview}
+              </button>
             ) : null}
-            <MarkdownView
-              source={content.replace(/^---\r?\n[\s\S]*?\r?\n(---|\.\.\.)\r?\n/, "")}
-              base={{ repoPath: repoHref(repo), rev: branch, dir }}
-            />
           </div>
-        )}
+          {tab === "edit" || !markdown ? (
+            <Textarea
+              aria-label={s.content}
+              value={content}
+              onChange={(e) => setContent(e.target.value)}
+              rows={22}
+              spellCheck={false}
+              className="rounded-none border-0 font-mono text-[0.8125rem] leading-5 focus-visible:-outline-offset-2"
+              data-testid="file-content"
+            />
+          ) : (
+            <div className="min-h-80 p-4" data-testid="file-preview">
+              {cardProblem ? (
+                <p
+                  role="alert"
+                  className="border-danger/40 bg-danger/10 text-danger mb-4 rounded-md border p-3 text-sm"
+                >
+                  {s.invalidCard(cardProblem)}
+                </p>
+              ) : null}
+              <MarkdownView
+                source={content.replace(/^---\r?\n[\s\S]*?\r?\n(---|\.\.\.)\r?\n/, "")}
+                base={{ repoPath: repoHref(repo), rev: branch, dir }}
+              />
+            </div>
+          )}
+        </div>
+        {target === "README.md" ? (
+          <CardMetadataForm type={repo.type} content={content} onChange={setContent} />
+        ) : null}
       </div>
       <Field id="edit-message" label={s.commitMessage}>
         <Input

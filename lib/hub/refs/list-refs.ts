@@ -13,7 +13,7 @@ export function assertRefName(kind: "branch" | "tag", name: string): void {
   if (problem) throw new AppError("bad_request", `Invalid ${kind} name "${name}": ${problem}`);
 }
 
-/** Branches and tags (tags peeled to their commit), sorted by name. */
+/** Branches and tags (tags peeled to their commit, annotated ones with their message), sorted by name. */
 export async function listRefs(
   repo: RepoRef,
 ): Promise<{ defaultBranch: string; branches: RefInfo[]; tags: RefInfo[] }> {
@@ -22,7 +22,7 @@ export async function listRefs(
     gitDir,
     args: [
       "for-each-ref",
-      "--format=%(refname)%00%(objectname)%00%(*objectname)",
+      "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(contents:subject)",
       "refs/heads",
       "refs/tags",
     ],
@@ -31,9 +31,11 @@ export async function listRefs(
   const tags: RefInfo[] = [];
   for (const line of stdout.toString("utf8").split("\n")) {
     if (!line) continue;
-    const [ref, oid, peeled] = line.split("\0") as [string, string, string];
+    const [ref, oid, peeled, subject] = line.split("\0") as [string, string, string, string];
     if (ref.startsWith("refs/heads/")) branches.push({ name: ref.slice(11), ref, commit: oid });
-    else tags.push({ name: ref.slice(10), ref, commit: peeled || oid });
+    // Only a tag object has its own message; a lightweight tag's subject is its commit's.
+    else if (peeled) tags.push({ name: ref.slice(10), ref, commit: peeled, message: subject });
+    else tags.push({ name: ref.slice(10), ref, commit: oid });
   }
   return { defaultBranch: await readDefaultBranch(gitDir), branches, tags };
 }

@@ -125,7 +125,7 @@ describe("tags", () => {
     const { tags } = await listRefs(repo);
     expect(tags).toEqual([
       { name: "v1", ref: "refs/tags/v1", commit: repo.initial },
-      { name: "v1.1", ref: "refs/tags/v1.1", commit: repo.initial },
+      { name: "v1.1", ref: "refs/tags/v1.1", commit: repo.initial, message: "Release 1.1" },
     ]);
     expect((await error(createTag(repo, { tag: "v1", rev: "main" }))).code).toBe("conflict");
     await deleteTag(repo, { tag: "v1.1" });
