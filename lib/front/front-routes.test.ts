@@ -15,11 +15,11 @@ describe("the front's route table", () => {
     const protocolFiles = routeFiles.filter((entry) => isFrontPath(entry.appPath));
     expect(Object.keys(frontRoutes).sort()).toEqual(protocolFiles.map((e) => e.appPath).sort());
     for (const entry of protocolFiles) {
-      const module = (await import(entry.file)) as Record<string, unknown>;
+      const fileModule = (await import(entry.file)) as Record<string, unknown>;
       const served = frontRoutes[entry.appPath]!;
-      expect(routeMethods(served), entry.appPath).toEqual(routeMethods(module));
-      for (const method of routeMethods(module)) {
-        expect(served[method], `${method} ${entry.appPath}`).toBe(module[method]);
+      expect(routeMethods(served), entry.appPath).toEqual(routeMethods(fileModule));
+      for (const method of routeMethods(fileModule)) {
+        expect(served[method], `${method} ${entry.appPath}`).toBe(fileModule[method]);
       }
     }
   });
