@@ -3,8 +3,7 @@ import "server-only";
 import { getToken } from "next-auth/jwt";
 
 import { findUserById, type UserSummary } from "@/db/queries/owners";
-
-import { authOptions } from "./options";
+import { getConfig } from "@/lib/config";
 
 function parseCookies(header: string | null): Record<string, string> {
   const cookies: Record<string, string> = {};
@@ -32,7 +31,8 @@ export async function sessionUserOfRequest(request: Request): Promise<UserSummar
   const token = await getToken({
     // Only the cookie: a Bearer header is an access token here, never a session.
     req: { cookies: parseCookies(request.headers.get("cookie")), headers: {} } as never,
-    secret: authOptions().secret,
+    // The secret `authOptions()` gives next-auth (whose providers this needs not load).
+    secret: getConfig().authSecret,
   });
   const id = Number(token?.sub);
   if (!Number.isSafeInteger(id) || id <= 0) return null;

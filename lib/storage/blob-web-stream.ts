@@ -29,18 +29,24 @@ export function blobWebStream(sha256: string, range?: ByteRange): ReadableStream
   const file = store.localPath(sha256);
   if (!file) return Readable.toWeb(store.read(sha256, range)) as ReadableStream<Uint8Array>;
   let handle: fsp.FileHandle | null = null;
+  let cancelled = false;
   let position = range?.start ?? 0;
   let end = range ? range.end + 1 : Number.POSITIVE_INFINITY;
   const close = async () => {
+    cancelled = true;
     await handle?.close();
     handle = null;
   };
   const stream = new ReadableStream<Uint8Array>(
     {
-      // Opened on the first read, so a server that sends the file itself never opens it here.
+      // Opened by the first pull, not at construction, and closed again when the stream was
+      // cancelled meanwhile (the front sends the file itself and cancels this body).
       async pull(controller) {
         if (!handle) {
-          handle = await fsp.open(file, "r");
+          const opened = await fsp.open(file, "r");
+          // Cancelled while opening (the front sends the file itself): nothing may stay open.
+          if (cancelled) return void (await opened.close());
+          handle = opened;
           if (!range) end = (await handle.stat()).size;
         }
         const wanted = Math.min(chunkBytes, end - position);
