@@ -8,6 +8,7 @@ import {
   ensureSystemPackages,
   testSystemPackages,
 } from "./lib/deps.mjs";
+import { buildFront, frontIsStale } from "./lib/front.mjs";
 import { checkNodeVersion, fail, log, run } from "./lib/run.mjs";
 
 checkNodeVersion();
@@ -19,8 +20,9 @@ const steps = {
   knip: () => run("npx", ["knip"]),
   unit: () => run("npx", ["vitest", "run"]),
   build: async () => {
-    if (!buildIsStale()) return log("The production build is up to date.");
-    await run("npx", ["next", "build"]);
+    if (buildIsStale()) await run("npx", ["next", "build"]);
+    else log("The production build is up to date.");
+    if (frontIsStale()) await buildFront();
   },
   e2e: () => run("npx", ["playwright", "test"]),
 };

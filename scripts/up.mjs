@@ -1,6 +1,7 @@
 // `npm run up` – from a fresh clone to a running site: install, migrate, seed, build, serve.
 import { buildIsStale } from "./lib/build.mjs";
 import { builderSystemPackages, ensureNodeDependencies, offerSystemPackages } from "./lib/deps.mjs";
+import { buildFront, frontIsStale } from "./lib/front.mjs";
 import { checkNodeVersion, fail, log, run } from "./lib/run.mjs";
 import { startNextServer, waitForHealth } from "./lib/serve.mjs";
 
@@ -29,6 +30,7 @@ try {
   } else {
     log("The production build is up to date.");
   }
+  if (frontIsStale()) await buildFront();
 } catch (error) {
   fail(error.message);
 }

@@ -10,7 +10,7 @@ import { looksLikeSecret } from "@/lib/jobs/secrets";
 
 import { verifyAccessToken } from "./access-tokens";
 import { sessionCookieMarker } from "./caller-cookie";
-import { getSessionUser } from "./session";
+import { sessionUserOfRequest } from "./request-session";
 
 type CallerAuth =
   | { type: "session" }
@@ -121,6 +121,6 @@ export async function resolveCaller(
   }
   // API clients send no session cookie; skipping next-auth for them saves a JWT decode per call.
   if (!request.headers.get("cookie")?.includes(sessionCookieMarker)) return null;
-  const user = await getSessionUser();
+  const user = await sessionUserOfRequest(request);
   return user ? { ...user, auth: { type: "session" } } : null;
 }

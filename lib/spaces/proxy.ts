@@ -16,7 +16,7 @@ import { noteSpaceActivity } from "./activity";
 import { spaceAppPath } from "./run-spec";
 
 // Never passed on: hop-by-hop headers, and the viewer's credentials, which are Strata's, not the app's.
-const droppedRequestHeaders = [
+export const droppedRequestHeaders = [
   "host",
   "connection",
   "keep-alive",
@@ -37,7 +37,7 @@ const loopbackHosts = new Set(["localhost", "127.0.0.1", "[::1]", "0.0.0.0", "[:
  * The endpoint as a base URL, or null when it is not one the proxy may call: only plain HTTP, and
  * never this server itself (a runner's report must not turn the proxy into a loop or a way in).
  */
-function safeEndpoint(endpoint: string): URL | null {
+export function safeEndpoint(endpoint: string): URL | null {
   let url: URL;
   try {
     url = new URL(endpoint);

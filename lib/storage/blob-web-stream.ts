@@ -6,6 +6,16 @@ import { Readable } from "node:stream";
 import { getBlobStore, type ByteRange } from "./blob-store";
 
 const chunkBytes = 1024 * 1024;
+
+/** A body that is a plain file's bytes: the front sends these with `fs.createReadStream`. */
+export type FileBody = { path: string; start: number; end?: number };
+
+const fileBodies = new WeakMap<ReadableStream<Uint8Array>, FileBody>();
+
+/** The file behind a response body made by `blobWebStream`, if it is one. */
+export function fileBehind(body: ReadableStream<Uint8Array> | null): FileBody | undefined {
+  return body ? fileBodies.get(body) : undefined;
+}
 /** Read ahead of the socket: the next chunks come off the disk while earlier ones are being sent. */
 const readAheadBytes = 4 * chunkBytes;
 
@@ -19,19 +29,26 @@ export function blobWebStream(sha256: string, range?: ByteRange): ReadableStream
   const file = store.localPath(sha256);
   if (!file) return Readable.toWeb(store.read(sha256, range)) as ReadableStream<Uint8Array>;
   let handle: fsp.FileHandle | null = null;
+  let cancelled = false;
   let position = range?.start ?? 0;
   let end = range ? range.end + 1 : Number.POSITIVE_INFINITY;
   const close = async () => {
+    cancelled = true;
     await handle?.close();
     handle = null;
   };
-  return new ReadableStream<Uint8Array>(
+  const stream = new ReadableStream<Uint8Array>(
     {
-      async start() {
-        handle = await fsp.open(file, "r");
-        if (!range) end = (await handle.stat()).size;
-      },
+      // Opened by the first pull, not at construction, and closed again when the stream was
+      // cancelled meanwhile (the front sends the file itself and cancels this body).
       async pull(controller) {
+        if (!handle) {
+          const opened = await fsp.open(file, "r");
+          // Cancelled while opening (the front sends the file itself): nothing may stay open.
+          if (cancelled) return void (await opened.close());
+          handle = opened;
+          if (!range) end = (await handle.stat()).size;
+        }
         const wanted = Math.min(chunkBytes, end - position);
         const buffer = Buffer.allocUnsafe(Math.max(wanted, 0));
         const { bytesRead } =
@@ -48,4 +65,6 @@ export function blobWebStream(sha256: string, range?: ByteRange): ReadableStream
     },
     new ByteLengthQueuingStrategy({ highWaterMark: readAheadBytes }),
   );
+  fileBodies.set(stream, { path: file, start: range?.start ?? 0, end: range?.end });
+  return stream;
 }
