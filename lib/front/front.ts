@@ -28,14 +28,17 @@ const nextOrigin = "http://n";
 /** The Space app proxy's route: Next serves its HTTP requests, the front its WebSocket upgrades. */
 const spaceAppRoute = "/[section]/[owner]/[name]/app/[[...path]]";
 
-/** Paths Next rewrites or redirects before matching (repeated slashes, dot segments, a trailing slash): Next keeps them. */
+/** Paths Next rewrites or redirects before matching (repeated slashes, dot segments): Next keeps them. */
 function needsNext(pathname: string): boolean {
-  return (
-    pathname.includes("//") ||
-    pathname.includes("\\") ||
-    (pathname.length > 1 && pathname.endsWith("/")) ||
-    /(^|\/)\.{1,2}(\/|$)/.test(pathname)
-  );
+  return pathname.includes("//") || pathname.includes("\\") || /(^|\/)\.{1,2}(\/|$)/.test(pathname);
+}
+
+/**
+ * With `skipTrailingSlashRedirect` (next.config.ts), Next routes `/v2/` as `/v2` without a
+ * redirect, and registry clients ping exactly `/v2/`: match it the same way.
+ */
+function withoutTrailingSlash(pathname: string): string {
+  return pathname.length > 1 && pathname.endsWith("/") ? pathname.slice(0, -1) : pathname;
 }
 
 /**
@@ -56,7 +59,7 @@ export function createFront(options: { appPaths: Iterable<string>; origin?: stri
   const matchTarget = (target = "/") => {
     const query = target.search(/[?#]/);
     const pathname = query === -1 ? target : target.slice(0, query);
-    return needsNext(pathname) ? null : match(pathname);
+    return needsNext(pathname) ? null : match(withoutTrailingSlash(pathname));
   };
   return {
     handle(req, res) {
