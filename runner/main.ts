@@ -85,6 +85,9 @@ async function run(argv: string[]): Promise<void> {
   process.on("SIGINT", () => shutdown(config.shutdownGraceSeconds * 1000));
   if (args.exitWithParent) {
     // Started by the server (embedded runner): when the server dies, stop the jobs and leave.
+    // Its output went to the server: once that is gone, writing fails (EPIPE), which must not end
+    // the runner before it has stopped its jobs.
+    for (const stream of [process.stdout, process.stderr]) stream.on("error", () => {});
     const parent = process.ppid;
     setInterval(() => {
       if (process.ppid !== parent) {

@@ -187,6 +187,10 @@ export function startEmbeddedRunner(): void {
         cwd: process.cwd(),
         env: childEnv() as NodeJS.ProcessEnv,
         stdio: ["ignore", "pipe", "pipe"],
+        // A process group of its own: a signal to the server's group (a supervisor's SIGKILL)
+        // must not take the runner down before it stops its jobs, or a Space app it started would
+        // live on with nobody to stop it. It notices the server is gone (--exit-with-parent).
+        detached: true,
       },
     );
     state.child = child;
