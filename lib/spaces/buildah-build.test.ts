@@ -24,6 +24,7 @@ import { makeAccount, makeHubRepo, type TestAccount } from "@/test/hf";
 import { author } from "@/test/hub";
 import { startRouteServer } from "@/test/jobs/route-server";
 import { startShellRunner } from "@/test/jobs/shell-runner";
+import { pushTinyBaseImage } from "@/test/jobs/tiny-base-image";
 
 const run = promisify(execFile);
 const canBuild = detectBuilder("shell") === "buildah";
@@ -40,42 +41,14 @@ let stopRunner: (() => Promise<void>) | undefined;
 const sh = (file: string, args: string[]) =>
   run(file, args, { cwd: work, maxBuffer: 64 * 1024 * 1024 });
 
-/** A base image of busybox alone, built and pushed as the image center's admins would. */
+/** A base image of busybox alone, pushed as the image center's admins would. */
 async function pushTinyBase(): Promise<string> {
-  const store = [
-    "--root",
-    path.join(work, "base-storage"),
-    "--runroot",
-    path.join(work, "base-run"),
-    "--storage-driver",
-    "vfs",
-  ];
-  const { stdout } = await sh("buildah", [...store, "from", "scratch"]);
-  const container = stdout.trim();
-  await sh("buildah", [...store, "copy", container, "/bin/busybox", "/bin/busybox"]);
-  await sh("buildah", [
-    ...store,
-    "run",
-    "--isolation",
-    "chroot",
-    container,
-    "/bin/busybox",
-    "--install",
-    "-s",
-    "/bin",
-  ]);
-  await sh("buildah", [...store, "config", "--env", "PATH=/bin", container]);
-  await sh("buildah", [...store, "commit", "-q", container, "tiny"]);
   const image = `${host}/base_image/tiny:1`;
-  await sh("buildah", [
-    ...store,
-    "push",
-    "--tls-verify=false",
-    "--creds",
-    `${admin.name}:${admin.write}`,
-    "tiny",
-    `docker://${image}`,
-  ]);
+  await pushTinyBaseImage({
+    work,
+    reference: image,
+    creds: { name: admin.name, token: admin.write },
+  });
   return image;
 }
 

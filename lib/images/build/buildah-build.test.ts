@@ -22,6 +22,7 @@ import { makeOrg, makeUser, sessionCaller } from "@/test/factories";
 import { makeAccount, type TestAccount } from "@/test/hf";
 import { startRouteServer } from "@/test/jobs/route-server";
 import { startShellRunner } from "@/test/jobs/shell-runner";
+import { pushTinyBaseImage } from "@/test/jobs/tiny-base-image";
 
 import type { PlanSelection } from "./plan";
 import { planImages, startImageBuild } from "./run";
@@ -44,39 +45,11 @@ const sh = (file: string, args: string[]) =>
 
 /** busybox alone, pushed to the mirror the builds pull upstream bases through. */
 async function pushTinyBase(): Promise<void> {
-  const store = [
-    "--root",
-    path.join(work, "base-storage"),
-    "--runroot",
-    path.join(work, "base-run"),
-    "--storage-driver",
-    "vfs",
-  ];
-  const { stdout } = await sh("buildah", [...store, "from", "scratch"]);
-  const container = stdout.trim();
-  await sh("buildah", [...store, "copy", container, "/bin/busybox", "/bin/busybox"]);
-  await sh("buildah", [
-    ...store,
-    "run",
-    "--isolation",
-    "chroot",
-    container,
-    "/bin/busybox",
-    "--install",
-    "-s",
-    "/bin",
-  ]);
-  await sh("buildah", [...store, "config", "--env", "PATH=/bin", container]);
-  await sh("buildah", [...store, "commit", "-q", container, "tiny"]);
-  await sh("buildah", [
-    ...store,
-    "push",
-    "--tls-verify=false",
-    "--creds",
-    `${admin.name}:${admin.write}`,
-    "tiny",
-    `docker://${host}/mirror/tiny:1`,
-  ]);
+  await pushTinyBaseImage({
+    work,
+    reference: `${host}/mirror/tiny:1`,
+    creds: { name: admin.name, token: admin.write },
+  });
   // A mirror serves anyone: the build jobs pull from it without credentials.
   const mirror = (await findRegistryRepository("mirror/tiny"))!;
   await updateRegistryRepositoryVisibility(mirror.id, false);
