@@ -71,7 +71,7 @@ export function RepoListView({ type, signedIn }: { type: HostedRepoType; signedI
                 {data ? s.results(data.total) : ""}
               </p>
               <label className="flex items-center gap-2 text-sm">
-                <span className="text-muted-foreground">{s.sort}</span>
+                <span className="text-muted-foreground shrink-0 whitespace-nowrap">{s.sort}</span>
                 <Select
                   className="w-auto"
                   value={params.sort ?? "updated"}
