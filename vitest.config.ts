@@ -12,7 +12,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,db,runner,scripts,test}/**/*.test.ts"],
+    include: ["{lib,db,runner,scripts,test,components}/**/*.test.ts"],
     setupFiles: ["./test/setup.ts"],
     pool: "forks",
     testTimeout: 30_000,

@@ -95,6 +95,17 @@ test("in Chinese, task names are translated and the languages share one chip", a
   await expect(languages).toHaveCount(1);
   await expect(languages).toContainText("中文");
   await expect(languages.getByRole("link")).toHaveCount(2);
+
+  // The list's filters name them as the card does.
+  await page.goto(`/models?search=${name}`);
+  const task = page.getByRole("group", { name: "任务" });
+  await expect(task.getByRole("link")).toHaveText([/^文本生成 1/]);
+  const language = page.getByRole("group", { name: "语言" });
+  await expect(language.getByRole("link", { name: /^中文 1/ })).toBeVisible();
+  await expect(language.getByRole("link", { name: /^英语 1/ })).toBeVisible();
+  await language.getByRole("link", { name: /^中文 1/ }).click();
+  await expect(page).toHaveURL(new RegExp(`language=zh`));
+  await expect(page.getByTestId("active-filters")).toContainText("语言: 中文");
 });
 
 test("a skip link comes first and text inputs show focus as clearly as buttons", async ({

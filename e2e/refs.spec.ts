@@ -36,6 +36,10 @@ test("a writer creates a branch and a tag in the web UI, git sees them, the file
   await page.getByTestId("ref-switcher").locator("summary").click();
   await page.getByRole("link", { name: "Branches and tags" }).click();
   await expect(page).toHaveURL(`${repoPath}/refs?from=main`);
+  await expect(page.getByRole("link", { name: "Files and versions" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await expect(page.getByLabel("From revision")).toHaveValue("main");
 
   await page.getByLabel("Name", { exact: true }).fill(branch);
@@ -79,4 +83,9 @@ test("a writer creates a branch and a tag in the web UI, git sees them, the file
   await page.getByRole("button", { name: `Delete ${branch}` }).click();
   await expect(page.getByTestId("branch-list")).not.toContainText(branch);
   expect(await lsRemote(repoPath)).not.toContain(`refs/heads/${branch}`);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Delete v1.0" }).click();
+  await expect(page.getByText("No tags yet.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Delete v1.0" })).toHaveCount(0);
+  expect(await lsRemote(repoPath)).not.toContain("refs/tags/v1.0");
 });

@@ -127,7 +127,7 @@ test("a user creates a model, uploads files with progress, browses them, finds t
   // Filters change in the browser without a page load, and the URL keeps the state.
   await page
     .getByRole("group", { name: "Language" })
-    .getByRole("link", { name: /^zh \d+/ })
+    .getByRole("link", { name: /^Chinese \d+/ })
     .click();
   await expect(page).toHaveURL(/\/models\?framework=MindSpore&language=zh$/);
   await expect(page.locator(`[data-repo="${user.username}/${name}"]`)).toBeVisible();

@@ -1,5 +1,6 @@
 // Client-safe display names for card label values.
 import type { Locale } from "@/lib/i18n/strings";
+import type { ListFacet } from "@/lib/repos/list/list-params";
 
 import { taskStrings } from "./task-strings";
 
@@ -30,4 +31,14 @@ export function languageLabel(code: string, locale: Locale): string {
   } catch {
     return code; // not a language tag Intl knows
   }
+}
+
+/**
+ * A list filter's value as the cards show it: task and language names in the reader's language,
+ * other labels (licenses, frameworks, tags) as the card wrote them.
+ */
+export function facetValueLabel(facet: ListFacet, value: string, locale: Locale): string {
+  if (facet === "task") return taskLabel(value, locale);
+  if (facet === "language") return languageLabel(value, locale);
+  return value;
 }

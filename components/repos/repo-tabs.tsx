@@ -11,7 +11,7 @@ export type RepoTab = { id: RepoTabId; href: string; label: string };
 /** Which tab a path belongs to: the first segment after `/{type}s/{owner}/{name}`. */
 function activeTab(pathname: string, base: string): RepoTab["id"] {
   const rest = pathname.slice(base.length).split("/")[1] ?? "";
-  if (["tree", "blob", "upload", "edit"].includes(rest)) return "files";
+  if (["tree", "blob", "upload", "edit", "new", "refs"].includes(rest)) return "files";
   if (rest === "commits" || rest === "commit") return "commits";
   if (rest === "settings") return "settings";
   if (rest === "ci") return "ci";

@@ -2,25 +2,20 @@
 
 import { useState } from "react";
 
-import { useStrings } from "@/components/i18n/locale-provider";
+import { useLocale, useStrings } from "@/components/i18n/locale-provider";
 import { cn } from "@/components/ui/cn";
 import { repoKinds, type HostedRepoType } from "@/lib/repos/kinds";
 import {
   activeFacets,
   listCiHardware,
   withListParams,
-  type ListFacet,
   type RepoListParams,
 } from "@/lib/repos/list/list-params";
 import type { RepoListPage } from "@/lib/repos/list/summary";
 
-import { taskLabel } from "../labels";
+import { facetValueLabel } from "../labels";
 import { repoStrings } from "../strings";
 import { ListLink } from "./list-link";
-
-export function facetValueLabel(facet: ListFacet, value: string): string {
-  return facet === "task" ? taskLabel(value) : value;
-}
 
 /** Every filter with the number of repositories each value would list; a chosen value clears itself. */
 export function FacetPanel({
@@ -35,6 +30,7 @@ export function FacetPanel({
   hrefOf: (params: RepoListParams) => string;
 }) {
   const s = useStrings(repoStrings);
+  const locale = useLocale();
   const [open, setOpen] = useState(false);
   const groups = repoKinds[type].facets.filter(
     (facet) => facets[facet].length > 0 || params[facet],
@@ -127,7 +123,7 @@ export function FacetPanel({
                             : "bg-card hover:border-brand hover:text-brand",
                         )}
                       >
-                        {facetValueLabel(facet, option.value)}{" "}
+                        {facetValueLabel(facet, option.value, locale)}{" "}
                         <span className="tabular-nums opacity-70" title={s.facetCountHint}>
                           {option.count}
                         </span>

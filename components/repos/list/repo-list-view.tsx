@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState, type FormEvent } from "react";
 
-import { useStrings } from "@/components/i18n/locale-provider";
+import { useLocale, useStrings } from "@/components/i18n/locale-provider";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
@@ -20,8 +20,9 @@ import {
 } from "@/lib/repos/list/list-params";
 import { listHref, newRepoHref } from "@/lib/repos/urls";
 
+import { facetValueLabel } from "../labels";
 import { repoStrings } from "../strings";
-import { FacetPanel, facetValueLabel } from "./facet-panel";
+import { FacetPanel } from "./facet-panel";
 import { ListLink, ListNavigation } from "./list-link";
 import { repoListQuery } from "./queries";
 import { RepoCardItem } from "./repo-card-item";
@@ -70,7 +71,7 @@ export function RepoListView({ type, signedIn }: { type: HostedRepoType; signedI
                 {data ? s.results(data.total) : ""}
               </p>
               <label className="flex items-center gap-2 text-sm">
-                <span className="text-muted-foreground">{s.sort}</span>
+                <span className="text-muted-foreground shrink-0 whitespace-nowrap">{s.sort}</span>
                 <Select
                   className="w-auto"
                   value={params.sort ?? "updated"}
@@ -205,6 +206,7 @@ function ActiveFilters({
   hrefOf: (p: RepoListParams) => string;
 }) {
   const s = useStrings(repoStrings);
+  const locale = useLocale();
   const chips = [
     ...(params.search
       ? [{ key: "search" as const, label: `${s.searchFilter}: ${params.search}` }]
@@ -214,7 +216,7 @@ function ActiveFilters({
       : []),
     ...activeFacets(params).map((facet) => ({
       key: facet,
-      label: `${s.facets[facet]}: ${facetValueLabel(facet, params[facet]!)}`,
+      label: `${s.facets[facet]}: ${facetValueLabel(facet, params[facet]!, locale)}`,
     })),
     ...(params.ci ? [{ key: "ci" as const, label: s.ciPassedOn[params.ci] }] : []),
   ];

@@ -17,20 +17,27 @@ export type RowsPage = {
   partial: boolean;
 };
 
-/** One request reads at most this many bytes of Parquet (footers and row groups). */
-const parquetBudgetBytes = 64 * 1024 * 1024;
+/** How much of a split one request may read; tests pass small ones instead of writing huge files. */
+type ReadCaps = {
+  /** Bytes of Parquet (footers and row groups) read in all, across the split's files. */
+  parquetBytes: number;
+  /** Bytes read from the start of each CSV, TSV or JSON Lines file. */
+  textBytes: number;
+};
+
+const viewerCaps: ReadCaps = { parquetBytes: 64 * 1024 * 1024, textBytes: 16 * 1024 * 1024 };
 
 function readWindow(
   repo: RepoRef,
   commit: string,
   file: DataFile,
   window: { offset: number; length: number },
-  budget: { bytes: number },
+  caps: { budget: { bytes: number }; textBytes: number },
 ): Promise<FileWindow> {
   const at = { commit, path: file.path, size: file.size };
   return file.format === "parquet"
-    ? readParquetWindow(repo, at, window, budget)
-    : readTextWindow(repo, { ...at, format: file.format }, window);
+    ? readParquetWindow(repo, at, window, caps.budget)
+    : readTextWindow(repo, { ...at, format: file.format }, window, caps.textBytes);
 }
 
 /**
@@ -43,19 +50,20 @@ export async function readSplitRows(
   commit: string,
   files: DataFile[],
   window: { offset: number; length: number },
+  caps: ReadCaps = viewerCaps,
 ): Promise<RowsPage> {
-  const budget = { bytes: parquetBudgetBytes };
+  const read = { budget: { bytes: caps.parquetBytes }, textBytes: caps.textBytes };
   const page: RowsPage = { columns: [], rows: [], total: 0, partial: false };
   const end = window.offset + window.length;
   for (const [index, file] of files.entries()) {
     const before = page.total;
     const from = Math.max(0, window.offset - before);
     const wanted = Math.max(0, end - before - from);
-    const read = await readWindow(repo, commit, file, { offset: from, length: wanted }, budget);
-    if (index === 0) page.columns = read.columns;
-    page.rows.push(...read.rows.map((row, i) => toTableRow(before + from + i, row)));
-    page.total += read.total;
-    if (!read.complete) {
+    const got = await readWindow(repo, commit, file, { offset: from, length: wanted }, read);
+    if (index === 0) page.columns = got.columns;
+    page.rows.push(...got.rows.map((row, i) => toTableRow(before + from + i, row)));
+    page.total += got.total;
+    if (!got.complete) {
       // The rows past the cap are unknown, so the files after this one cannot be numbered.
       page.partial = true;
       break;

@@ -7,8 +7,6 @@ import { CsvRecords } from "./csv-records";
 import type { DataFormat } from "./data-files";
 import type { Column, FileWindow } from "./table";
 
-/** Text files are read from their start and at most this far: rows past it are not previewed. */
-const maxTextBytes = 16 * 1024 * 1024;
 /** Column types are inferred from this many first rows, so they do not change from page to page. */
 const typeSampleRows = 1_000;
 
@@ -18,9 +16,10 @@ type Values = Record<string, unknown>;
 async function* recordsOf(
   repo: RepoRef,
   file: { commit: string; path: string; size: number; format: Exclude<DataFormat, "parquet"> },
+  maxBytes: number,
 ): AsyncGenerator<string[] | Values> {
   if (file.size === 0) return;
-  const end = Math.min(file.size, maxTextBytes) - 1;
+  const end = Math.min(file.size, maxBytes) - 1;
   const { stream } = await openFile(repo, {
     rev: file.commit,
     path: file.path,
@@ -118,18 +117,20 @@ function columnNames(header: string[]): string[] {
 
 /**
  * Rows `[offset, offset + length)` of a CSV, TSV or JSON Lines file, reading it from the start as a
- * stream up to a cap. The file's row count is known when the cap did not cut it.
+ * stream up to `maxBytes`: rows past it are not previewed. The file's row count is known when the
+ * cap did not cut it.
  */
 export async function readTextWindow(
   repo: RepoRef,
   file: { commit: string; path: string; size: number; format: Exclude<DataFormat, "parquet"> },
   window: { offset: number; length: number },
+  maxBytes: number,
 ): Promise<FileWindow> {
   let header: string[] | null = null;
   const sample: (string[] | Values)[] = [];
   const page: (string[] | Values)[] = [];
   let count = 0;
-  for await (const record of recordsOf(repo, file)) {
+  for await (const record of recordsOf(repo, file, maxBytes)) {
     if (file.format !== "jsonl" && header === null) {
       header = columnNames(record as string[]);
       continue;
@@ -138,7 +139,7 @@ export async function readTextWindow(
     if (count >= window.offset && count < window.offset + window.length) page.push(record);
     count++;
   }
-  const complete = file.size <= maxTextBytes;
+  const complete = file.size <= maxBytes;
   if (file.format === "jsonl") {
     const names = [...new Set(sample.flatMap((values) => Object.keys(values)))];
     const columns: Column[] = names.map((name) => ({
