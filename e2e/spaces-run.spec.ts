@@ -177,13 +177,15 @@ test("a gradio Space's app runs on the embedded runner behind the proxy: form, S
     summary: "Fixed",
     files: { "app.py": appPy("two") },
   });
+  // (A page rendered just before the switch still names the failed start while its frame already
+  // shows the new version: reload until both agree.)
   await expect(async () => {
     await page.reload();
     await expect(app.getByRole("heading", { name: "Greeter two" })).toBeVisible({
       timeout: 2_000,
     });
+    await expect(problem).toBeHidden({ timeout: 2_000 });
   }).toPass({ timeout: 240_000 });
-  await expect(problem).toBeHidden();
 
   // Pause: the proxy answers with a page of its own; Resume brings the app back.
   await page.getByTestId("space-pause").click();
