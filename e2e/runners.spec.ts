@@ -14,6 +14,8 @@ adminTest(
     await expect(embedded.getByTestId("runner-status")).toHaveText("online");
     await expect(embedded).toContainText("hardware=cpu");
     await expect(embedded).toContainText("shell");
+    // Space apps on runners have a section of their own (rows or what to do next).
+    await expect(page.getByRole("heading", { name: "Space apps" })).toBeVisible();
 
     const form = page.getByRole("form", { name: "Run a diagnostic job" });
     await form.getByLabel("Labels").fill("hardware=cpu");

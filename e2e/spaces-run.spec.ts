@@ -1,7 +1,8 @@
 import type { APIRequestContext } from "@playwright/test";
 
-import { cli, createToken } from "./support/cli";
+import { cli, createToken, createUser } from "./support/cli";
 import { expect, test } from "./support/fixtures";
+import { signInViaApi } from "./support/session";
 import { pushBase } from "./support/space-base";
 
 test.beforeAll(async () => {
@@ -89,6 +90,7 @@ async function commitFiles(
 test("a gradio Space's app runs on the embedded runner behind the proxy: form, SSE, a failed start, pause, sleep and wake", async ({
   page,
   signedIn,
+  browser,
 }) => {
   test.setTimeout(480_000);
   const name = `run-${Date.now().toString(36)}`;
@@ -130,6 +132,22 @@ test("a gradio Space's app runs on the embedded runner behind the proxy: form, S
   await app.getByRole("button", { name: "Greet" }).click();
   await expect(app.getByRole("heading", { name: "Hello, Ada <3 (from one)" })).toBeVisible();
 
+  // A site administrator sees the app on /runners: on the embedded runner, on CPU, holding no NPU.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signInViaApi(admin, await createUser({ admin: true }));
+  await admin.goto("/runners");
+  await expect(admin.getByRole("heading", { name: "Space apps" })).toBeVisible();
+  const row = admin.locator(`[data-testid="running-space-row"][data-space="${repo}"]`);
+  await expect(row.getByTestId("running-space-state")).toHaveText("running");
+  await expect(row).toContainText("embedded-");
+  await expect(row).toContainText("CPU");
+  await expect(row.getByTestId("running-space-npus")).toHaveText(/none$/);
+  await expect(row.getByRole("link", { name: repo })).toHaveAttribute("href", `/spaces/${repo}`);
+  await adminContext.close();
+  // The owner is no administrator: the page does not exist for them.
+  expect((await page.request.get("/runners")).status()).toBe(404);
+
   // Both logs are SSE streams at the Hub's paths.
   const buildLog = await page.request.get(`/api/spaces/${repo}/logs/build`);
   expect(buildLog.headers()["content-type"]).toContain("text/event-stream");
@@ -159,13 +177,15 @@ test("a gradio Space's app runs on the embedded runner behind the proxy: form, S
     summary: "Fixed",
     files: { "app.py": appPy("two") },
   });
+  // (A page rendered just before the switch still names the failed start while its frame already
+  // shows the new version: reload until both agree.)
   await expect(async () => {
     await page.reload();
     await expect(app.getByRole("heading", { name: "Greeter two" })).toBeVisible({
       timeout: 2_000,
     });
+    await expect(problem).toBeHidden({ timeout: 2_000 });
   }).toPass({ timeout: 240_000 });
-  await expect(problem).toBeHidden();
 
   // Pause: the proxy answers with a page of its own; Resume brings the app back.
   await page.getByTestId("space-pause").click();

@@ -8,6 +8,7 @@ import { DiagnosticForm } from "@/components/jobs/diagnostic-form";
 import { JobTable } from "@/components/jobs/job-table";
 import { RegistrationTokenTable } from "@/components/jobs/registration-token-table";
 import { RunnerTable } from "@/components/jobs/runner-table";
+import { RunningSpaceTable } from "@/components/jobs/running-space-table";
 import { jobStrings } from "@/components/jobs/strings";
 import { Card, PageHeading } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -16,6 +17,7 @@ import { requireSessionUser } from "@/lib/auth/require-user";
 import { getStrings } from "@/lib/i18n/server";
 import { listJobsOverview, listRunnersOverview } from "@/lib/jobs/overview";
 import { listRegistrationTokens } from "@/lib/jobs/registration-tokens";
+import { listRunningSpaces } from "@/lib/spaces/running-spaces";
 
 export const metadata: Metadata = { title: "Runners" };
 
@@ -51,9 +53,11 @@ function Section({
 export default async function RunnersPage() {
   const user = await requireSessionUser("/runners");
   if (!user.isAdmin) notFound();
-  const [s, runners, queue, recent, tokens] = await Promise.all([
+  const caller = { ...user, auth: { type: "session" as const } };
+  const [s, runners, spaces, queue, recent, tokens] = await Promise.all([
     getStrings(jobStrings),
     listRunnersOverview(),
+    listRunningSpaces(caller),
     listJobsOverview({ states: ["queued", "running"], limit: 100 }),
     listJobsOverview({ states: finalJobStates, limit: 20 }),
     listRegistrationTokens(),
@@ -79,6 +83,28 @@ export default async function RunnersPage() {
           <RunnerTable runners={runners} />
         ) : (
           <EmptyState title={s.noRunners} description={s.noRunnersHint} />
+        )}
+      </Section>
+
+      <Section
+        id="spaces-heading"
+        title={s.spacesHeading}
+        lead={s.spacesLead}
+        aside={
+          spaces.length ? (
+            <span className="text-muted-foreground text-sm">
+              {s.spacesSummary(
+                spaces.length,
+                spaces.reduce((n, space) => n + space.npuDevices.length, 0),
+              )}
+            </span>
+          ) : null
+        }
+      >
+        {spaces.length ? (
+          <RunningSpaceTable spaces={spaces} />
+        ) : (
+          <EmptyState title={s.noSpaces} description={s.noSpacesHint} />
         )}
       </Section>
 

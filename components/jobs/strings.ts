@@ -31,6 +31,18 @@ type Strings = {
   remove: string;
   removing: string;
   confirmRemove: (name: string) => string;
+  // Space apps on runners
+  spacesHeading: string;
+  spacesLead: string;
+  spacesSummary: (count: number, npus: number) => string;
+  noSpaces: string;
+  noSpacesHint: string;
+  columnSpace: string;
+  columnHardware: string;
+  columnStarted: string;
+  columnEndpoint: string;
+  spaceStates: Record<"starting" | "running" | "stopping", string>;
+  hardwareNames: (hardware: string | null) => string;
   // Queue and jobs
   queueHeading: string;
   queueLead: string;
@@ -203,6 +215,21 @@ export const jobStrings = defineStrings<Strings>({
     removing: "Removing…",
     confirmRemove: (name) =>
       `Remove runner ${name}? Its token stops working; jobs it is running are requeued or fail when their lease runs out.`,
+    spacesHeading: "Space apps",
+    spacesLead:
+      "Every Space app a runner holds now, starting, serving or stopping, with the NPUs it holds. Paused and sleeping Spaces hold nothing.",
+    spacesSummary: (count, npus) =>
+      `${count} ${count === 1 ? "app" : "apps"} · ${npus} ${npus === 1 ? "NPU" : "NPUs"} held`,
+    noSpaces: "No Space app is running",
+    noSpacesHint:
+      "A Space's app starts on a runner of its hardware after a successful build. NPU Spaces need a runner registered with --npus; an app that nobody visits goes to sleep and frees its runner.",
+    columnSpace: "Space",
+    columnHardware: "Hardware",
+    columnStarted: "Started",
+    columnEndpoint: "Endpoint",
+    spaceStates: { starting: "starting", running: "running", stopping: "stopping" },
+    hardwareNames: (hardware) =>
+      hardware === "npu" ? "NPU" : hardware === "cpu" ? "CPU" : (hardware ?? "any"),
     queueHeading: "Queue",
     queueLead: "Jobs waiting for a runner and jobs running now.",
     queueEmpty: "Nothing is queued or running.",
@@ -355,6 +382,20 @@ export const jobStrings = defineStrings<Strings>({
     removing: "正在移除…",
     confirmRemove: (name) =>
       `确定移除执行器 ${name}？其令牌将立即失效；它正在运行的任务会在租约到期后重新排队或失败。`,
+    spacesHeading: "体验空间应用",
+    spacesLead:
+      "执行器当前承载的每个体验空间应用（启动中、运行中或停止中）及其占用的 NPU。已暂停或休眠的体验空间不占用任何资源。",
+    spacesSummary: (count, npus) => `${count} 个应用 · 占用 ${npus} 个 NPU`,
+    noSpaces: "没有正在运行的体验空间应用",
+    noSpacesHint:
+      "体验空间构建成功后，其应用会在相应硬件的执行器上启动。NPU 体验空间需要使用 --npus 注册的执行器；无人访问的应用会休眠并释放执行器。",
+    columnSpace: "体验空间",
+    columnHardware: "硬件",
+    columnStarted: "启动时间",
+    columnEndpoint: "访问地址",
+    spaceStates: { starting: "启动中", running: "运行中", stopping: "停止中" },
+    hardwareNames: (hardware) =>
+      hardware === "npu" ? "NPU" : hardware === "cpu" ? "CPU" : (hardware ?? "任意"),
     queueHeading: "队列",
     queueLead: "等待执行器的任务和正在运行的任务。",
     queueEmpty: "没有排队或运行中的任务。",

@@ -43,7 +43,7 @@ export type EnqueueJobInput = z.input<typeof enqueueJobSchema> & {
  * run: steps in an image need docker, build steps a builder (any, unless the job names one).
  */
 function requiredLabels(spec: JobSpec, labels: Labels): Labels {
-  const runsImages = !!spec.image || spec.steps.some((s) => s.type !== "build" && !!s.image);
+  const runsImages = !!spec.image || spec.steps.some((s) => "image" in s && !!s.image);
   const builds = spec.steps.some((s) => s.type === "build");
   return {
     ...(builds ? { [builderLabel]: anyLabelValue } : {}),

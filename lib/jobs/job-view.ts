@@ -39,7 +39,12 @@ function summariseSteps(spec: Record<string, unknown>): JobView["steps"] {
   return (steps ?? []).map((step) => ({
     type: step.type,
     name: step.name ?? null,
-    image: step.type === "build" ? step.tag : (step.image ?? image ?? null),
+    image:
+      step.type === "build"
+        ? step.tag
+        : step.type === "python-env"
+          ? null
+          : (step.image ?? image ?? null),
   }));
 }
 

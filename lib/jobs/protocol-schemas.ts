@@ -103,6 +103,13 @@ const jobStepSchema = z.discriminatedUnion("type", [
     noCache: z.boolean().optional(),
   }),
   z.object({
+    type: z.literal("python-env"),
+    name: stepName,
+    // It names a directory on the runner: plain, lower case, no path.
+    key: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/, "Use a plain key such as space-12."),
+    requirements: relativePath,
+  }),
+  z.object({
     type: z.literal("service"),
     name: stepName,
     script: z

@@ -89,6 +89,20 @@ export type JobStep =
     }
   | {
       /**
+       * Shell runners: a Python virtualenv at `.venv` in the work dir with the packages of
+       * `requirements` (a file relative to the work dir) installed, kept on the runner for `key`
+       * (a Space) and reused by its later jobs while the file and the host's Python stay the same.
+       * Nothing when the file is missing or lists nothing. Docker runners refuse it: there the
+       * image holds the packages.
+       */
+      type: "python-env";
+      name?: string;
+      /** Whose environments these are, e.g. `space-12`; one key's are never another's. */
+      key: string;
+      requirements: string;
+    }
+  | {
+      /**
        * A long-running process (e.g. a Space's app) that listens on `port` inside its environment.
        * It runs until the job is cancelled or times out; once it answers, the runner reports its
        * endpoint. Only the last step of a spec may be a service.

@@ -46,6 +46,7 @@ async function runToEndpoint(job: ReturnType<typeof payload>) {
 describe("a Space run on a docker runner", () => {
   it("of an npu-basic gradio Space is exactly this docker command line, with values only in docker's environment", async () => {
     const spec = spaceRunSpec({
+      repoId: 12,
       owner: "alice",
       name: "npu-demo",
       commit: "0123456789abcdef0123456789abcdef01234567",
@@ -136,6 +137,7 @@ describe("a Space run on a docker runner", () => {
 
   it("of a docker Space starts the image's own command in its own working dir, under its hardware's limits", async () => {
     const spec = spaceRunSpec({
+      repoId: 12,
       owner: "alice",
       name: "web",
       commit: "0123456789abcdef0123456789abcdef01234567",

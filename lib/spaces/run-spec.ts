@@ -6,6 +6,8 @@ import { fetchCommitLines, shellQuote as quote } from "@/lib/jobs/fetch-script";
 import { appDir } from "./build-spec";
 
 export type SpaceRunInput = {
+  /** The Space's repository id: its Python environment on a shell runner is kept under it. */
+  repoId: number;
   owner: string;
   name: string;
   commit: string;
@@ -86,28 +88,31 @@ export function spaceRunSpec(input: SpaceRunInput): JobSpec {
       ],
     };
   }
-  const install = [
-    ...fetchCommitLines({ cloneUrl: input.cloneUrl, commit: input.commit, dir: "src" }),
-    // A virtualenv of the run's own, so one Space's packages never meet another's.
-    "if grep -qv '^\\s*\\(#\\|$\\)' requirements.txt 2>/dev/null; then",
-    "  python3 -m venv ../venv",
-    "  ../venv/bin/pip install --no-cache-dir -r requirements.txt",
-    "fi",
-  ];
   return {
     env: spaceEnv(input),
     steps: [
       {
         type: "script",
         name: `Fetch the Space at ${input.commit.slice(0, 7)}`,
-        script: install.join("\n"),
+        script: fetchCommitLines({
+          cloneUrl: input.cloneUrl,
+          commit: input.commit,
+          dir: "src",
+        }).join("\n"),
+      },
+      // A virtualenv of the Space's own, kept by the runner while its requirements stay the same.
+      {
+        type: "python-env",
+        name: "Prepare the Python environment",
+        key: `space-${input.repoId}`,
+        requirements: "src/requirements.txt",
       },
       {
         ...serve,
         script: [
           listen,
+          'if [ -x .venv/bin/python ]; then export VIRTUAL_ENV="$PWD/.venv" PATH="$PWD/.venv/bin:$PATH"; fi',
           "cd src",
-          "if [ -d ../venv ]; then . ../venv/bin/activate; fi",
           `exec python3 ${quote(input.appFile)}`,
         ].join("\n"),
       },

@@ -60,6 +60,7 @@ export async function startSpaceRun(
   const { id } = await enqueueJob({
     kind: "space-run",
     spec: spaceRunSpec({
+      repoId: repo.id,
       owner: ref.owner,
       name: ref.name,
       commit: build.builtCommit,

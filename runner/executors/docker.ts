@@ -146,6 +146,10 @@ export const dockerExecutor: Executor = {
         );
       case "build":
         return runBuild(ctx, step);
+      case "python-env":
+        throw new StepError(
+          "A docker runner runs code in its image, which holds its Python packages; python-env steps are for shell runners.",
+        );
     }
   },
 };

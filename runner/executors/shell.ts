@@ -5,8 +5,10 @@ import type { RunnerBuilder } from "../../lib/jobs/protocol";
 import { runBuildahBuild } from "../builders/buildah";
 import { baseEnv } from "../job-env";
 import { handDirsTo, removeDirsAs, type JobUser } from "../job-user";
+import { PythonEnvCache } from "../python-env-cache";
 import { defaultShellLimits, limitsPrologue, type ShellLimits } from "../shell-limits";
 import { defaultUidBase, SlotUsers } from "../slot-users";
+import { runPythonEnvStep } from "./python-env-step";
 import { runService } from "./service";
 import { StepError, type Executor } from "./types";
 
@@ -21,6 +23,11 @@ export type ShellExecutorOptions = {
   limits?: ShellLimits;
   /** What builds images for build steps: buildah, or nothing (such jobs never reach this runner). */
   builder?: RunnerBuilder;
+  /**
+   * Where Python environments are kept between jobs (`python-env` steps); default `python-envs`
+   * beside the job dirs. Must be this runner's alone.
+   */
+  envCacheDir?: string;
 };
 
 /**
@@ -42,6 +49,12 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
     : null;
   // The slot user of each running job, by its dirs (one set per job).
   const users = new Map<string, JobUser>();
+  const envCaches = new Map<string, PythonEnvCache>();
+  const envCacheFor = (dirs: { root: string }) => {
+    const dir = options.envCacheDir ?? path.join(path.dirname(dirs.root), "python-envs");
+    if (!envCaches.has(dir)) envCaches.set(dir, new PythonEnvCache(dir));
+    return envCaches.get(dir)!;
+  };
   return {
     name: "shell",
     ...(slots
@@ -77,16 +90,18 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
             : null,
         );
       }
-      if (step.image ?? job.spec.image) {
+      if (step.type !== "python-env" && (step.image ?? job.spec.image)) {
         throw new StepError(
           "This runner uses the shell executor and cannot run a container image; label the job executor=docker.",
         );
       }
       // Owned by the runner in a dir the job cannot write: the job may read its script, not swap it.
       const script = path.join(dirs.scripts, `step-${index + 1}.sh`);
-      await fs.writeFile(script, step.script, { mode: 0o600, flag: "wx" });
-      // Explicitly, not by the create mode: a umask (the server's 077 for the embedded runner) would narrow it.
-      if (user) await fs.chmod(script, 0o644);
+      const writeScript = async (text: string) => {
+        await fs.writeFile(script, text, { mode: 0o600, flag: "wx" });
+        // Explicitly, not by the create mode: a umask (the server's 077 for the embedded runner) would narrow it.
+        if (user) await fs.chmod(script, 0o644);
+      };
       const npuEnv: Record<string, string> = job.npuDevices.length
         ? { ASCEND_RT_VISIBLE_DEVICES: job.npuDevices.join(",") }
         : {};
@@ -104,6 +119,21 @@ export function createShellExecutor(options: ShellExecutorOptions = {}): Executo
           signal,
           killGraceMs,
         });
+      if (step.type === "python-env")
+        return runPythonEnvStep({
+          ctx,
+          step,
+          cache: envCacheFor(dirs),
+          user,
+          stopJobProcesses: async () => {
+            if (user && slots) await slots.stopProcesses(user);
+          },
+          launch: async (text) => {
+            await writeScript(text);
+            return launch({}, ctx.signal);
+          },
+        });
+      await writeScript(step.script);
       // On the host, two jobs' services share the network: each listens on a host port of its own
       // (its PORT), not on the `port` it asked for.
       if (step.type === "service")
