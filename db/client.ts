@@ -3,6 +3,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -14,7 +15,16 @@ export type Db = BetterSQLite3Database<typeof schema>;
 /** The type of `tx` inside `db.transaction((tx) => …)`. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-type Handle = { db: Db; sqlite: Database.Database; file: string };
+/** What both take: the connection, or a transaction on it (for helpers that run inside either). */
+export type Queryable = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
+
+type Handle = {
+  db: Db;
+  sqlite: Database.Database;
+  file: string;
+  /** Runs its argument in a transaction of better-sqlite3's own (`.immediate` takes the write lock). */
+  inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
+};
 
 // Kept on globalThis so that dev-mode reloads and the several module graphs Next builds
 // (instrumentation, routes, pages) share one connection per process.
@@ -35,7 +45,12 @@ function open(file: string): Handle {
   sqlite.pragma("foreign_keys = ON");
   // The web server, the CLI and runners on this host may write at the same time.
   sqlite.pragma("busy_timeout = 5000");
-  return { db: drizzle(sqlite, { schema }), sqlite, file };
+  return {
+    db: drizzle(sqlite, { schema }),
+    sqlite,
+    file,
+    inTransaction: sqlite.transaction((fn: () => unknown) => fn()),
+  };
 }
 
 function handle(): Handle {
@@ -49,6 +64,17 @@ function handle(): Handle {
 
 export function getDb(): Db {
   return handle().db;
+}
+
+/**
+ * Runs `fn` in an immediate (write-locked) transaction on the connection. For the runner protocol's
+ * hot paths, whose statements are prepared once (db/queries/prepared.ts): drizzle's
+ * `db.transaction` builds a transaction object per call, with a relational query builder for every
+ * table of the schema, which cost more than the claim's own statements. Statements run through
+ * `getDb()` inside `fn` belong to the transaction (one connection); it rolls back when `fn` throws.
+ */
+export function immediateTransaction<T>(fn: () => T): T {
+  return handle().inTransaction.immediate(fn) as T;
 }
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
