@@ -22,8 +22,11 @@ type Handle = {
   db: Db;
   sqlite: Database.Database;
   file: string;
-  /** Runs its argument in a transaction of better-sqlite3's own (`.immediate` takes the write lock). */
-  inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
+  /**
+   * Runs its argument in a transaction of better-sqlite3's own (`.immediate` takes the write lock).
+   * Made on first use: the handle may come from another module graph's copy of this file.
+   */
+  inTransaction?: Database.Transaction<(fn: () => unknown) => unknown>;
 };
 
 // Kept on globalThis so that dev-mode reloads and the several module graphs Next builds
@@ -45,12 +48,7 @@ function open(file: string): Handle {
   sqlite.pragma("foreign_keys = ON");
   // The web server, the CLI and runners on this host may write at the same time.
   sqlite.pragma("busy_timeout = 5000");
-  return {
-    db: drizzle(sqlite, { schema }),
-    sqlite,
-    file,
-    inTransaction: sqlite.transaction((fn: () => unknown) => fn()),
-  };
+  return { db: drizzle(sqlite, { schema }), sqlite, file };
 }
 
 function handle(): Handle {
@@ -74,7 +72,9 @@ export function getDb(): Db {
  * `getDb()` inside `fn` belong to the transaction (one connection); it rolls back when `fn` throws.
  */
 export function immediateTransaction<T>(fn: () => T): T {
-  return handle().inTransaction.immediate(fn) as T;
+  const h = handle();
+  h.inTransaction ??= h.sqlite.transaction((run: () => unknown) => run());
+  return h.inTransaction.immediate(fn) as T;
 }
 
 const migrationsFolder = path.join(process.cwd(), "db", "migrations");
