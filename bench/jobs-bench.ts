@@ -12,8 +12,8 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-import type { ClaimClientsResult } from "./claim-clients";
 import { fork } from "node:child_process";
+import type { ClaimClientsResult } from "./claim-clients";
 
 const { values } = parseArgs({
   options: {
@@ -235,6 +235,7 @@ if (phases.has("direct")) {
     new Request(server.url, { headers: { "Runner-Token": directRunner!.token } }),
   );
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   for (;;) {
     const job = await tryClaimJob(identity, []);
     if (!job) break;
@@ -245,8 +246,10 @@ if (phases.has("direct")) {
     });
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / direct.length;
   console.log(
-    `claim + finish without HTTP, one caller: ${(direct.length / seconds).toFixed(0)} jobs/s (${direct.length} jobs, ${seconds.toFixed(2)} s)`,
+    `claim + finish without HTTP, one caller, load ${loadAverage()}: ${(direct.length / seconds).toFixed(0)} jobs/s (${direct.length} jobs, ${seconds.toFixed(2)} s); CPU ${cpuMs.toFixed(3)} ms per claim + finish → ${(1000 / cpuMs).toFixed(0)} per core`,
   );
 }
 
