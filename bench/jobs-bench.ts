@@ -1,17 +1,19 @@
 // Dispatch latency and claim throughput of the job queue, with real runner agents over HTTP.
 //   npx tsx --conditions=react-server bench/jobs-bench.ts [--runners 10] [--jobs 50] [--burst-runners 20]
-//     [--burst-jobs 1000] [--round-jobs 200] [--phases latency,claims,direct,rounds]
-// Server (the real route handlers behind a small HTTP server) and agents share one process here
-// (the claim clients get a worker thread); each agent uses a no-op command runner, so a "job" is
-// the full protocol round without user code.
-//   … --phases claims --url http://127.0.0.1:3233 --data-dir DIR [--server-pid PID]
+//     [--burst-jobs 1000] [--round-jobs 200] [--clients-procs 1] [--phases latency,claims,direct,rounds]
+// Server (the real route handlers behind a small HTTP server) and agents share one process here,
+// except the claim clients of phase 2, which run in child processes; each agent uses a no-op
+// command runner, so a "job" is the full protocol round without user code.
+//   … --phases claims --url http://127.0.0.1:3263 --data-dir DIR [--server-pid PID]
 // runs the claim phase against a running production server (`next start` on DIR, embedded runner
 // off) instead; the backlog and the runners' registration token go straight into DIR's database.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { Worker } from "node:worker_threads";
+
+import { fork } from "node:child_process";
+import type { ClaimClientsResult } from "./claim-clients";
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     url: { type: "string" },
     "data-dir": { type: "string" },
     "server-pid": { type: "string" },
+    "clients-procs": { type: "string", default: "1" },
   },
 });
 const phases = new Set(values.phases.split(","));
@@ -127,16 +130,13 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /**
- * CPU time this thread (the server's, in phase 2) used, from /proc: unlike wall time it does not
- * grow when other work on a shared host takes the cores.
+ * CPU time the server process used, from /proc (all its threads: GC, libuv pool, Next's workers):
+ * unlike wall time it does not grow when other work on a shared host takes the cores. In-process,
+ * the server is this process, and the claim clients run in child processes of their own.
  */
-function threadCpuMs(): number {
-  // For an external server: its whole process (Next's worker threads included).
-  const file = external
-    ? `/proc/${values["server-pid"]}/stat`
-    : `/proc/self/task/${process.pid}/stat`;
+function serverCpuMs(): number {
   if (external && !values["server-pid"]) return NaN;
-  const stat = fs.readFileSync(file, "utf8");
+  const stat = fs.readFileSync(`/proc/${external ? values["server-pid"] : "self"}/stat`, "utf8");
   const [utime, stime] = stat
     .slice(stat.lastIndexOf(")") + 2)
     .split(" ")
@@ -145,12 +145,13 @@ function threadCpuMs(): number {
   return ((utime + stime) * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
-console.log(
-  `load average before: ${os
+const loadAverage = () =>
+  os
     .loadavg()
     .map((l) => l.toFixed(1))
-    .join(" ")} on ${os.availableParallelism()} cores`,
-);
+    .join(" ");
+
+console.log(`load average before: ${loadAverage()} on ${os.availableParallelism()} cores`);
 
 // 1. Dispatch latency: idle runners waiting in long polls; one job at a time.
 if (phases.has("latency")) {
@@ -170,42 +171,54 @@ if (phases.has("latency")) {
   await Promise.all(idle.map((a) => a.shutdown(1_000)));
 }
 
-// 2. Claim throughput over HTTP: 20 runners against a backlog, each looping request → finish, then
+// 2. Claim throughput over HTTP: runners against a backlog, each looping request → finish, then
 // (side by side, fresh backlog) taking every next job from the finish answer as the agent does. The
-// clients run in a worker thread, so the server's thread does only the server's work.
+// clients run in `--clients-procs` child processes, so the server's CPU figure is the server's alone.
+function startClients(input: { tokens: string[]; nextInFinish: boolean }) {
+  const child = fork(path.resolve("bench/claim-clients.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const exited = new Promise<never>((_, reject) =>
+    child.once("exit", (code) => reject(new Error(`a claim client process exited (${code})`))),
+  );
+  const next = () =>
+    Promise.race([new Promise<unknown>((resolve) => child.once("message", resolve)), exited]);
+  return {
+    loaded: next().then(() => child.send({ url: server.url, ...input })),
+    go: () => {
+      const result = next() as Promise<ClaimClientsResult>;
+      child.send("go");
+      return result;
+    },
+  };
+}
+
 async function claimBurst(nextInFinish: boolean) {
   const claimed = new Map<number, number>(); // job id → times claimed
   const backlog: number[] = [];
   for (let i = 0; i < Number(values["burst-jobs"]); i++) backlog.push((await enqueue("claim")).id);
-  const claimerTokens = (await register(Number(values["burst-runners"]), "claim")).map(
-    (r) => r.token,
+  const tokens = (await register(Number(values["burst-runners"]), "claim")).map((r) => r.token);
+  const procs = Math.max(1, Math.min(Number(values["clients-procs"]), tokens.length));
+  const clients = Array.from({ length: procs }, (_, i) =>
+    startClients({ tokens: tokens.filter((_, t) => t % procs === i), nextInFinish }),
   );
-  const cpuBefore = threadCpuMs();
-  const worker = new Worker(path.resolve("test/jobs/claim-worker-boot.mjs"), {
-    workerData: {
-      module: path.resolve("bench/claim-clients.ts"),
-      url: server.url,
-      tokens: claimerTokens,
-      nextInFinish,
-    },
-  });
-  const burstResult = await new Promise<{ claimed: number[]; seconds: number }>(
-    (resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", reject);
-    },
-  );
-  const serverCpuMs = threadCpuMs() - cpuBefore;
-  await worker.terminate();
-  for (const id of burstResult.claimed) claimed.set(id, (claimed.get(id) ?? 0) + 1);
-  const seconds = burstResult.seconds;
+  await Promise.all(clients.map((c) => c.loaded));
+  const load = loadAverage();
+  const cpuBefore = serverCpuMs();
+  const t0 = performance.now();
+  const results = await Promise.all(clients.map((c) => c.go()));
+  const seconds = (performance.now() - t0) / 1000;
+  const serverMs = serverCpuMs() - cpuBefore;
+  const clientMs = results.reduce((sum, r) => sum + r.cpuMs, 0);
+  for (const id of results.flatMap((r) => r.claimed)) claimed.set(id, (claimed.get(id) ?? 0) + 1);
   const doubles = [...claimed.values()].filter((n) => n > 1).length;
   const mode = nextInFinish ? "next job in the finish answer" : "request → finish";
   console.log(
-    `claim throughput over HTTP (${mode}), ${claimerTokens.length} runners (clients in a worker thread), ${backlog.length} queued jobs: ${(backlog.length / seconds).toFixed(0)} claims/s (claim + finish each, ${seconds.toFixed(2)} s); claimed ${claimed.size}/${backlog.length}; double claims: ${doubles}`,
+    `claim throughput over HTTP (${mode}), ${tokens.length} runners in ${procs} client process(es), ${backlog.length} queued jobs, load ${load}: ${(backlog.length / seconds).toFixed(0)} claims/s (claim + finish each, ${seconds.toFixed(2)} s); claimed ${claimed.size}/${backlog.length}; double claims: ${doubles}`,
   );
   console.log(
-    `  ${external ? "server process" : "server thread"} CPU: ${(serverCpuMs / backlog.length).toFixed(2)} ms per claim + finish → ${((backlog.length * 1000) / serverCpuMs).toFixed(0)} claims/s per core`,
+    `  server process CPU: ${(serverMs / backlog.length).toFixed(2)} ms per claim + finish → ${((backlog.length * 1000) / serverMs).toFixed(0)} claims/s per core; clients: ${(clientMs / backlog.length).toFixed(2)} ms per claim`,
   );
 }
 if (phases.has("claims")) {
@@ -222,6 +235,7 @@ if (phases.has("direct")) {
     new Request(server.url, { headers: { "Runner-Token": directRunner!.token } }),
   );
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   for (;;) {
     const job = await tryClaimJob(identity, []);
     if (!job) break;
@@ -232,8 +246,10 @@ if (phases.has("direct")) {
     });
   }
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / direct.length;
   console.log(
-    `claim + finish without HTTP, one caller: ${(direct.length / seconds).toFixed(0)} jobs/s (${direct.length} jobs, ${seconds.toFixed(2)} s)`,
+    `claim + finish without HTTP, one caller, load ${loadAverage()}: ${(direct.length / seconds).toFixed(0)} jobs/s (${direct.length} jobs, ${seconds.toFixed(2)} s); CPU ${cpuMs.toFixed(3)} ms per claim + finish → ${(1000 / cpuMs).toFixed(0)} per core`,
   );
 }
 

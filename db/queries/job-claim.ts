@@ -2,7 +2,7 @@ import "server-only";
 
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 
-import { getDb } from "../client";
+import { immediateTransaction } from "../client";
 import { jobs, runners, type JobKind } from "../schema";
 import type { JobGrantsRecord } from "./jobs";
 import { preparedStatements } from "./prepared";
@@ -128,35 +128,32 @@ export async function claimNextJob(input: {
 }): Promise<ClaimedJob | null> {
   const { runnerId } = input;
   const s = statements();
-  return getDb().transaction(
-    () => {
-      const runner = s.runner.get({ runnerId });
-      if (!runner) return null;
-      const running = s.running.all({ runnerId });
-      if (running.length >= runner.capacity) return null;
+  return immediateTransaction(() => {
+    const runner = s.runner.get({ runnerId });
+    if (!runner) return null;
+    const running = s.running.all({ runnerId });
+    if (running.length >= runner.capacity) return null;
 
-      const used = new Set([...running.flatMap((j) => j.npuDevices), ...input.busyNpus]);
-      const free = runner.npuDevices.filter((d) => !used.has(d)).sort((a, b) => a - b);
-      const candidate = s.candidate.get({
-        freeNpus: free.length,
-        servicesAllowed: spaceRunsFit(runner, running) ? 1 : 0,
-        runnerLabels: JSON.stringify(runner.labels),
-      });
-      if (!candidate) return null;
+    const used = new Set([...running.flatMap((j) => j.npuDevices), ...input.busyNpus]);
+    const free = runner.npuDevices.filter((d) => !used.has(d)).sort((a, b) => a - b);
+    const candidate = s.candidate.get({
+      freeNpus: free.length,
+      servicesAllowed: spaceRunsFit(runner, running) ? 1 : 0,
+      runnerLabels: JSON.stringify(runner.labels),
+    });
+    if (!candidate) return null;
 
-      // Placeholders bypass column encoders: pass JSON and epoch milliseconds as stored.
-      return (
-        s.claim.get({
-          jobId: candidate.id,
-          runnerId,
-          runnerName: runner.name,
-          npuDevices: JSON.stringify(free.slice(0, candidate.npuCount)),
-          tokenHash: input.tokenHash,
-          leaseUntil: input.leaseUntil.getTime(),
-          now: input.now.getTime(),
-        }) ?? null
-      );
-    },
-    { behavior: "immediate" },
-  );
+    // Placeholders bypass column encoders: pass JSON and epoch milliseconds as stored.
+    return (
+      s.claim.get({
+        jobId: candidate.id,
+        runnerId,
+        runnerName: runner.name,
+        npuDevices: JSON.stringify(free.slice(0, candidate.npuCount)),
+        tokenHash: input.tokenHash,
+        leaseUntil: input.leaseUntil.getTime(),
+        now: input.now.getTime(),
+      }) ?? null
+    );
+  });
 }

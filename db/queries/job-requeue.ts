@@ -2,7 +2,7 @@ import "server-only";
 
 import { and, eq } from "drizzle-orm";
 
-import type { Tx } from "../client";
+import type { Queryable } from "../client";
 import { jobs, type JobKind, type JobState } from "../schema";
 import type { LogWriter } from "./job-logs";
 
@@ -30,7 +30,7 @@ export const lostJobColumns = {
  * the log, and the next attempt's log starts after it. Runs inside the caller's write transaction.
  */
 export function requeueOrEnd(
-  tx: Tx,
+  tx: Queryable,
   job: LostJob,
   options: {
     reason: string;

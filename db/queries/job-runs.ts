@@ -2,7 +2,7 @@ import "server-only";
 
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 
-import { getDb } from "../client";
+import { getDb, immediateTransaction } from "../client";
 import { jobs, type JobKind, type JobState } from "../schema";
 import type { LogWriter } from "./job-logs";
 import { lostJobColumns, requeueOrEnd } from "./job-requeue";
@@ -72,6 +72,7 @@ const statements = preparedStatements((db) => ({
       exitCode: sql`${p("exitCode")}`,
       failureReason: sql`${p("failureReason")}`,
       finishedAt: sql`${p("finishedAt")}`,
+      hookDoneAt: sql`${p("hookDoneAt")}`,
       leaseUntil: null,
       endpoint: null,
     })
@@ -118,45 +119,48 @@ export async function finishJobAttempt(input: {
   logSize?: number;
   now: Date;
   retryableKinds: readonly JobKind[];
+  /**
+   * Kinds without an `onFinished` hook: their jobs end with the hook recorded as done, so no hook
+   * pass has to find and mark them one by one afterwards.
+   */
+  hooklessKinds?: readonly JobKind[];
   writeLog: LogWriter;
 }): Promise<FinishOutcome> {
   const s = statements();
-  return getDb().transaction(
-    (tx) => {
-      const job = s.finishing.get({ jobId: input.jobId });
-      if (!job || job.attempt !== input.attempt) return { status: "superseded" };
-      if (job.state !== "running") {
-        // Ended already: by an earlier finish (a retry of it lands here), or by the server.
-        return job.state === "queued"
-          ? { status: "superseded" }
-          : { status: "finished", state: job.state, logSize: job.logSize };
-      }
-      if (input.logSize !== undefined && input.logSize > job.logSize) {
-        return { status: "log_incomplete", logSize: job.logSize };
-      }
-      if (input.outcome === "handed_back") {
-        const state = requeueOrEnd(tx, job, {
-          reason: input.reason ?? "The runner shut down before the job finished",
-          finalState: "failed",
-          retryableKinds: input.retryableKinds,
-          now: input.now,
-          writeLog: input.writeLog,
-        });
-        return { status: "finished", state, logSize: job.logSize };
-      }
-      const state: JobState = job.cancelRequestedAt ? "cancelled" : input.outcome;
-      s.finish.run({
-        jobId: input.jobId,
-        attempt: input.attempt,
-        state,
-        exitCode: input.exitCode,
-        failureReason: state === "succeeded" ? null : (input.reason ?? null),
-        finishedAt: input.now.getTime(),
+  return immediateTransaction((): FinishOutcome => {
+    const job = s.finishing.get({ jobId: input.jobId });
+    if (!job || job.attempt !== input.attempt) return { status: "superseded" };
+    if (job.state !== "running") {
+      // Ended already: by an earlier finish (a retry of it lands here), or by the server.
+      return job.state === "queued"
+        ? { status: "superseded" }
+        : { status: "finished", state: job.state, logSize: job.logSize };
+    }
+    if (input.logSize !== undefined && input.logSize > job.logSize) {
+      return { status: "log_incomplete", logSize: job.logSize };
+    }
+    if (input.outcome === "handed_back") {
+      const state = requeueOrEnd(getDb(), job, {
+        reason: input.reason ?? "The runner shut down before the job finished",
+        finalState: "failed",
+        retryableKinds: input.retryableKinds,
+        now: input.now,
+        writeLog: input.writeLog,
       });
       return { status: "finished", state, logSize: job.logSize };
-    },
-    { behavior: "immediate" },
-  );
+    }
+    const state: JobState = job.cancelRequestedAt ? "cancelled" : input.outcome;
+    s.finish.run({
+      jobId: input.jobId,
+      attempt: input.attempt,
+      state,
+      exitCode: input.exitCode,
+      failureReason: state === "succeeded" ? null : (input.reason ?? null),
+      finishedAt: input.now.getTime(),
+      hookDoneAt: input.hooklessKinds?.includes(job.kind) ? input.now.getTime() : null,
+    });
+    return { status: "finished", state, logSize: job.logSize };
+  });
 }
 
 /**

@@ -1,8 +1,6 @@
 import fs from "node:fs";
 import type http from "node:http";
-import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 
 import { fileBehind } from "@/lib/storage/blob-web-stream";
 
@@ -45,7 +43,47 @@ export async function sendResponse(
     await pipeline(stream, res).catch(() => res.destroy());
     return;
   }
-  await pipeline(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), res).catch(() =>
-    res.destroy(),
-  );
+  await writeBody(res, body);
+}
+
+/** Resolves when the response can take more, or is closed. */
+function drained(res: http.ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.on("drain", done);
+    res.on("close", done);
+  });
+}
+
+/**
+ * Copies a web-stream body to the response, chunk by chunk, waiting for the socket when it is
+ * behind. Same framing as piping it (Next's way), without `Readable.fromWeb` and `pipeline`, whose
+ * adapter streams and abort signals cost more than the small JSON answers of the runner protocol
+ * themselves. A client gone away cancels the body; a body that fails cuts the connection.
+ */
+async function writeBody(res: http.ServerResponse, body: ReadableStream<Uint8Array>) {
+  const reader = body.getReader();
+  // Also ends a read that waits for a chunk that may never come (a stream that follows a log).
+  const gone = () => {
+    if (!res.writableFinished) reader.cancel().catch(() => {});
+  };
+  res.once("close", gone);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || res.destroyed) break;
+      if (!res.write(value)) await drained(res);
+    }
+    if (res.destroyed) await reader.cancel();
+    else res.end();
+  } catch {
+    res.destroy();
+    await reader.cancel().catch(() => {});
+  } finally {
+    res.off("close", gone);
+  }
 }

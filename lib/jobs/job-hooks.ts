@@ -75,10 +75,20 @@ export async function runOwedJobHooks(
 }
 
 let pass: Promise<unknown> = Promise.resolve();
+/** A pass is queued and has not begun listing owed hooks yet. */
+let passWaiting = false;
 
-/** Queues a pass after the current one (callers that just ended a job don't wait for hooks). */
+/**
+ * Queues a pass after the current one (callers that just ended a job don't wait for hooks). While
+ * a queued pass has not started, it will see this caller's job too: no second pass is queued.
+ */
 export function runOwedJobHooksSoon(): void {
+  if (passWaiting) return;
+  passWaiting = true;
   pass = pass
-    .then(() => runOwedJobHooks())
+    .then(() => {
+      passWaiting = false;
+      return runOwedJobHooks();
+    })
     .catch((error: unknown) => console.error("[strata] job hooks failed:", error));
 }

@@ -11,7 +11,7 @@ import type { RunnerIdentity } from "@/db/queries/runners";
 import { AppError } from "@/lib/errors";
 
 import { runOwedJobHooksSoon } from "./job-hooks";
-import { retryableJobKinds } from "./kinds";
+import { hooklessJobKinds, retryableJobKinds } from "./kinds";
 import { writeJobLog } from "./log-store";
 import { notifyJobChanged, notifyQueueChanged } from "./notifier";
 import type {
@@ -150,6 +150,7 @@ export async function finishJob(
     logSize: input.logSize,
     now: new Date(),
     retryableKinds: retryableJobKinds,
+    hooklessKinds: hooklessJobKinds,
     writeLog: writeJobLog,
   });
   switch (outcome.status) {
@@ -163,7 +164,7 @@ export async function finishJob(
     case "finished":
       notifyJobChanged(job.id);
       if (outcome.state === "queued") notifyQueueChanged();
-      else runOwedJobHooksSoon();
+      else if (!hooklessJobKinds.includes(job.kind)) runOwedJobHooksSoon();
       return {
         status: 200,
         body: {

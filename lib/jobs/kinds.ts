@@ -107,6 +107,11 @@ export const retryableJobKinds: readonly JobKind[] = (
   Object.keys(jobKindDefinitions) as JobKind[]
 ).filter((kind) => jobKindDefinitions[kind].retry);
 
+/** Kinds with nothing to do when a job ends: their jobs owe no hook. */
+export const hooklessJobKinds: readonly JobKind[] = (
+  Object.keys(jobKindDefinitions) as JobKind[]
+).filter((kind) => !jobKindDefinitions[kind].onFinished);
+
 export function defaultMaxAttempts(kind: JobKind): number {
   return jobKindDefinitions[kind].retry ? 3 : 1;
 }
