@@ -263,22 +263,27 @@ export async function listRepoRecords(query: RepoListQuery): Promise<RepoListRes
 export async function countRepoFacets(
   query: RepoListQuery,
   facets: readonly RepoFacet[] = repoFacets,
-  limitPerFacet = 30,
+  options: { limitPerFacet?: number; mayLagMs?: number } = {},
 ): Promise<FacetCounts> {
   const db = getDb();
+  const { limitPerFacet = 30, mayLagMs } = options;
   const result: FacetCounts = {};
   for (const facet of facets) {
-    result[facet] = cachedForMatches(`facet ${facet} ${limitPerFacet}`, query, () =>
-      db
-        .select({ value: repoLabels.value, count: count() })
-        .from(repoLabels)
-        .innerJoin(repos, eq(repos.id, repoLabels.repoId))
-        .innerJoin(owners, eq(owners.id, repos.ownerId))
-        .where(and(eq(repoLabels.facet, facet), conditions(query, facet)))
-        .groupBy(repoLabels.value)
-        .orderBy(desc(count()), asc(repoLabels.value))
-        .limit(limitPerFacet)
-        .all(),
+    result[facet] = cachedForMatches(
+      `facet ${facet} ${limitPerFacet}`,
+      query,
+      () =>
+        db
+          .select({ value: repoLabels.value, count: count() })
+          .from(repoLabels)
+          .innerJoin(repos, eq(repos.id, repoLabels.repoId))
+          .innerJoin(owners, eq(owners.id, repos.ownerId))
+          .where(and(eq(repoLabels.facet, facet), conditions(query, facet)))
+          .groupBy(repoLabels.value)
+          .orderBy(desc(count()), asc(repoLabels.value))
+          .limit(limitPerFacet)
+          .all(),
+      { mayLagMs },
     );
   }
   return result;

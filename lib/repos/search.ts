@@ -17,6 +17,9 @@ import { encodeListCursor } from "./list-cursor";
 
 const filterValue = z.string().trim().min(1).max(100).optional();
 
+/** How long facet counts may be served stale after a write, with `facetsMayLag`. */
+const facetCountsMayLagMs = 10_000;
+
 /** A position from `parseListCursor` (callers decode the cursor: a bad one is theirs to report). */
 const position = z
   .object({ key: z.array(z.union([z.string(), z.number()])).min(1), id: z.number().int() })
@@ -44,6 +47,11 @@ const repoSearchSchema = z.object({
   after: position,
   before: position,
   withFacets: z.boolean().default(false),
+  /**
+   * Facet counts may lag a write by up to `facetCountsMayLagMs` while they are recomputed in the
+   * background (the web lists: a visitor should not wait seconds for eight counts after any change).
+   */
+  facetsMayLag: z.boolean().default(false),
   /** Which facets to count (with `withFacets`); all of them when not given. */
   facets: z.array(z.enum(repoFacets)).optional(),
 });
@@ -65,14 +73,23 @@ export async function searchRepos(
   caller: Caller | null,
   input: RepoSearchInput,
 ): Promise<RepoSearchResult> {
-  const { withFacets, facets: countFacets, ...params } = repoSearchSchema.parse(input);
+  const {
+    withFacets,
+    facets: countFacets,
+    facetsMayLag,
+    ...params
+  } = repoSearchSchema.parse(input);
   const query: RepoListQuery = {
     ...params,
     viewer: caller ? { id: caller.id, isAdmin: caller.isAdmin } : null,
   };
   const [page, facets] = await Promise.all([
     listRepoRecords(query),
-    withFacets ? countRepoFacets(query, countFacets) : Promise.resolve(null),
+    withFacets
+      ? countRepoFacets(query, countFacets, {
+          mayLagMs: facetsMayLag ? facetCountsMayLagMs : undefined,
+        })
+      : Promise.resolve(null),
   ]);
   const { items, total, hasMore } = page;
   const cursor = (row: RepoListRecord | undefined) =>
