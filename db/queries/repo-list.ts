@@ -194,7 +194,11 @@ export type RepoListResult = {
   hasMore: boolean;
 };
 
-export async function listRepoRecords(query: RepoListQuery): Promise<RepoListResult> {
+/** `mayLagMs`: the total may be served stale that long after a write (`cachedForMatches`). */
+export async function listRepoRecords(
+  query: RepoListQuery,
+  options: { mayLagMs?: number } = {},
+): Promise<RepoListResult> {
   const db = getDb();
   const where = conditions(query);
   const total = cachedForMatches(
@@ -207,6 +211,7 @@ export async function listRepoRecords(query: RepoListQuery): Promise<RepoListRes
         .innerJoin(owners, eq(owners.id, repos.ownerId))
         .where(where)
         .get()?.n ?? 0,
+    options,
   );
   const pageWhere = conditions(query, undefined, total > broadMatches);
   const sort = query.sort ?? "updated";

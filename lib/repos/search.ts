@@ -17,8 +17,8 @@ import { encodeListCursor } from "./list-cursor";
 
 const filterValue = z.string().trim().min(1).max(100).optional();
 
-/** How long facet counts may be served stale after a write, with `facetsMayLag`. */
-const facetCountsMayLagMs = 10_000;
+/** How long the total and facet counts may be served stale after a write, with `countsMayLag`. */
+const countsMayLagMs = 10_000;
 
 /** A position from `parseListCursor` (callers decode the cursor: a bad one is theirs to report). */
 const position = z
@@ -48,10 +48,10 @@ const repoSearchSchema = z.object({
   before: position,
   withFacets: z.boolean().default(false),
   /**
-   * Facet counts may lag a write by up to `facetCountsMayLagMs` while they are recomputed in the
-   * background (the web lists: a visitor should not wait seconds for eight counts after any change).
+   * The total and facet counts may lag a write by up to `countsMayLagMs` while they are recomputed
+   * in the background (the web lists: a visitor should not wait seconds for them after any change).
    */
-  facetsMayLag: z.boolean().default(false),
+  countsMayLag: z.boolean().default(false),
   /** Which facets to count (with `withFacets`); all of them when not given. */
   facets: z.array(z.enum(repoFacets)).optional(),
 });
@@ -76,20 +76,17 @@ export async function searchRepos(
   const {
     withFacets,
     facets: countFacets,
-    facetsMayLag,
+    countsMayLag,
     ...params
   } = repoSearchSchema.parse(input);
+  const lag = { mayLagMs: countsMayLag ? countsMayLagMs : undefined };
   const query: RepoListQuery = {
     ...params,
     viewer: caller ? { id: caller.id, isAdmin: caller.isAdmin } : null,
   };
   const [page, facets] = await Promise.all([
-    listRepoRecords(query),
-    withFacets
-      ? countRepoFacets(query, countFacets, {
-          mayLagMs: facetsMayLag ? facetCountsMayLagMs : undefined,
-        })
-      : Promise.resolve(null),
+    listRepoRecords(query, lag),
+    withFacets ? countRepoFacets(query, countFacets, lag) : Promise.resolve(null),
   ]);
   const { items, total, hasMore } = page;
   const cursor = (row: RepoListRecord | undefined) =>

@@ -60,7 +60,7 @@ export async function listRepos(
     after,
     before,
     withFacets: true,
-    facetsMayLag: true,
+    countsMayLag: true,
     facets: [...kindFacets],
   });
   const facets = Object.fromEntries(
