@@ -41,6 +41,29 @@ const fts = (text: string) =>
   `r.id IN (SELECT rowid FROM repo_search WHERE repo_search MATCH '"${text}"')`;
 const label = (facet: string, value: string) =>
   `EXISTS (SELECT 1 FROM repo_labels l WHERE l.repo_id = r.id AND l.facet = '${facet}' AND l.value = '${value}')`;
+const db = new Database(path.join(values["data-dir"], "strata.db"), { readonly: true });
+
+/**
+ * The cursor our `Link` headers and "Next" links carry for the row just before `offset` in the
+ * default order (newest first): base64url JSON of the order, the sort key and the id, as
+ * `lib/repos/list-cursor.ts` makes it. With the bare query's keyset condition for the same page.
+ */
+function cursorAt(offset: number): { cursor: string; where: string } {
+  const row = db
+    .prepare(
+      `SELECT updated_at AS k, id FROM repos WHERE type = 'model' AND is_private = 0
+       ORDER BY updated_at DESC, id DESC LIMIT 1 OFFSET ${offset - 1}`,
+    )
+    .get() as { k: number; id: number };
+  const cursor = Buffer.from(JSON.stringify({ s: "updated", d: "desc", k: [row.k], i: row.id }));
+  return {
+    cursor: cursor.toString("base64url"),
+    where: `r.updated_at <= ${row.k} AND (r.updated_at < ${row.k} OR r.id < ${row.id})`,
+  };
+}
+const deep = cursorAt(1999 * 24);
+const deepApi = cursorAt(50_000);
+
 const cases: Case[] = [
   { name: "list, default (updated)", path: "/models" },
   { name: "search 'llama'", path: "/models?search=llama", where: fts("llama") },
@@ -69,20 +92,26 @@ const cases: Case[] = [
   { name: "facet language", path: "/models?language=zh", where: label("language", "zh") },
   { name: "facet dataset", path: "/models?dataset=c4", where: label("dataset", "c4") },
   { name: "facet tag", path: "/models?tag=chat", where: label("tag", "chat") },
-  { name: "sort likes", path: "/models?sort=likes", order: "r.likes DESC, r.updated_at DESC" },
-  {
-    name: "sort downloads",
-    path: "/models?sort=downloads",
-    order: "r.downloads DESC, r.updated_at DESC",
-  },
+  { name: "sort likes", path: "/models?sort=likes", order: "r.likes DESC, r.id DESC" },
+  { name: "sort downloads", path: "/models?sort=downloads", order: "r.downloads DESC, r.id DESC" },
   { name: "sort created", path: "/models?sort=created", order: "r.created_at DESC, r.id DESC" },
-  { name: "sort name", path: "/models?sort=name", order: "lower(o.name), lower(r.name)" },
+  {
+    name: "sort name",
+    path: "/models?sort=name",
+    order: "lower(o.name), lower(r.name), r.id",
+  },
   { name: "deep page 2000", path: "/models?page=2000", offset: 1999 * 24 },
+  { name: "deep page 2000 by cursor", path: `/models?after=${deep.cursor}`, where: deep.where },
   { name: "HF API search", path: "/hf/api/models?search=llama", where: fts("llama"), limit: 100 },
   { name: "HF API list", path: "/hf/api/models", limit: 100 },
+  {
+    name: "HF API cursor at 50,000",
+    path: `/hf/api/models?limit=100&cursor=${deepApi.cursor}`,
+    where: deepApi.where,
+    limit: 100,
+  },
 ];
 
-const db = new Database(path.join(values["data-dir"], "strata.db"), { readonly: true });
 function bare(c: Case): { perSecond: number; p95: number } {
   const where = `r.type = 'model' AND r.is_private = 0${c.where ? ` AND ${c.where}` : ""}`;
   const page = db.prepare(`SELECT r.id, r.name, o.name AS owner, r.pipeline_tag, r.library_name,

@@ -116,6 +116,7 @@ export const repoStrings = defineStrings({
     previous: "Previous",
     next: "Next",
     pageOf: (page: number, count: number) => `Page ${page} of ${count}`,
+    firstPage: "First page",
     // Profile and home
     seeAll: (n: number) => `See all ${n}`,
     noReposOwner: "Nothing here yet",
@@ -232,6 +233,7 @@ export const repoStrings = defineStrings({
     previous: "上一页",
     next: "下一页",
     pageOf: (page: number, count: number) => `第 ${page} / ${count} 页`,
+    firstPage: "第一页",
     seeAll: (n: number) => `查看全部 ${n} 个`,
     noReposOwner: "这里还没有内容",
     noReposOwnerHint: "此账户的模型和数据集会显示在这里。",

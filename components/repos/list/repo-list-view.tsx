@@ -12,12 +12,14 @@ import type { RepoType } from "@/db/schema/enums";
 import { repoKinds, type HostedRepoType } from "@/lib/repos/kinds";
 import {
   activeFacets,
+  listNumberedPages,
   listQueryString,
   parseListParams,
   withListParams,
   type ListSort,
   type RepoListParams,
 } from "@/lib/repos/list/list-params";
+import type { RepoListPage } from "@/lib/repos/list/summary";
 import { listHref, newRepoHref } from "@/lib/repos/urls";
 
 import { facetValueLabel } from "../labels";
@@ -148,7 +150,7 @@ export function RepoListView({ type, signedIn }: { type: HostedRepoType; signedI
               </ul>
             ) : null}
             {data && data.pageCount > 1 ? (
-              <Pager page={data.page} pageCount={data.pageCount} params={params} hrefOf={hrefOf} />
+              <Pager page={data} params={params} hrefOf={hrefOf} />
             ) : null}
           </div>
         </div>
@@ -250,14 +252,17 @@ function ActiveFilters({
   );
 }
 
+/**
+ * Previous / next links. The first pages are numbered; from page `listNumberedPages` on, "Next"
+ * carries the last row's cursor (`?after=`) and "Previous" the first row's (`?before=`), so a deep
+ * page costs what the first does and its URL can still be shared.
+ */
 function Pager({
   page,
-  pageCount,
   params,
   hrefOf,
 }: {
-  page: number;
-  pageCount: number;
+  page: Pick<RepoListPage, "page" | "pageCount" | "next" | "previous">;
   params: RepoListParams;
   hrefOf: (p: RepoListParams) => string;
 }) {
@@ -265,14 +270,27 @@ function Pager({
   const link =
     "inline-flex h-8 items-center rounded-md border bg-card px-3 text-sm font-medium hover:bg-muted";
   const off = `${link} pointer-events-none opacity-50`;
+  const number = page.page;
+  const previous: Partial<RepoListParams> | null =
+    number !== null
+      ? number > 1
+        ? { page: number - 1 }
+        : null
+      : page.previous
+        ? { before: page.previous }
+        : null;
+  const next: Partial<RepoListParams> | null =
+    number !== null && number < listNumberedPages
+      ? number < page.pageCount
+        ? { page: number + 1 }
+        : null
+      : page.next
+        ? { after: page.next }
+        : null;
   return (
     <nav aria-label={s.pagination} className="flex items-center justify-between gap-2">
-      {page > 1 ? (
-        <ListLink
-          href={hrefOf(withListParams(params, { page: page - 1 }))}
-          rel="prev"
-          className={link}
-        >
+      {previous ? (
+        <ListLink href={hrefOf(withListParams(params, previous))} rel="prev" className={link}>
           ← {s.previous}
         </ListLink>
       ) : (
@@ -280,13 +298,18 @@ function Pager({
           ← {s.previous}
         </span>
       )}
-      <span className="text-muted-foreground text-sm">{s.pageOf(page, pageCount)}</span>
-      {page < pageCount ? (
+      {number !== null ? (
+        <span className="text-muted-foreground text-sm">{s.pageOf(number, page.pageCount)}</span>
+      ) : (
         <ListLink
-          href={hrefOf(withListParams(params, { page: page + 1 }))}
-          rel="next"
-          className={link}
+          href={hrefOf(withListParams(params, {}))}
+          className="text-brand text-sm hover:underline"
         >
+          {s.firstPage}
+        </ListLink>
+      )}
+      {next ? (
+        <ListLink href={hrefOf(withListParams(params, next))} rel="next" className={link}>
           {s.next} →
         </ListLink>
       ) : (

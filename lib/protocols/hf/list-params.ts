@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import type { RepoSearchInput } from "@/lib/repos/search";
 
-/** HF sort keys (and Python's snake_case spellings) → our sorts; popularity stands in for trending. */
+/** HF sort keys (and Python's snake_case spellings) → our sorts; likes stand in for trending. */
 const sorts: Record<string, NonNullable<RepoSearchInput["sort"]>> = {
   lastModified: "updated",
   last_modified: "updated",
@@ -23,7 +23,8 @@ const maxListLimit = 1000;
 export type ListParams = {
   search: Omit<RepoSearchInput, "type" | "withFacets">;
   limit: number;
-  offset: number;
+  /** The opaque `cursor` of our `Link` headers (`lib/repos/list-cursor.ts`), read by the caller. */
+  cursor: string | null;
 };
 
 export function encodeCursor(offset: number): string {
@@ -95,6 +96,6 @@ export function parseListParams(params: URLSearchParams): ListParams {
       direction: direction === "1" || direction === "asc" ? "asc" : "desc",
     },
     limit: intParam(params.get("limit"), defaultListLimit, 1, maxListLimit, "limit"),
-    offset: cursor ? decodeCursor(cursor) : 0,
+    cursor: cursor || null,
   };
 }

@@ -2,10 +2,12 @@ import "server-only";
 
 import type { RepoType } from "@/db/schema/enums";
 import type { Caller } from "@/lib/auth/caller";
+import { AppError } from "@/lib/errors";
+import { parseListCursor } from "@/lib/repos/list-cursor";
 import { searchRepos } from "@/lib/repos/search";
 import { repoTypePlural } from "@/lib/validation/repo-names";
 
-import { encodeCursor, parseListParams } from "./list-params";
+import { parseListParams } from "./list-params";
 import { repoSummaryJson } from "./repo-json";
 import { hfEndpoint, nextLink } from "./responses";
 
@@ -16,12 +18,25 @@ export async function listReposHf(
   type: RepoType,
 ): Promise<Response> {
   const url = new URL(request.url);
-  const { search, limit, offset } = parseListParams(url.searchParams);
-  const page = await searchRepos(caller, { ...search, type, limit, offset });
+  const { search, limit, cursor } = parseListParams(url.searchParams);
+  // The cursor names the last row of the previous page, so every page is an index walk from it.
+  const after = cursor
+    ? parseListCursor(cursor, {
+        sort: search.sort ?? "updated",
+        direction: search.direction ?? "desc",
+      })
+    : undefined;
+  if (after === null) {
+    throw new AppError(
+      "bad_request",
+      "Invalid cursor; follow the Link header of the previous page (with the same sort and direction).",
+    );
+  }
+  const page = await searchRepos(caller, { ...search, type, limit, after });
   const headers: Record<string, string> = { "X-Total-Count": String(page.total) };
-  if (offset + page.items.length < page.total && page.items.length > 0) {
+  if (page.next) {
     const next = new URLSearchParams(url.searchParams);
-    next.set("cursor", encodeCursor(offset + page.items.length));
+    next.set("cursor", page.next);
     next.set("limit", String(limit));
     Object.assign(
       headers,

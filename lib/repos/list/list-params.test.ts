@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { listQueryString, parseListParams } from "./list-params";
+import { listQueryString, parseListParams, withListParams } from "./list-params";
 
 const parse = (query: string) => parseListParams(new URLSearchParams(query));
 
@@ -35,5 +35,19 @@ describe("list params", () => {
       search: "a",
       license: "mit",
     });
+  });
+
+  it("keeps one position per URL: a cursor over a page number, and drops it on other changes", () => {
+    expect(parse("page=50&after=eyJzIjoxfQ&sort=likes")).toEqual({
+      after: "eyJzIjoxfQ",
+      sort: "likes",
+    });
+    expect(parse("after=abc&before=def")).toEqual({ before: "def" });
+    expect(parse("after=not%20a%20cursor")).toEqual({});
+    expect(parse(`after=${"a".repeat(801)}`)).toEqual({});
+    const deep = parse("search=bert&after=abc");
+    expect(withListParams(deep, { license: "mit" })).toEqual({ search: "bert", license: "mit" });
+    expect(withListParams(deep, { before: "xyz" })).toEqual({ search: "bert", before: "xyz" });
+    expect(listQueryString(deep)).toBe("?search=bert&after=abc");
   });
 });

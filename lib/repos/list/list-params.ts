@@ -21,6 +21,13 @@ export type ListSort = (typeof listSorts)[number];
 
 export const listPageSize = 24;
 
+/**
+ * Pages up to this one are linked by number (`?page=`): skipping fewer than 1,000 rows is cheap.
+ * Past it the list links by keyset (`?after=` / `?before=`, the opaque cursor of the last or
+ * first row shown), which costs the same however deep the page is and stays a shareable URL.
+ */
+export const listNumberedPages = 40;
+
 /** The model list's CI filter: `?ci=npu` lists models whose CI passed on NPU (`cpu` likewise). */
 export const listCiHardware = ["npu", "cpu"] as const;
 export type ListCiHardware = (typeof listCiHardware)[number];
@@ -32,12 +39,27 @@ export type RepoListParams = {
   ci?: ListCiHardware;
   sort?: ListSort;
   page?: number;
+  /** The page after the row this cursor names (keyset paging; `page` is then not used). */
+  after?: string;
+  /** The page before the row this cursor names. */
+  before?: string;
 } & Partial<Record<ListFacet, string>>;
 
 type ParamKey = keyof RepoListParams;
 
 /** URL names, in the order they appear in a URL. */
-const keys: ParamKey[] = ["search", "owner", ...listFacets, "ci", "sort", "page"];
+const keys: ParamKey[] = [
+  "search",
+  "owner",
+  ...listFacets,
+  "ci",
+  "sort",
+  "page",
+  "after",
+  "before",
+];
+/** The keys that say where in the list a page is; changing anything else starts from the top. */
+const positionKeys = ["page", "after", "before"] as const;
 
 // Hand-written rather than zod: this module is part of every page's client bundle (the header's
 // links and the list page), and zod would add ~30 kB gz to each first load.
@@ -53,6 +75,11 @@ function pageValue(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const page = Number(value);
   return Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : undefined;
+}
+
+/** A cursor is base64url text; the server checks the rest (`lib/repos/list-cursor.ts`). */
+function cursorValue(value: string | undefined): string | undefined {
+  return value && value.length <= 800 && /^[A-Za-z0-9_-]+$/.test(value) ? value : undefined;
 }
 
 function sortValue(value: string | undefined): ListSort | undefined {
@@ -84,11 +111,15 @@ export function parseListParams(source: ParamSource): RepoListParams {
     if (key === "page") params.page = pageValue(value);
     else if (key === "sort") params.sort = sortValue(value);
     else if (key === "ci") params.ci = ciValue(value);
+    else if (key === "after" || key === "before") params[key] = cursorValue(value);
     else params[key] = textValue(key, value);
   }
   // "updated" is the default; page 1 is the default: neither belongs in the URL.
   if (params.sort === "updated") delete params.sort;
   if (params.page === 1) delete params.page;
+  // One way of saying where the page is: a cursor wins over a page number, `before` over `after`.
+  if (params.before) delete params.after;
+  if (params.after || params.before) delete params.page;
   return compact(params);
 }
 
@@ -111,7 +142,7 @@ export function withListParams(
   changes: Partial<RepoListParams>,
 ): RepoListParams {
   const next: RepoListParams = { ...params, ...changes };
-  if (!("page" in changes)) delete next.page;
+  for (const key of positionKeys) if (!(key in changes)) delete next[key];
   return compact(next);
 }
 

@@ -6,6 +6,7 @@ import type { RepoType } from "@/db/schema/enums";
 import type { Caller } from "@/lib/auth/caller";
 
 import { repoKinds, type HostedRepoType } from "../kinds";
+import { parseListCursor } from "../list-cursor";
 import { searchRepos } from "../search";
 import { listFacets, listPageSize, type ListFacet, type RepoListParams } from "./list-params";
 import { toRepoSummary, type RepoListPage, type RepoSummary } from "./summary";
@@ -35,6 +36,13 @@ export async function listRepos(
   params: RepoListParams,
 ): Promise<RepoListPage> {
   const sort = params.sort ?? "updated";
+  const order = { sort, direction: sortDirection[sort] };
+  // A cursor that does not parse (hand-edited, or made for another sort) opens the first page,
+  // as other list params that do not parse are dropped.
+  const position = (cursor: string | undefined) =>
+    (cursor && parseListCursor(cursor, order)) || undefined;
+  const after = position(params.after);
+  const before = position(params.before);
   const page = params.page ?? 1;
   const kindFacets = repoKinds[type].facets;
   const filters = Object.fromEntries(kindFacets.map((f) => [f, params[f]])) as Partial<
@@ -46,11 +54,13 @@ export async function listRepos(
     owner: params.owner,
     filters,
     ciPassedOn: type === "model" ? params.ci : undefined,
-    sort,
-    direction: sortDirection[sort],
+    ...order,
     limit: listPageSize,
-    offset: (page - 1) * listPageSize,
+    offset: after || before ? 0 : (page - 1) * listPageSize,
+    after,
+    before,
     withFacets: true,
+    countsMayLag: true,
     facets: [...kindFacets],
   });
   const facets = Object.fromEntries(
@@ -59,8 +69,11 @@ export async function listRepos(
   return {
     items: await summaries(result.items),
     total: result.total,
-    page,
+    // A keyset page does not know its number, unless walking back reached the first page.
+    page: !after && !before ? page : before && result.previous === null ? 1 : null,
     pageCount: Math.max(1, Math.ceil(result.total / listPageSize)),
+    next: result.next,
+    previous: result.previous,
     facets,
   };
 }

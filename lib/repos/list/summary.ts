@@ -43,8 +43,12 @@ type FacetOption = { value: string; count: number };
 export type RepoListPage = {
   items: RepoSummary[];
   total: number;
-  page: number;
+  /** The page's number, or null for a page reached by cursor (`?after=` / `?before=`). */
+  page: number | null;
   pageCount: number;
+  /** Cursors of the pages after and before this one (null at either end). */
+  next: string | null;
+  previous: string | null;
   facets: Record<ListFacet, FacetOption[]>;
 };
 
