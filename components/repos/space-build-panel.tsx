@@ -8,8 +8,8 @@ import { getStrings } from "@/lib/i18n/server";
 import type { OfflineCommands } from "@/lib/spaces/offline";
 import type { SpaceRuntime } from "@/lib/spaces/runtime";
 
-import { RebuildButton } from "./rebuild-button";
 import { SpaceBuildBadge } from "./space-build-badge";
+import { RebuildButton } from "./space-lazy";
 
 import { spaceAppStrings } from "./space-strings";
 

@@ -7,7 +7,7 @@ import { getStrings } from "@/lib/i18n/server";
 import type { SpaceRuntime } from "@/lib/spaces/runtime";
 
 import { LiveJobLog } from "@/components/jobs/live-job-log";
-import { SpaceRunButton } from "./space-run-button";
+import { SpaceRunButton } from "./space-lazy";
 import { spaceAppStrings } from "./space-strings";
 
 const tones = {
