@@ -1,6 +1,5 @@
 import Link from "next/link";
 
-import { LiveJobLog } from "@/components/jobs/live-job-log";
 import { jobStrings } from "@/components/jobs/strings";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes } from "@/lib/format";
@@ -9,7 +8,7 @@ import type { OfflineCommands } from "@/lib/spaces/offline";
 import type { SpaceRuntime } from "@/lib/spaces/runtime";
 
 import { SpaceBuildBadge } from "./space-build-badge";
-import { RebuildButton } from "./space-lazy";
+import { LiveJobLog, RebuildButton } from "./space-lazy";
 
 import { spaceAppStrings } from "./space-strings";
 

@@ -4,7 +4,7 @@ import dynamic from "next/dynamic";
 
 // A Space's interactive pieces, each in a chunk of its own that loads only where one is rendered:
 // models, datasets and Spaces share one route, whose client code the model and dataset pages would
-// otherwise download too (the log viewer, the job strings and the Space strings, ~11 kB gz).
+// otherwise download too (the log viewer, the job strings and the Space strings, ~10 kB gz).
 // Still rendered on the server; the chunk is loaded before hydration.
 
 export const SpaceLogsPanel = dynamic(() =>
@@ -16,3 +16,7 @@ export const SpaceRunButton = dynamic(() =>
 );
 
 export const RebuildButton = dynamic(() => import("./rebuild-button").then((m) => m.RebuildButton));
+
+export const LiveJobLog = dynamic(() =>
+  import("@/components/jobs/live-job-log").then((m) => m.LiveJobLog),
+);
