@@ -1,12 +1,12 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 
+import { LocaleProvider } from "@/components/i18n/locale-provider";
 import { NavigationPending } from "@/components/layout/navigation-pending";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { layoutStrings } from "@/components/layout/strings";
 import { themeBootScript } from "@/components/layout/theme-script";
-import { Providers } from "@/components/providers";
 import { getLocale, getStrings } from "@/lib/i18n/server";
 
 import "./globals.css";
@@ -32,7 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {s.skipToContent}
         </a>
-        <Providers locale={locale}>
+        <LocaleProvider locale={locale}>
           <SiteHeader />
           <main
             id="main"
@@ -42,7 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <NavigationPending label={s.loading}>{children}</NavigationPending>
           </main>
           <SiteFooter />
-        </Providers>
+        </LocaleProvider>
       </body>
     </html>
   );

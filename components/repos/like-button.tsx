@@ -1,8 +1,7 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useOptimistic, useState, useTransition } from "react";
 
 import { setLikeAction } from "@/app/_repo-actions/like";
 import { useLocale, useStrings } from "@/components/i18n/locale-provider";
@@ -11,7 +10,6 @@ import { cn } from "@/components/ui/cn";
 import type { RepoType } from "@/db/schema/enums";
 import { formatCount } from "@/lib/format";
 
-import { repoListKeys } from "./list/queries";
 import { repoStrings } from "./strings";
 
 type Props = {
@@ -28,29 +26,29 @@ type Props = {
 export function LikeButton({ type, owner, name, likes, liked, signedIn, loginHref }: Props) {
   const s = useStrings(repoStrings);
   const locale = useLocale();
-  const queryClient = useQueryClient();
-  const [state, setState] = useState({ likes, liked });
-  const mutation = useMutation({
-    mutationFn: async (next: boolean) => {
-      const result = await setLikeAction({ status: "idle" }, { type, owner, name, liked: next });
-      if (result.status !== "success")
-        throw new Error(result.status === "error" ? result.message : "failed");
-      return result.data;
-    },
-    onMutate: (next) => {
-      const previous = state;
-      setState({
-        liked: next,
-        likes: previous.likes + (next === previous.liked ? 0 : next ? 1 : -1),
+  const [saved, setSaved] = useState({ likes, liked });
+  // Shown at once while the action runs; React drops it for `saved` when the action ends.
+  const [state, setOptimistic] = useOptimistic(saved, (current, next: boolean) => ({
+    liked: next,
+    likes: current.likes + (next === current.liked ? 0 : next ? 1 : -1),
+  }));
+  const [failed, setFailed] = useState(false);
+  const [, startTransition] = useTransition();
+  const toggle = () =>
+    startTransition(async () => {
+      const next = !state.liked;
+      setOptimistic(next);
+      setFailed(false);
+      // A thrown error (offline) is a failure too; unhandled it would reach the error boundary.
+      const result = await setLikeAction(
+        { status: "idle" },
+        { type, owner, name, liked: next },
+      ).catch(() => null);
+      startTransition(() => {
+        if (result?.status === "success") setSaved(result.data);
+        else setFailed(true);
       });
-      return { previous };
-    },
-    onError: (_error, _next, context) => {
-      if (context) setState(context.previous);
-    },
-    onSuccess: (data) => setState(data),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: repoListKeys.all }),
-  });
+    });
   const count = <span className="tabular-nums">{formatCount(state.likes, locale)}</span>;
   const heart = <span aria-hidden>{state.liked ? "♥" : "♡"}</span>;
   if (!signedIn) {
@@ -73,11 +71,11 @@ export function LikeButton({ type, owner, name, likes, liked, signedIn, loginHre
         aria-pressed={state.liked}
         aria-label={`${s.like} (${s.likesLabel(state.likes)})`}
         data-testid="like-button"
-        onClick={() => mutation.mutate(!state.liked)}
+        onClick={toggle}
       >
         {heart} {state.liked ? s.liked : s.like} {count}
       </button>
-      {mutation.isError ? (
+      {failed ? (
         <span role="alert" className="text-danger text-xs">
           {s.likeFailed}
         </span>

@@ -1,6 +1,5 @@
 import Link from "next/link";
 
-import { LiveJobLog } from "@/components/jobs/live-job-log";
 import { jobStrings } from "@/components/jobs/strings";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatBytes } from "@/lib/format";
@@ -8,8 +7,8 @@ import { getStrings } from "@/lib/i18n/server";
 import type { OfflineCommands } from "@/lib/spaces/offline";
 import type { SpaceRuntime } from "@/lib/spaces/runtime";
 
-import { RebuildButton } from "./rebuild-button";
 import { SpaceBuildBadge } from "./space-build-badge";
+import { LiveJobLog, RebuildButton } from "./space-lazy";
 
 import { spaceAppStrings } from "./space-strings";
 

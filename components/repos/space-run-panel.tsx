@@ -6,8 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { getStrings } from "@/lib/i18n/server";
 import type { SpaceRuntime } from "@/lib/spaces/runtime";
 
-import { LiveJobLog } from "@/components/jobs/live-job-log";
-import { SpaceRunButton } from "./space-run-button";
+import { LiveJobLog, SpaceRunButton } from "./space-lazy";
 import { spaceAppStrings } from "./space-strings";
 
 const tones = {

@@ -69,6 +69,7 @@ export function HeaderSearch({
 
   const go = (href: string) => {
     setOpen(false);
+    setActive(-1);
     router.push(href);
   };
 
@@ -140,6 +141,8 @@ export function HeaderSearch({
         value={q}
         onChange={(event) => {
           setQ(event.target.value);
+          // A highlighted option belongs to what was typed before: Enter must not open it now.
+          setActive(-1);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 
 import { useLocale, useStrings } from "@/components/i18n/locale-provider";
@@ -11,8 +12,10 @@ import { repoHref } from "@/lib/repos/urls";
 
 import { taskLabel } from "../labels";
 import { repoStrings } from "../strings";
-import { SpaceCardItem } from "./space-card-item";
 import { TagChips } from "./tag-chips";
+
+// Only Space lists (and mixed lists with a Space) download the Space card and its strings.
+const SpaceCardItem = dynamic(() => import("./space-card-item").then((m) => m.SpaceCardItem));
 
 /**
  * One repository in a list: owner/name, task, frameworks, hardware, tags, when, downloads and

@@ -1,6 +1,5 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useMemo, useState, type FormEvent } from "react";
 
@@ -26,22 +25,30 @@ import { facetValueLabel } from "../labels";
 import { repoStrings } from "../strings";
 import { FacetPanel } from "./facet-panel";
 import { ListLink, ListNavigation } from "./list-link";
-import { repoListQuery } from "./queries";
 import { RepoCardItem } from "./repo-card-item";
+import { useRepoList, type LoadedList } from "./use-repo-list";
 
 /**
- * The list of a kind (models, datasets, Spaces). The server rendered it with the data already in the query cache;
- * from then on the URL is the state: links and forms push a new URL (no page load) and the query
- * for that URL fetches `/api/repos`, keeping the previous results on screen meanwhile.
+ * The list of a kind (models, datasets, Spaces). The server rendered its first page (`initial`);
+ * from then on the URL is the state: links and forms push a new URL (no page load) and the page
+ * for that URL is fetched from `/api/repos`, the previous results staying on screen meanwhile.
  */
-export function RepoListView({ type, signedIn }: { type: HostedRepoType; signedIn: boolean }) {
+export function RepoListView({
+  type,
+  signedIn,
+  initial,
+}: {
+  type: HostedRepoType;
+  signedIn: boolean;
+  initial: LoadedList;
+}) {
   const s = useStrings(repoStrings);
   const searchParams = useSearchParams();
   const params = useMemo(() => parseListParams(searchParams), [searchParams]);
-  const query = useQuery({ ...repoListQuery(type, params), placeholderData: keepPreviousData });
+  const list = useRepoList(type, listQueryString(params), initial);
   const navigate = useCallback((href: string) => window.history.pushState(null, "", href), []);
   const hrefOf = useCallback((next: RepoListParams) => listHref(type, next), [type]);
-  const data = query.data;
+  const data = list.page;
   const filtered =
     activeFacets(params).length > 0 ||
     Boolean(params.search) ||
@@ -59,18 +66,16 @@ export function RepoListView({ type, signedIn }: { type: HostedRepoType; signedI
         />
         <div className="grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)]">
           <aside aria-label={s.filters}>
-            {data ? (
-              <FacetPanel type={type} params={params} facets={data.facets} hrefOf={hrefOf} />
-            ) : null}
+            <FacetPanel type={type} params={params} facets={data.facets} hrefOf={hrefOf} />
           </aside>
-          <div className="min-w-0 space-y-4" aria-busy={query.isFetching}>
+          <div className="min-w-0 space-y-4" aria-busy={list.fetching}>
             <div className="flex flex-wrap items-center justify-between gap-3">
               <p
                 className="text-muted-foreground text-sm"
                 data-testid="result-count"
                 aria-live="polite"
               >
-                {data ? s.results(data.total) : ""}
+                {s.results(data.total)}
               </p>
               <label className="flex items-center gap-2 text-sm">
                 <span className="text-muted-foreground shrink-0 whitespace-nowrap">{s.sort}</span>
@@ -92,16 +97,16 @@ export function RepoListView({ type, signedIn }: { type: HostedRepoType; signedI
               </label>
             </div>
             <ActiveFilters type={type} params={params} hrefOf={hrefOf} />
-            {query.isError && !data ? (
+            {list.failed ? (
               <EmptyState
                 title={s.loadFailed}
                 action={
-                  <Button variant="secondary" onClick={() => void query.refetch()}>
+                  <Button variant="secondary" onClick={list.retry}>
                     {s.retry}
                   </Button>
                 }
               />
-            ) : data && data.items.length === 0 ? (
+            ) : data.items.length === 0 ? (
               filtered ? (
                 <EmptyState
                   title={s.noMatch}
@@ -133,12 +138,10 @@ export function RepoListView({ type, signedIn }: { type: HostedRepoType; signedI
                   }
                 />
               )
-            ) : data ? (
+            ) : (
               <ul
                 className={
-                  query.isPlaceholderData
-                    ? "grid gap-3 opacity-60 lg:grid-cols-2"
-                    : "grid gap-3 lg:grid-cols-2"
+                  list.stale ? "grid gap-3 opacity-60 lg:grid-cols-2" : "grid gap-3 lg:grid-cols-2"
                 }
                 data-testid="repo-list"
               >
@@ -148,10 +151,8 @@ export function RepoListView({ type, signedIn }: { type: HostedRepoType; signedI
                   </li>
                 ))}
               </ul>
-            ) : null}
-            {data && data.pageCount > 1 ? (
-              <Pager page={data} params={params} hrefOf={hrefOf} />
-            ) : null}
+            )}
+            {data.pageCount > 1 ? <Pager page={data} params={params} hrefOf={hrefOf} /> : null}
           </div>
         </div>
       </div>

@@ -1,23 +1,20 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
-
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeading } from "@/components/ui/card";
 import { pageCaller } from "@/lib/auth/page-caller";
 import type { SearchParams } from "@/lib/http/search-params";
 import { getStrings } from "@/lib/i18n/server";
 import type { HostedRepoType } from "@/lib/repos/kinds";
-import { parseListParams } from "@/lib/repos/list/list-params";
+import { listQueryString, parseListParams } from "@/lib/repos/list/list-params";
 import { listRepos } from "@/lib/repos/list/list-repos";
 import { newRepoHref } from "@/lib/repos/urls";
 
-import { repoListQuery } from "../list/queries";
 import { RepoListView } from "../list/repo-list-view";
 import { repoStrings } from "../strings";
 
 /**
- * `/models`, `/datasets`: rendered on the server with the first page already in the query cache
- * (the same key the browser uses), so the first HTML holds the results and the browser does not
- * fetch them again.
+ * `/models`, `/datasets`: rendered on the server with the first page, handed to the list with the
+ * query string it answers, so the first HTML holds the results and the browser does not fetch them
+ * again.
  */
 export async function ListPage({
   type,
@@ -28,12 +25,7 @@ export async function ListPage({
 }) {
   const params = parseListParams(await searchParams);
   const caller = await pageCaller();
-  const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({
-    ...repoListQuery(type, params),
-    queryFn: () => listRepos(caller, type, params),
-  });
-  const s = await getStrings(repoStrings);
+  const [page, s] = await Promise.all([listRepos(caller, type, params), getStrings(repoStrings)]);
   return (
     <div>
       <PageHeading
@@ -43,9 +35,11 @@ export async function ListPage({
           caller ? <ButtonLink href={newRepoHref(type)}>{s.newRepo[type]}</ButtonLink> : null
         }
       />
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <RepoListView type={type} signedIn={caller !== null} />
-      </HydrationBoundary>
+      <RepoListView
+        type={type}
+        signedIn={caller !== null}
+        initial={{ key: listQueryString(params), page }}
+      />
     </div>
   );
 }

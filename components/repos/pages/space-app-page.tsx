@@ -10,7 +10,7 @@ import { offlineCommandsOf } from "@/lib/spaces/offline";
 import { loadSpaceRuntime } from "@/lib/spaces/runtime";
 
 import { SpaceBuildPanel } from "../space-build-panel";
-import { SpaceLogsPanel } from "../space-logs-panel";
+import { SpaceLogsPanel } from "../space-lazy";
 import { SpaceRunPanel } from "../space-run-panel";
 import { spaceAppStrings } from "../space-strings";
 
