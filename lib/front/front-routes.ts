@@ -1,9 +1,9 @@
 // The route handlers the front serves itself: the hot protocol paths. They are the route files'
 // own exports, so the front and Next run the same function for a path; front-routes.test.ts checks
 // that this table names exactly the route files under the protocol prefixes, with their methods.
+import * as spaceApp from "@/app/[section]/[owner]/[name]/app/[[...path]]/route";
 import * as gitReceivePack from "@/app/[section]/[owner]/[name]/git-receive-pack/route";
 import * as gitUploadPack from "@/app/[section]/[owner]/[name]/git-upload-pack/route";
-import * as spaceApp from "@/app/[section]/[owner]/[name]/app/[[...path]]/route";
 import * as gitInfo from "@/app/[section]/[owner]/[name]/info/[...rest]/route";
 import * as resolve from "@/app/[section]/[owner]/[name]/resolve/[rev]/[...path]/route";
 import * as runnerHeartbeat from "@/app/api/runner/heartbeat/route";
