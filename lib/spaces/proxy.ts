@@ -186,10 +186,10 @@ function forwardNode(
         for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) {
           out.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
         }
-      } catch (error) {
+      } catch {
         // A header fetch would refuse as well.
         res.destroy();
-        return reject(error as Error);
+        return reject(new Error("The app answered with a header that is not valid."));
       }
       const status = res.statusCode ?? 502;
       const empty = req.method === "HEAD" || nullBodyStatuses.has(status);
