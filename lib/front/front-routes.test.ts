@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { appEntries } from "@/test/app-paths";
 
-import { frontRoutes, isFrontPath, routeMethods } from "./front-routes";
+import { frontRoutes, isFrontPath, nodeBodyRoutes, routeMethods } from "./front-routes";
 import { appPathMatcher } from "./route-match";
 
 const entries = appEntries();
@@ -31,7 +31,9 @@ describe("the front's route table", () => {
       expect(isFrontPath(appPath), appPath).toBe(true);
     }
     expect(isFrontPath("/api/jobs/[id]")).toBe(false);
-    expect(isFrontPath("/[section]/[owner]/[name]/app/[[...path]]")).toBe(false);
+    for (const appPath of nodeBodyRoutes) expect(frontRoutes[appPath], appPath).toBeDefined();
+    expect(isFrontPath("/[section]/[owner]/[name]/app/[[...path]]")).toBe(true);
+    expect(isFrontPath("/[section]/[owner]/[name]/tree/[rev]/[[...path]]")).toBe(false);
   });
 });
 
@@ -76,5 +78,6 @@ describe("matching paths as Next does", () => {
       params: { section: "spaces", owner: "acme", name: "demo" },
     });
     expect(frontRoutes[match("/models/acme/m/tree/main")!.route]).toBeUndefined();
+    expect(frontRoutes[match("/spaces/acme/demo/app/x")!.route]).toBeDefined();
   });
 });

@@ -1,6 +1,7 @@
 // The route handlers the front serves itself: the hot protocol paths. They are the route files'
 // own exports, so the front and Next run the same function for a path; front-routes.test.ts checks
 // that this table names exactly the route files under the protocol prefixes, with their methods.
+import * as spaceApp from "@/app/[section]/[owner]/[name]/app/[[...path]]/route";
 import * as gitReceivePack from "@/app/[section]/[owner]/[name]/git-receive-pack/route";
 import * as gitUploadPack from "@/app/[section]/[owner]/[name]/git-upload-pack/route";
 import * as gitInfo from "@/app/[section]/[owner]/[name]/info/[...rest]/route";
@@ -39,18 +40,25 @@ export const frontRoutes: Record<string, RouteModule> = {
   "/[section]/[owner]/[name]/git-receive-pack": gitReceivePack,
   "/[section]/[owner]/[name]/info/[...rest]": gitInfo,
   "/[section]/[owner]/[name]/resolve/[rev]/[...path]": resolve,
+  "/[section]/[owner]/[name]/app/[[...path]]": spaceApp,
 };
 
 /**
+ * Routes whose handler pipes the Node request itself when the front serves it (the Space app
+ * proxy, socket to socket): the front leaves the body on the Node request for them.
+ */
+export const nodeBodyRoutes = new Set(["/[section]/[owner]/[name]/app/[[...path]]"]);
+
+/**
  * Whether an app path is protocol traffic the front must serve: the registry, the HF API, the
- * runner protocol, git smart HTTP with LFS, and file downloads. Everything else (pages, the
- * Space app proxy, JSON APIs for the site) stays with Next.
+ * runner protocol, git smart HTTP with LFS, file downloads, and the Space app proxy. Everything
+ * else (pages, JSON APIs for the site) stays with Next.
  */
 export function isFrontPath(appPath: string): boolean {
   return (
     /^\/(v2|hf)(\/|$)/.test(appPath) ||
     appPath.startsWith("/api/runner/") ||
-    /^\/\[section\]\/\[owner\]\/\[name\]\/(git-upload-pack|git-receive-pack|info|resolve)(\/|$)/.test(
+    /^\/\[section\]\/\[owner\]\/\[name\]\/(git-upload-pack|git-receive-pack|info|resolve|app)(\/|$)/.test(
       appPath,
     )
   );

@@ -7,7 +7,7 @@ import { installContentLengthPassthrough } from "@/lib/http/content-length";
 import { kindOfSection } from "@/lib/repos/kinds";
 import { proxySpaceUpgrade } from "@/lib/spaces/proxy-upgrade";
 
-import { frontRoutes, type RouteHandler } from "./front-routes";
+import { frontRoutes, nodeBodyRoutes, type RouteHandler } from "./front-routes";
 import { toWebRequest } from "./node-request";
 import { appPathMatcher } from "./route-match";
 import { sendResponse } from "./send-response";
@@ -25,7 +25,7 @@ type Front = {
  */
 const nextOrigin = "http://n";
 
-/** The Space app proxy's route: Next serves its HTTP requests, the front its WebSocket upgrades. */
+/** The Space app proxy's route: the front serves its HTTP requests (in `frontRoutes`) and its WebSocket upgrades. */
 const spaceAppRoute = "/[section]/[owner]/[name]/app/[[...path]]";
 
 /** Paths Next rewrites or redirects before matching (repeated slashes, dot segments): Next keeps them. */
@@ -70,7 +70,8 @@ export function createFront(options: { appPaths: Iterable<string>; origin?: stri
       const handler = routeModule[method];
       // Methods the file does not export (405, or HEAD and OPTIONS Next implements): Next's.
       if (typeof handler !== "function") return false;
-      void (handler as RouteHandler)(toWebRequest(req, res, origin), {
+      const request = toWebRequest(req, res, origin, { nodeBody: nodeBodyRoutes.has(found.route) });
+      void (handler as RouteHandler)(request, {
         params: Promise.resolve(found.params),
       })
         .then((response) => sendResponse(req, res, response))

@@ -1,5 +1,7 @@
 import type http from "node:http";
 
+import { attachNodeRequest } from "@/lib/http/node-exchange";
+
 /**
  * The request body as a web stream fed straight from the socket, pausing it while the consumer
  * is behind (cheaper than `Readable.toWeb`, which moves data in small steps).
@@ -44,12 +46,14 @@ function bodyStream(req: http.IncomingMessage): ReadableStream<Uint8Array> {
 
 /**
  * A Node request as the web `Request` route handlers take. Its signal aborts only when the client
- * goes away before the response is finished, as in Next.
+ * goes away before the response is finished, as in Next. With `nodeBody`, the body is left on the
+ * Node request, attached for the handler to pipe (lib/http/node-exchange.ts).
  */
 export function toWebRequest(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   origin: string,
+  options: { nodeBody?: boolean } = {},
 ): Request {
   const aborted = new AbortController();
   res.once("close", () => {
@@ -61,12 +65,13 @@ export function toWebRequest(
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else headers.set(name, value);
   }
-  const hasBody = req.method !== "GET" && req.method !== "HEAD";
-  return new Request(new URL(req.url ?? "/", origin), {
+  const hasBody = req.method !== "GET" && req.method !== "HEAD" && !options.nodeBody;
+  const request = new Request(new URL(req.url ?? "/", origin), {
     method: req.method,
     headers,
     body: hasBody ? bodyStream(req) : undefined,
     duplex: "half",
     signal: aborted.signal,
   } as RequestInit);
+  return options.nodeBody ? attachNodeRequest(request, req) : request;
 }

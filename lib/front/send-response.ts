@@ -2,6 +2,7 @@ import fs from "node:fs";
 import type http from "node:http";
 import { pipeline } from "node:stream/promises";
 
+import { nodeStreamBehind } from "@/lib/http/node-exchange";
 import { fileBehind } from "@/lib/storage/blob-web-stream";
 
 // Next drops these from route handler responses (its `send-response.js`): a fetched body may have
@@ -12,23 +13,31 @@ const framingHeaders = new Set(["content-length", "content-encoding", "transfer-
 /**
  * Writes a route handler's `Response` the way Next does (same headers, no body for HEAD), except
  * that a body which is a stored file goes out through `fs.createReadStream` piped to the socket,
- * with no web-stream adapter in between.
+ * and one that stands for a Node stream (the Space app proxy's answer) is piped as it is, with no
+ * web-stream adapter in between.
  */
 export async function sendResponse(
   req: http.IncomingMessage,
   res: http.ServerResponse,
   response: Response,
 ): Promise<void> {
+  const body = response.body;
+  // A Node stream's bytes go out untouched, so its Content-Encoding stays true.
+  const nodeStream = nodeStreamBehind(body);
   res.statusCode = response.status;
   for (const cookie of response.headers.getSetCookie()) res.appendHeader("set-cookie", cookie);
   response.headers.forEach((value, name) => {
-    if (framingHeaders.has(name) || name === "set-cookie") return;
+    if (name === "set-cookie") return;
+    if (framingHeaders.has(name) && !(nodeStream && name === "content-encoding")) return;
     res.setHeader(name, value);
   });
-  const body = response.body;
   if (!body || req.method === "HEAD") {
     await body?.cancel();
     res.end();
+    return;
+  }
+  if (nodeStream) {
+    await pipeline(nodeStream, res).catch(() => res.destroy());
     return;
   }
   const file = fileBehind(body);

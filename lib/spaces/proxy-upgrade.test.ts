@@ -7,15 +7,9 @@ import net from "node:net";
 import type { Duplex } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { getDb } from "@/db/client";
-import { jobs, spaces } from "@/db/schema";
-import { getConfig } from "@/lib/config";
-import { commitChanges } from "@/lib/hub";
-import { refOf } from "@/lib/repos/access";
-import { makeAccount, makeHubRepo, type TestAccount } from "@/test/hf";
-import { author } from "@/test/hub";
+import { makeAccount, type TestAccount } from "@/test/hf";
 import { startRouteServer } from "@/test/jobs/route-server";
-import { encode } from "next-auth/jwt";
+import { makeRunningSpace, sessionCookie } from "@/test/spaces/running-space";
 
 const guid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
@@ -119,50 +113,12 @@ afterAll(async () => {
   await new Promise((resolve) => app.close(resolve));
 });
 
-/** A gradio Space whose serving run is a running space-run job that reported the app's endpoint. */
 async function runningSpace(
   owner: TestAccount,
   options: { isPrivate: boolean; running?: boolean },
 ) {
-  const { record } = await makeHubRepo(owner, { type: "space", isPrivate: options.isPrivate });
-  await commitChanges({
-    repo: refOf(record),
-    branch: "main",
-    author,
-    message: "app",
-    operations: [
-      { kind: "file", path: "README.md", source: { content: "---\nsdk: gradio\n---\n# App\n" } },
-    ],
-  });
-  const now = new Date();
-  const [job] = getDb()
-    .insert(jobs)
-    .values({
-      kind: "space-run",
-      spec: {},
-      requiredLabels: {},
-      timeoutSeconds: 3600,
-      state: options.running === false ? "failed" : "running",
-      resourceType: "repo",
-      resourceId: String(record.id),
-      grants: {},
-      queuedAt: now,
-      leaseUntil: new Date(now.getTime() + 3_600_000),
-      endpoint,
-    })
-    .returning({ id: jobs.id })
-    .all();
-  getDb()
-    .insert(spaces)
-    .values({ repoId: record.id, runJobId: job!.id, updatedAt: now })
-    .onConflictDoUpdate({ target: spaces.repoId, set: { runJobId: job!.id } })
-    .run();
-  return `${server.url}/spaces/${record.ownerName}/${record.name}/app`;
-}
-
-async function sessionCookie(userId: number): Promise<string> {
-  const token = await encode({ token: { sub: String(userId) }, secret: getConfig().authSecret });
-  return `theme=dark; next-auth.session-token=${token}`;
+  const space = await makeRunningSpace(owner, { ...options, endpoint });
+  return `${server.url}/spaces/${space.owner}/${space.name}/app`;
 }
 
 describe("WebSocket upgrades of a Space app", () => {
