@@ -55,6 +55,27 @@ export async function readSpaceSettings(ref: RepoRef, rev: string): Promise<Spac
   return spaceSettingsOf(data);
 }
 
+const sdkByCommit = new Map<string, SpaceSdk | null>();
+const sdkCacheSize = 1000;
+
+/**
+ * The SDK of a Space at its indexed head commit. The app proxy asks on every request, and reading
+ * the card from git each time cost more than the proxying itself; a commit's card never changes,
+ * so the answer is kept per commit (a few hundred bytes each, the oldest dropped first).
+ */
+export async function spaceSdkAt(
+  ref: RepoRef,
+  headCommit: string | null,
+): Promise<SpaceSdk | null> {
+  if (!headCommit) return (await readSpaceSettings(ref, "HEAD")).sdk;
+  const known = sdkByCommit.get(headCommit);
+  if (known !== undefined) return known;
+  const { sdk } = await readSpaceSettings(ref, headCommit);
+  if (sdkByCommit.size >= sdkCacheSize) sdkByCommit.delete(sdkByCommit.keys().next().value!);
+  sdkByCommit.set(headCommit, sdk);
+  return sdk;
+}
+
 /** Only a static Space's files are served as its app; the others run as built images. */
 export async function assertStaticSpace(ref: RepoRef, rev: string): Promise<void> {
   if (ref.type !== "space" || (await readSpaceSettings(ref, rev)).sdk !== "static") {

@@ -8,7 +8,7 @@ import { resolveCaller } from "@/lib/auth/caller";
 import { AppError, toAppError } from "@/lib/errors";
 import type { RepoRef } from "@/lib/hub";
 import { getRepo } from "@/lib/repos/access";
-import { readSpaceSettings } from "@/lib/repos/space-card";
+import { spaceSdkAt } from "@/lib/repos/space-card";
 
 import { droppedRequestHeaders, safeEndpoint } from "./proxy";
 import { spaceAppPath } from "./run-spec";
@@ -55,7 +55,7 @@ function callerRequest(req: http.IncomingMessage): Request {
 async function upgradeTarget(req: http.IncomingMessage, ref: RepoRef): Promise<URL> {
   const caller = await resolveCaller(callerRequest(req));
   const { repo } = await getRepo(caller, ref, "read");
-  const { sdk } = await readSpaceSettings(ref, "HEAD");
+  const sdk = await spaceSdkAt(ref, repo.headCommit);
   if (sdk === "static" || sdk === null) {
     throw new AppError("not_found", "A static Space has no WebSocket endpoint.");
   }

@@ -13,7 +13,7 @@ import type { RepoRef } from "@/lib/hub";
 import { localeFromAcceptLanguage } from "@/lib/i18n/strings";
 import { getRepo } from "@/lib/repos/access";
 import { serveRepoFile } from "@/lib/repos/files/serve-file";
-import { readSpaceSettings } from "@/lib/repos/space-card";
+import { spaceSdkAt } from "@/lib/repos/space-card";
 
 import { absentAppResponse } from "./absent-app";
 import { noteSpaceActivity } from "./activity";
@@ -70,7 +70,7 @@ export async function proxySpaceApp(
   input: RepoRef & { segments: string[] },
 ): Promise<Response> {
   const { repo, ref } = await getRepo(caller, { ...input, type: "space" }, "read");
-  const { sdk } = await readSpaceSettings(ref, "HEAD");
+  const sdk = await spaceSdkAt(ref, repo.headCommit);
   if (sdk === "static" || sdk === null) {
     if (request.method !== "GET" && request.method !== "HEAD") {
       throw new AppError("method_not_allowed", "A static Space only serves its files.");
