@@ -87,6 +87,10 @@ export type HashWorkerStats = {
   /** Bytes hashed in the worker, and in the main thread by the small-body and `off` paths. */
   workerBytes: number;
   mainBytes: number;
+  /** Copy buffers allocated so far: they are reused, so this stays at the peak of parallel uploads. */
+  buffersCreated: number;
+  /** Hashes waiting for the worker's answer. */
+  pending: number;
 };
 
 const maxSpareBuffers = 2;
@@ -103,7 +107,7 @@ function pool(): Pool {
     nextId: 1,
     pending: new Map(),
     spare: [],
-    stats: { started: 0, workerBytes: 0, mainBytes: 0 },
+    stats: { started: 0, workerBytes: 0, mainBytes: 0, buffersCreated: 0, pending: 0 },
   };
   return globalForPool.strataHashPool;
 }
@@ -142,6 +146,7 @@ function workerOf(state: Pool): Worker {
 function takeBuffer(state: Pool, size: number): SharedArrayBuffer {
   const index = state.spare.findIndex((buffer) => buffer.byteLength >= size);
   if (index >= 0) return state.spare.splice(index, 1)[0]!;
+  state.stats.buffersCreated += 1;
   return new SharedArrayBuffer(Math.ceil(size / bufferStep) * bufferStep);
 }
 
@@ -211,7 +216,12 @@ class WorkerHash implements BatchHash {
   }
 
   private release(): void {
-    if (this.buffer && this.state.spare.length < maxSpareBuffers) this.state.spare.push(this.buffer);
+    if (!this.buffer) return;
+    // The largest are kept: a small one left over from a small upload would fit no batch later.
+    const { spare } = this.state;
+    spare.push(this.buffer);
+    spare.sort((a, b) => b.byteLength - a.byteLength);
+    spare.length = Math.min(spare.length, maxSpareBuffers);
     this.buffer = null;
   }
 }
@@ -238,8 +248,7 @@ const workerEnabled = () => process.env.STRATA_HASH_WORKER !== "off";
 export function createBatchHash(): BatchHash {
   let inner: BatchHash | null = null;
   const choose = (size: number) =>
-    (inner ??=
-      workerEnabled() && size >= minWorkerBatchBytes ? new WorkerHash() : new LocalHash());
+    (inner ??= workerEnabled() && size >= minWorkerBatchBytes ? new WorkerHash() : new LocalHash());
   return {
     update: (chunks, size) => choose(size).update(chunks, size),
     digest: () => choose(0).digest(),
@@ -248,7 +257,8 @@ export function createBatchHash(): BatchHash {
 }
 
 export function hashWorkerStats(): HashWorkerStats {
-  return { ...pool().stats };
+  const state = pool();
+  return { ...state.stats, pending: state.pending.size };
 }
 
 /** Makes the worker throw, as a crash would (tests only). */

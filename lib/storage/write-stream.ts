@@ -9,13 +9,16 @@ import { createBatchHash, type BatchHash } from "./hash-worker";
 /** A body as route handlers get it (a web stream) or as Node streams give it (async iterable). */
 export type BodySource = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
 
-type ChunkReader = { read(): Promise<IteratorResult<Uint8Array>>; cancel(): Promise<unknown> };
+type ChunkReader = {
+  read(): Promise<IteratorResult<Uint8Array, undefined>>;
+  cancel(): Promise<unknown>;
+};
 
 function readerOf(body: BodySource): ChunkReader {
   if (body instanceof ReadableStream) {
     const reader = body.getReader();
     return {
-      read: () => reader.read() as Promise<IteratorResult<Uint8Array>>,
+      read: () => reader.read() as Promise<IteratorResult<Uint8Array, undefined>>,
       cancel: () => reader.cancel(),
     };
   }

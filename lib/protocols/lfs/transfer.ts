@@ -45,7 +45,11 @@ export async function uploadLfsObject(request: Request, oid: string): Promise<Re
     );
   }
   const store = getBlobStore();
-  await store.write(request.body ?? Readable.from([]), { sha256: grant.oid, size: grant.size, maxSize: grant.size });
+  await store.write(request.body ?? Readable.from([]), {
+    sha256: grant.oid,
+    size: grant.size,
+    maxSize: grant.size,
+  });
   await recordStoredLfsObject(grant.oid, grant.size);
   await linkRepoLfsObjects(repo.id, [{ sha256: grant.oid, size: grant.size }]);
   return new Response(null, { status: 200 });
