@@ -115,8 +115,6 @@ function pool(): Pool {
 function workerOf(state: Pool): Worker {
   if (state.worker) return state.worker;
   const worker = new Worker(`(${hashWorkerMain.toString()})()`, { eval: true });
-  // An idle worker must not keep the process alive; a pending hash has its request holding it.
-  worker.unref();
   worker.on("message", (reply: WorkerReply) => {
     const waiting = state.pending.get(reply.id);
     state.pending.delete(reply.id);
@@ -138,8 +136,13 @@ function workerOf(state: Pool): Worker {
     state.pending.clear();
     console.error(`[strata] ${error.message} A new one starts with the next upload.`);
   });
+  // An idle worker must not keep the process alive. After the listeners: adding a "message"
+  // listener refs the worker's port again.
+  worker.unref();
   state.worker = worker;
   state.stats.started += 1;
+  // Once per process (and after a crash): shows in the server log that uploads use the worker.
+  console.info(`[strata] hashing uploads in worker thread ${worker.threadId}`);
   return worker;
 }
 
@@ -171,11 +174,15 @@ class WorkerHash implements BatchHash {
       return Promise.reject(new Error("The hashing worker stopped during this upload."));
     if (this.busy) throw new Error("A batch is still being hashed; await it first.");
     this.busy = true;
+    const { pending } = this.state;
+    // Only a worker with work keeps the process alive (a script awaiting a digest must not exit).
+    if (pending.size === 0) this.worker.ref();
     return new Promise<WorkerReply>((resolve, reject) => {
-      this.state.pending.set(this.id, { resolve, reject });
+      pending.set(this.id, { resolve, reject });
       this.worker.postMessage(message);
     }).finally(() => {
       this.busy = false;
+      if (pending.size === 0) this.worker.unref();
     });
   }
 
