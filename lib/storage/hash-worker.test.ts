@@ -1,8 +1,10 @@
+import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { promisify } from "node:util";
 
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -126,5 +128,18 @@ describe("hashing uploads in a worker thread", () => {
     expect(after.pending).toBe(0);
     // Two batches being received and written plus the worker's copy of one: about 12 MiB.
     expect(peak - memory).toBeLessThan(32 * 1024 * 1024);
+  });
+
+  it("lets a script wait for its digest, and then exit: an idle worker holds no process", async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "--conditions=react-server", "test/storage/hash-worker-script.ts"],
+      { timeout: 60_000 },
+    );
+    const result = JSON.parse(stdout.trim().split("\n").at(-1)!) as {
+      ok: boolean;
+      stats: { workerBytes: number };
+    };
+    expect(result).toMatchObject({ ok: true, stats: { workerBytes: 8 * 1024 * 1024 } });
   });
 });
