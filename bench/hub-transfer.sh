@@ -81,21 +81,24 @@ auth=(-H "Authorization: Bearer $token")
 now() { date +%s.%N; }
 mbps() { echo "scale=0; $SIZE_MB / ($2 - $1)" | bc; } # start end → MiB/s
 ms() { echo "scale=0; ($2 - $1) * 1000 / 1" | bc; }     # start end → ms
+# CPU time (user + system, all threads) the server process has used so far, in ms.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$server/stat"; }
 
 # One warm-up download and upload of a small file so first-request compilation is not measured.
 curl -fs "${auth[@]}" --data-binary 'warm' "$api/uploads" > /dev/null
 curl -fs -o /dev/null "http://127.0.0.1:$PORT/models/bench/transfer/resolve/main/README.md"
 baseline=$(tree_rss_kb)
-printf 'round\tcp\tcp+fsync\tstage\tstage+commit\tapp download\tnginx download\t(MiB/s)\tcommit ms\tsmall commit ms\n'
+echo "hashing uploads in the worker thread: ${STRATA_HASH_WORKER:-on}"
+printf 'round\tcp\tcp+fsync\tstage\tstage+commit\tapp download\tnginx download\t(MiB/s)\tcommit ms\tsmall commit ms\tstage CPU ms\n'
 for round in $(seq "$ROUNDS"); do
   t0=$(now); cp "$WORK/www/file.bin" "$WORK/out/copy.bin"; t1=$(now)
   rm -f "$WORK/out/copy.bin"
   t2=$(now); cp "$WORK/www/file.bin" "$WORK/out/copy.bin"; sync "$WORK/out/copy.bin"; t3=$(now)
   rm -f "$WORK/out/copy.bin"
 
-  t4=$(now)
+  c4=$(cpu_ms); t4=$(now)
   staged=$(curl -fsS "${auth[@]}" -X POST -H "Content-Type: application/octet-stream" -T "$WORK/www/file.bin" "$api/uploads")
-  t5=$(now)
+  t5=$(now); c5=$(cpu_ms)
   id=$(echo "$staged" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
   got=$(echo "$staged" | python3 -c 'import json,sys; print(json.load(sys.stdin)["sha256"])')
   [[ "$got" == "$want" ]] || { echo "upload digest mismatch: $got" >&2; exit 1; }
@@ -118,7 +121,7 @@ for round in $(seq "$ROUNDS"); do
   t9=$(now); curl -fsS -o /dev/null "http://127.0.0.1:$PORT/models/bench/transfer/resolve/main/weights-$round.bin"; t10=$(now)
   t11=$(now); curl -fsS -o /dev/null "http://127.0.0.1:$NGINX_PORT/file.bin"; t12=$(now)
 
-  row="$round\t$(mbps "$t0" "$t1")\t$(mbps "$t2" "$t3")\t$(mbps "$t4" "$t5")\t$(mbps "$t4" "$t6")\t$(mbps "$t9" "$t10")\t$(mbps "$t11" "$t12")\t$(ms "$tc" "$t6")\t$(ms "$te" "$tf")"
+  row="$round\t$(mbps "$t0" "$t1")\t$(mbps "$t2" "$t3")\t$(mbps "$t4" "$t5")\t$(mbps "$t4" "$t6")\t$(mbps "$t9" "$t10")\t$(mbps "$t11" "$t12")\t$(ms "$tc" "$t6")\t$(ms "$te" "$tf")\t$((c5 - c4))"
   printf "%b\n" "$row"
   printf "%b\n" "$row" >> "$WORK/rows"
   printf "%s\t%s\t%b\n" "$(date -u +%FT%TZ)" "$SIZE_MB" "$row" >> bench/results/hub-transfer.tsv
@@ -135,12 +138,14 @@ echo "server RSS: baseline $((baseline / 1024)) MiB, peak while transferring $((
 python3 - "$WORK/rows" <<'PY'
 import statistics, sys
 rows = [list(map(float, line.split("\t")[1:])) for line in open(sys.argv[1]) if line.strip()]
-cp, cp_sync, stage, commit, app, nginx, commit_ms, small_ms = (statistics.median(col) for col in zip(*rows))
+cp, cp_sync, stage, commit, app, nginx, commit_ms, small_ms, stage_cpu = (
+    statistics.median(col) for col in zip(*rows))
 print(f"medians (MiB/s): cp {cp:.0f}, cp+fsync {cp_sync:.0f}, stage {stage:.0f}, stage+commit {commit:.0f}, "
       f"app download {app:.0f}, nginx {nginx:.0f}")
 print(f"download app/nginx {app / nginx:.2f} (target >= 0.5); upload stage/cp {stage / cp:.2f} (target >= 0.5); "
       f"stage+commit / cp+fsync {commit / cp_sync:.2f}")
 print(f"commit of the uploaded file {commit_ms:.0f} ms, of a small text file {small_ms:.0f} ms "
       f"(the difference, {commit_ms - small_ms:.0f} ms, is moving the file into the blob store: fsync + rename)")
+print(f"server CPU time while staging: {stage_cpu:.0f} ms (all threads)")
 PY
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

@@ -32,7 +32,22 @@ export type FieldErrors = Record<string, string[]>;
  */
 export type ErrorReason = "not_a_folder" | "lfs_not_served" | "file_exists" | "invalid_card";
 
+/** Carried by the AppErrors of every bundled copy of this module (see `Symbol.hasInstance`). */
+const appErrorBrand = Symbol.for("strata.AppError");
+
 export class AppError extends Error {
+  /**
+   * Next's server chunks and the protocol front (.next/strata/front.mjs) each bundle this module
+   * and share singletons such as the blob store, so an AppError may come from the other copy: it
+   * must still be one here, or a refused upload's 400 turns into a 500. Subclasses keep the plain
+   * prototype check.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== AppError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && appErrorBrand in value;
+  }
+
+  readonly [appErrorBrand] = true;
   override name = "AppError";
   readonly fieldErrors?: FieldErrors;
   readonly headers?: Record<string, string>;

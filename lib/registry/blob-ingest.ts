@@ -1,6 +1,5 @@
 import "server-only";
 
-import type { Hash } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 
@@ -12,6 +11,7 @@ import {
 } from "@/db/queries/registry";
 import { AppError } from "@/lib/errors";
 import { getBlobStore, type BlobInfo } from "@/lib/storage/blob-store";
+import type { BatchHash } from "@/lib/storage/hash-worker";
 import { writeStreamAt } from "@/lib/storage/write-stream";
 
 import { RegistryError } from "./errors";
@@ -36,7 +36,7 @@ export async function appendBody(
   offset: number,
   body: ReadableStream<Uint8Array> | null,
   /** Fed every byte in order as it arrives (the upload's running digest), when given. */
-  hash: Hash | null = null,
+  hash: BatchHash | null = null,
 ): Promise<number> {
   const handle = await fsp.open(file, "r+");
   try {
@@ -44,7 +44,7 @@ export async function appendBody(
     if (!body) return 0;
     return await writeStreamAt(handle, body, offset, {
       batchBytes: writeBatchBytes,
-      ...(hash ? { onChunk: (chunk: Uint8Array) => hash.update(chunk) } : {}),
+      ...(hash ? { hash } : {}),
     });
   } finally {
     await handle.close();

@@ -1,7 +1,5 @@
 import "server-only";
 
-import { createHash } from "node:crypto";
-
 import {
   findLinkedBlob,
   findRegistryBlob,
@@ -11,6 +9,7 @@ import {
   type NewRegistryRepository,
 } from "@/db/queries/registry";
 import { getBlobStore } from "@/lib/storage/blob-store";
+import { createBatchHash } from "@/lib/storage/hash-worker";
 
 import { authorizeRepository, type RegistryRequester } from "./access";
 import { adoptUpload, appendBody, createUploadFile, removeFile } from "./blob-ingest";
@@ -60,9 +59,13 @@ async function uploadMonolithic(
 ): Promise<void> {
   const tempFile = await createUploadFile();
   try {
-    const hash = createHash("sha256");
-    await appendBody(tempFile, 0, request.body, hash);
-    await adoptUpload(tempFile, digest, target, hash.digest("hex"));
+    const hash = createBatchHash();
+    try {
+      await appendBody(tempFile, 0, request.body, hash);
+      await adoptUpload(tempFile, digest, target, await hash.digest());
+    } finally {
+      hash.dispose();
+    }
   } finally {
     await removeFile(tempFile);
   }

@@ -36,8 +36,15 @@ async function appendChunk(
     );
   }
   const hash = uploadHashAt(session.id, session.offset);
-  const written = await appendBody(session.tempFile, session.offset, request.body, hash);
+  let written: number;
+  try {
+    written = await appendBody(session.tempFile, session.offset, request.body, hash);
+  } catch (error) {
+    hash?.dispose();
+    throw error;
+  }
   if (range && written !== range.end - range.start + 1) {
+    hash?.dispose();
     throw new RegistryError(
       "BLOB_UPLOAD_INVALID",
       `The chunk was ${written} bytes but Content-Range announced ${range.end - range.start + 1}.`,
@@ -75,7 +82,8 @@ export async function completeUpload(
     const size = await appendChunk(request, name, session);
     try {
       // Hashed while it streamed in (one process saw every chunk)? Then the file is not re-read.
-      await adoptUpload(session.tempFile, digest, target, takeUploadDigest(session.id, size));
+      const computed = await takeUploadDigest(session.id, size);
+      await adoptUpload(session.tempFile, digest, target, computed);
     } catch (error) {
       if (!(error instanceof RegistryError && error.ociCode === "DIGEST_INVALID")) throw error;
       await endSession(session);

@@ -4,12 +4,13 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
-import { Readable, Transform, type TransformCallback } from "node:stream";
+import { Transform, type Readable, type TransformCallback } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 
 import { getConfig } from "@/lib/config";
 import { AppError } from "@/lib/errors";
+
+import { writeNewFile, type BodySource } from "./write-stream";
 
 /** A sha256 content address: 64 lower-case hex characters (no `sha256:` prefix). */
 export type Sha256 = string;
@@ -77,10 +78,16 @@ class HashingCounter extends Transform {
   }
 }
 
-function toReadable(source: BlobSource): Readable {
-  if (source instanceof Readable) return source;
-  if (source instanceof ReadableStream) return Readable.fromWeb(source as NodeReadableStream);
-  return Readable.from(source);
+/** Bytes gathered before one write: fewer, larger writes keep up with the network. */
+const writeBatchBytes = 1024 * 1024;
+
+async function* bytesOf(source: AsyncIterable<Uint8Array | string>): AsyncIterable<Uint8Array> {
+  // A Node stream may carry strings (`Readable.from(["text"])`).
+  for await (const chunk of source) yield typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+}
+
+function toChunks(source: BlobSource): BodySource {
+  return source instanceof ReadableStream ? source : bytesOf(source);
 }
 
 function verify(actual: BlobInfo, expect: WriteExpectation): void {
@@ -152,14 +159,11 @@ export class FileBlobStore implements BlobStore {
 
   async write(source: BlobSource, expect: WriteExpectation = {}): Promise<BlobInfo> {
     const temp = this.tempPath("write");
-    const counter = new HashingCounter(expect.maxSize);
     try {
-      await pipeline(
-        toReadable(source),
-        counter,
-        fs.createWriteStream(temp, { flags: "wx", mode: 0o600 }),
-      );
-      const info = { sha256: counter.hash.digest("hex"), size: counter.size };
+      const info = await writeNewFile(temp, toChunks(source), {
+        batchBytes: writeBatchBytes,
+        ...(expect.maxSize !== undefined ? { maxSize: expect.maxSize } : {}),
+      });
       verify(info, expect);
       await this.publish(temp, info.sha256);
       return info;

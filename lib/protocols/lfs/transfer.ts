@@ -1,7 +1,6 @@
 import "server-only";
 
 import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 
 import { AppError } from "@/lib/errors";
 import { fileResponse } from "@/lib/http/file-response";
@@ -45,11 +44,12 @@ export async function uploadLfsObject(request: Request, oid: string): Promise<Re
       `Expected ${grant.size} bytes, the request declares ${declared}.`,
     );
   }
-  const body = request.body
-    ? Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>)
-    : Readable.from([]);
   const store = getBlobStore();
-  await store.write(body, { sha256: grant.oid, size: grant.size, maxSize: grant.size });
+  await store.write(request.body ?? Readable.from([]), {
+    sha256: grant.oid,
+    size: grant.size,
+    maxSize: grant.size,
+  });
   await recordStoredLfsObject(grant.oid, grant.size);
   await linkRepoLfsObjects(repo.id, [{ sha256: grant.oid, size: grant.size }]);
   return new Response(null, { status: 200 });
