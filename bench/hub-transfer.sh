@@ -66,9 +66,11 @@ for _ in $(seq 50); do curl -fs -o /dev/null -r 0-0 "http://127.0.0.1:$NGINX_POR
 
 # Resident memory of the server and its children, sampled until the flag file goes away.
 tree_rss_kb() {
-  local total=0 pid
+  local total=0 pid rss
   for pid in $server $(pgrep -P "$server" || true); do
-    total=$((total + $(awk '/^VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)))
+    # A child that exits (or is a zombie) between pgrep and the read has no VmRSS line.
+    rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+    total=$((total + ${rss:-0}))
   done
   echo "$total"
 }

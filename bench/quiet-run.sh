@@ -5,7 +5,7 @@
 # once, so they do not measure each other), and records the load average around each.
 #
 #   bench/quiet-run.sh                      # everything
-#   ONLY=registry,claims bench/quiet-run.sh # some: transfer, registry, claims, search, pages
+#   ONLY=registry,claims bench/quiet-run.sh # some: transfer, registry, claims, search, pages, proxy
 #
 # Sizes (defaults = the issue's): TRANSFER_MB=1024 TRANSFER_ROUNDS=3 REGISTRY_MB=500
 # REGISTRY_ROUNDS=5 SEARCH_MODELS=100000 SEARCH_SECONDS=5. Logs go to $WORK/logs (default
@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WORK="$(realpath -m "${WORK:-/tmp/strata-quiet-run}")"
-ONLY="${ONLY:-transfer,registry,claims,search,pages}"
+ONLY="${ONLY:-transfer,registry,claims,search,pages,proxy}"
 PORT_BASE="${PORT_BASE:-3270}"
 [[ -f .next/BUILD_ID ]] || { echo "Build first: npx next build" >&2; exit 1; }
 rm -rf "$WORK" && mkdir -p "$WORK/logs"
@@ -92,6 +92,10 @@ if wanted pages; then
   start_server "$WORK/pages-data" "$port"
   step pages npx tsx bench/page-weight.ts --url "http://127.0.0.1:$port" --rounds 3 --label quiet-run
   stop_server
+fi
+
+if wanted proxy; then
+  step proxy npx tsx bench/space-proxy-bench.ts --port $((PORT_BASE + 8))
 fi
 
 echo "Logs: $WORK/logs"
