@@ -6,6 +6,7 @@ import * as gitReceivePack from "@/app/[section]/[owner]/[name]/git-receive-pack
 import * as gitUploadPack from "@/app/[section]/[owner]/[name]/git-upload-pack/route";
 import * as gitInfo from "@/app/[section]/[owner]/[name]/info/[...rest]/route";
 import * as resolve from "@/app/[section]/[owner]/[name]/resolve/[rev]/[...path]/route";
+import * as uploads from "@/app/api/repos/[type]/[owner]/[name]/uploads/route";
 import * as runnerHeartbeat from "@/app/api/runner/heartbeat/route";
 import * as jobEndpoint from "@/app/api/runner/jobs/[id]/endpoint/route";
 import * as jobFinish from "@/app/api/runner/jobs/[id]/finish/route";
@@ -41,6 +42,7 @@ export const frontRoutes: Record<string, RouteModule> = {
   "/[section]/[owner]/[name]/info/[...rest]": gitInfo,
   "/[section]/[owner]/[name]/resolve/[rev]/[...path]": resolve,
   "/[section]/[owner]/[name]/app/[[...path]]": spaceApp,
+  "/api/repos/[type]/[owner]/[name]/uploads": uploads,
 };
 
 /**
@@ -51,13 +53,15 @@ export const nodeBodyRoutes = new Set(["/[section]/[owner]/[name]/app/[[...path]
 
 /**
  * Whether an app path is protocol traffic the front must serve: the registry, the HF API, the
- * runner protocol, git smart HTTP with LFS, file downloads, and the Space app proxy. Everything
- * else (pages, JSON APIs for the site) stays with Next.
+ * runner protocol, git smart HTTP with LFS, file downloads, the Space app proxy, and the browser's
+ * file uploads (large raw bodies, which Next's request stream receives at a third of the front's
+ * rate). Everything else (pages, JSON APIs for the site) stays with Next.
  */
 export function isFrontPath(appPath: string): boolean {
   return (
     /^\/(v2|hf)(\/|$)/.test(appPath) ||
     appPath.startsWith("/api/runner/") ||
+    appPath === "/api/repos/[type]/[owner]/[name]/uploads" ||
     /^\/\[section\]\/\[owner\]\/\[name\]\/(git-upload-pack|git-receive-pack|info|resolve|app)(\/|$)/.test(
       appPath,
     )
