@@ -2,36 +2,16 @@ import { readFileSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
-import { findRepoRecordById } from "@/db/queries/repos";
-import { commitChanges, getPathInfo } from "@/lib/hub";
-import { refOf } from "@/lib/repos/access";
+import { getPathInfo } from "@/lib/hub";
+import { datasetWith } from "@/test/datasets";
 import { sessionCaller } from "@/test/factories";
-import { makeAccount, makeHubRepo } from "@/test/hf";
-import { author } from "@/test/hub";
+import { makeAccount } from "@/test/hf";
 
 import { CsvRecords } from "./csv-records";
 import { datasetRows, datasetSplits, previewDataFile, previewDataset } from "./dataset-preview";
 
 // 60 rows in two row groups of 30 (id int64, text utf8, score double, ok boolean); see make-parquet.py.
 const parquet = readFileSync("test/fixtures/rows.parquet");
-
-async function datasetWith(files: Record<string, Buffer | string>, isPrivate = false) {
-  const owner = await makeAccount();
-  const { record } = await makeHubRepo(owner, { type: "dataset", isPrivate });
-  await commitChanges({
-    repo: refOf(record),
-    branch: "main",
-    author,
-    message: "data",
-    operations: Object.entries(files).map(([path, content]) => ({
-      kind: "file" as const,
-      path,
-      source: { content: Buffer.from(content) },
-    })),
-  });
-  const repo = (await findRepoRecordById(record.id))!;
-  return { owner, ref: refOf(repo), commit: repo.headCommit! };
-}
 
 describe("the dataset viewer", () => {
   it("pages through a Parquet split across row groups, reading the file from the LFS store", async () => {

@@ -2,11 +2,7 @@ import { readFileSync } from "node:fs";
 
 import { describe, expect, it } from "vitest";
 
-import { findRepoRecordById } from "@/db/queries/repos";
-import { commitChanges } from "@/lib/hub";
-import { refOf } from "@/lib/repos/access";
-import { makeAccount, makeHubRepo } from "@/test/hf";
-import { author } from "@/test/hub";
+import { datasetWith } from "@/test/datasets";
 
 import type { DataFile } from "./data-files";
 import { readSplitRows } from "./split-rows";
@@ -14,24 +10,6 @@ import { readSplitRows } from "./split-rows";
 // 60 rows in two row groups of 30 (id, text, score, ok); 2,049 bytes. See make-parquet.py.
 const parquet = readFileSync("test/fixtures/rows.parquet");
 const roomy = { parquetBytes: 1024 * 1024, textBytes: 1024 * 1024 };
-
-async function datasetWith(files: Record<string, Buffer | string>) {
-  const owner = await makeAccount();
-  const { record } = await makeHubRepo(owner, { type: "dataset" });
-  await commitChanges({
-    repo: refOf(record),
-    branch: "main",
-    author,
-    message: "data",
-    operations: Object.entries(files).map(([path, content]) => ({
-      kind: "file" as const,
-      path,
-      source: { content: Buffer.from(content) },
-    })),
-  });
-  const repo = (await findRepoRecordById(record.id))!;
-  return { ref: refOf(repo), commit: repo.headCommit! };
-}
 
 const fileOf = (path: string, content: Buffer | string, format: DataFile["format"]): DataFile => ({
   path,
